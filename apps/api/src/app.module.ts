@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AppCacheModule, ResourceCacheInterceptor } from '@app/cache';
+import { LoggingModule } from '@app/common';
+import { ALL_CONFIGS } from '@app/config';
+import { HealthModule } from '@app/health';
+import { RedisModule } from '@app/redis';
+import { AppController } from './app.controller.js';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, load: ALL_CONFIGS, cache: true }),
+    LoggingModule,
+    RedisModule,
+    AppCacheModule,
+    HealthModule,
+  ],
+  controllers: [AppController],
+  providers: [{ provide: APP_INTERCEPTOR, useExisting: ResourceCacheInterceptor }],
+})
+export class AppModule {}

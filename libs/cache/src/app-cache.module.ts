@@ -1,0 +1,39 @@
+import KeyvRedis from '@keyv/redis';
+import { CacheModule } from '@nestjs/cache-manager';
+import { Global, Module } from '@nestjs/common';
+import { RedisService } from '@app/redis';
+import { KeyvCacheableMemory } from '@cacheable/memory';
+import { Keyv } from 'keyv';
+import { AppCacheService } from './app-cache.service.js';
+import { CacheKeyService } from './cache-keys.service.js';
+import { ResourceCacheInterceptor } from './resource-cache.interceptor.js';
+
+// Bounds the in-memory store so a stream of distinct queries cannot grow it without limit.
+const MEMORY_CACHE_ENTRIES = 10_000;
+
+/**
+ * cache-manager on a Keyv store: Redis (sharing the process's one connection) when configured,
+ * otherwise a bounded in-memory LRU.
+ */
+@Global()
+@Module({
+  imports: [
+    CacheModule.registerAsync({
+      inject: [RedisService],
+      useFactory: (redis: RedisService) => {
+        if (!redis.isConfigured) {
+          return { stores: [new Keyv({ store: new KeyvCacheableMemory({ lruSize: MEMORY_CACHE_ENTRIES }) })] };
+        }
+        const store = new KeyvRedis(redis.raw, { keyPrefixSeparator: ':', throwOnConnectError: false });
+        const keyv = new Keyv({ store, namespace: redis.key('cache') });
+        // Failures are handled (and logged once per outage) by RedisService and AppCacheService.
+        keyv.on('error', () => undefined);
+        store.on('error', () => undefined);
+        return { stores: [keyv] };
+      },
+    }),
+  ],
+  providers: [AppCacheService, CacheKeyService, ResourceCacheInterceptor],
+  exports: [AppCacheService, CacheKeyService, ResourceCacheInterceptor],
+})
+export class AppCacheModule {}

@@ -1,0 +1,62 @@
+import { CACHE_MANAGER } from '@nestjs/cache-manager';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { cacheConfig, type CacheConfig, type CacheResourceName } from '@app/config';
+import { RedisService, withTimeout } from '@app/redis';
+import type { Cache } from 'cache-manager';
+
+// A cache that answers slower than this is treated as a miss: the upstream is usually faster
+// than a struggling cache.
+const CACHE_OP_TIMEOUT_MS = 250;
+
+/**
+ * Read-through cache with per-resource TTLs. Failures never reach the caller: when the store is
+ * unavailable the value is simply not cached, and the request is served from the source.
+ */
+@Injectable()
+export class AppCacheService {
+  private readonly logger = new Logger(AppCacheService.name);
+
+  constructor(
+    @Inject(CACHE_MANAGER) private readonly cache: Cache,
+    @Inject(cacheConfig.KEY) private readonly config: CacheConfig,
+    private readonly redis: RedisService,
+  ) {}
+
+  ttlMs(resource: CacheResourceName): number {
+    return this.config.ttlSeconds[resource] * 1000;
+  }
+
+  /** False while a configured Redis is away: reads and writes are skipped instead of failing. */
+  get available(): boolean {
+    return !this.redis.isConfigured || this.redis.isReady;
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    if (!this.available) return undefined;
+    try {
+      const value = await withTimeout(this.cache.get<T>(key), CACHE_OP_TIMEOUT_MS, 'cache read timed out');
+      return value ?? undefined;
+    } catch (error) {
+      this.logger.debug(`cache read failed for ${key}: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
+  async set<T>(key: string, value: T, resource: CacheResourceName): Promise<void> {
+    if (!this.available) return;
+    try {
+      await withTimeout(this.cache.set(key, value, this.ttlMs(resource)), CACHE_OP_TIMEOUT_MS, 'cache write timed out');
+    } catch (error) {
+      this.logger.debug(`cache write failed for ${key}: ${(error as Error).message}`);
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    if (!this.available) return;
+    try {
+      await withTimeout(this.cache.del(key), CACHE_OP_TIMEOUT_MS, 'cache delete timed out');
+    } catch {
+      // A stale entry expires by its TTL anyway.
+    }
+  }
+}

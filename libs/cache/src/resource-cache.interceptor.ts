@@ -1,0 +1,50 @@
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { CacheResourceName } from '@app/config';
+import type { Request, Response } from 'express';
+import { from, mergeMap, type Observable, of, tap } from 'rxjs';
+import { AppCacheService } from './app-cache.service.js';
+import { CacheKeyService } from './cache-keys.service.js';
+import { CACHE_RESOURCE_KEY } from './cache-resource.decorator.js';
+
+/**
+ * Serves GET routes marked with @CacheResource from the cache and stores their 2xx answers with
+ * the resource's TTL. Answers carry `X-Cache: HIT` or `MISS`.
+ */
+@Injectable()
+export class ResourceCacheInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly cache: AppCacheService,
+    private readonly keys: CacheKeyService,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const resource = this.reflector.getAllAndOverride<CacheResourceName | undefined>(CACHE_RESOURCE_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const req = context.switchToHttp().getRequest<Request>();
+    if (!resource || req.method !== 'GET') return next.handle();
+
+    const res = context.switchToHttp().getResponse<Response>();
+    const key = this.keys.httpKey(resource, req.path, req.query as Record<string, unknown>);
+    return from(this.cache.get<unknown>(key)).pipe(
+      mergeMap((cached) => {
+        if (cached !== undefined) {
+          res.setHeader('X-Cache', 'HIT');
+          return of(cached);
+        }
+        res.setHeader('X-Cache', 'MISS');
+        return next.handle().pipe(
+          tap((body) => {
+            if (res.statusCode >= 200 && res.statusCode < 300 && body !== undefined) {
+              void this.cache.set(key, body, resource);
+            }
+          }),
+        );
+      }),
+    );
+  }
+}

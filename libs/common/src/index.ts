@@ -1,0 +1,4 @@
+export { DomainError, isDomainError } from './domain-error.js';
+export { AllExceptionsFilter, toErrorResponse, type ErrorBody } from './all-exceptions.filter.js';
+export { REQUEST_ID_HEADER, requestIdMiddleware, requestIdOf, resolveRequestId } from './request-id.js';
+export { LoggingModule } from './logging.module.js';

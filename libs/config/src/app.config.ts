@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { registerAs, type ConfigType } from '@nestjs/config';
+import { IsOptional, IsString } from 'class-validator';
+import { EnvBoolean, EnvEnum, EnvInt, splitList } from './env-decorators.js';
+import { validateEnv } from './validate-env.js';
+
+export const ENVIRONMENTS = ['development', 'staging', 'production'] as const;
+export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+class AppEnv {
+  @EnvInt(1, 65535) PORT = 8000;
+  @EnvEnum(ENVIRONMENTS) ENVIRONMENT: (typeof ENVIRONMENTS)[number] = 'development';
+  @EnvBoolean() DEBUG = false;
+  @EnvEnum(LOG_LEVELS) LOG_LEVEL: LogLevel = 'INFO';
+  @IsOptional() @IsString() CORS_ORIGINS?: string;
+  @IsOptional() @IsString() ALLOWED_HOSTS?: string;
+  @EnvInt(1024, 10 * 1024 * 1024) BODY_LIMIT_BYTES = 64 * 1024;
+  @EnvInt(0, 120_000) SHUTDOWN_TIMEOUT_MS = 10_000;
+}
+
+function readVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(resolve(process.cwd(), 'package.json'), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export const appConfig = registerAs('app', () => {
+  const env = validateEnv(AppEnv);
+  return {
+    name: 'chatbet-backend',
+    version: readVersion(),
+    port: env.PORT,
+    environment: env.ENVIRONMENT,
+    isProduction: env.ENVIRONMENT === 'production',
+    debug: env.DEBUG,
+    logLevel: env.LOG_LEVEL,
+    // '*' or unset allows every origin; a list restricts CORS to it.
+    corsOrigins: splitList(env.CORS_ORIGINS),
+    allowedHosts: splitList(env.ALLOWED_HOSTS).map((host) => host.toLowerCase()),
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  };
+});
+export type AppConfig = ConfigType<typeof appConfig>;

@@ -1,0 +1,93 @@
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import { appConfig, type AppConfig, chatbetConfig, type ChatBetConfig, geminiConfig, type GeminiConfig } from '@app/config';
+import { RedisService } from '@app/redis';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { RedisHealthIndicator, round } from './redis.health.js';
+import { UpstreamHealthIndicator } from './upstream.health.js';
+
+export interface ServiceModes {
+  redis: 'redis' | 'memory';
+  llm: 'gemini' | 'offline';
+  sportsData: 'chatbet' | 'embedded';
+}
+
+@Injectable()
+export class HealthService implements OnModuleInit, OnModuleDestroy {
+  private readonly startedAt = Date.now();
+  private loopDelay?: IntervalHistogram;
+
+  constructor(
+    private readonly checks: HealthCheckService,
+    private readonly redisIndicator: RedisHealthIndicator,
+    private readonly upstreams: UpstreamHealthIndicator,
+    private readonly redis: RedisService,
+    @Inject(appConfig.KEY) private readonly app: AppConfig,
+    @Inject(chatbetConfig.KEY) private readonly chatbet: ChatBetConfig,
+    @Inject(geminiConfig.KEY) private readonly gemini: GeminiConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.loopDelay = monitorEventLoopDelay({ resolution: 20 });
+    this.loopDelay.enable();
+  }
+
+  onModuleDestroy(): void {
+    this.loopDelay?.disable();
+  }
+
+  modes(): ServiceModes {
+    return {
+      redis: this.redis.mode,
+      llm: this.gemini.enabled ? 'gemini' : 'offline',
+      sportsData: this.chatbet.enabled ? 'chatbet' : 'embedded',
+    };
+  }
+
+  async summary() {
+    const redis = await this.redisIndicator.check();
+    const redisUp = redis.redis?.status === 'up';
+    return {
+      status: redisUp ? 'ok' : 'degraded',
+      service: this.app.name,
+      version: this.app.version,
+      environment: this.app.environment,
+      uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
+      timestamp: new Date().toISOString(),
+      modes: this.modes(),
+      dependencies: redis,
+    };
+  }
+
+  /** Liveness: the process answers. Never depends on Redis or upstreams. */
+  live(): Promise<HealthCheckResult> {
+    return this.checks.check([]);
+  }
+
+  /** Readiness: Redis (when configured) and every configured upstream answer; 503 otherwise. */
+  ready(): Promise<HealthCheckResult> {
+    return this.checks.check([() => this.redisIndicator.check(), ...this.upstreams.checks()]);
+  }
+
+  async detailed() {
+    const dependencies = await this.checks
+      .check([() => this.redisIndicator.check(), ...this.upstreams.checks()])
+      .catch((error: { response?: HealthCheckResult }) => error.response);
+    const memory = process.memoryUsage();
+    const mb = (bytes: number) => round(bytes / 1024 / 1024);
+    const ns = (value: number) => round(value / 1e6);
+    return {
+      ...(await this.summary()),
+      status: dependencies?.status === 'ok' ? 'ok' : 'degraded',
+      dependencies: dependencies?.details ?? {},
+      process: {
+        pid: process.pid,
+        node: process.version,
+        memoryMb: { rss: mb(memory.rss), heapUsed: mb(memory.heapUsed), heapTotal: mb(memory.heapTotal), external: mb(memory.external) },
+        eventLoopDelayMs: this.loopDelay
+          ? { p50: ns(this.loopDelay.percentile(50)), p99: ns(this.loopDelay.percentile(99)), max: ns(this.loopDelay.max) }
+          : undefined,
+      },
+    };
+  }
+}

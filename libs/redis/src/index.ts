@@ -1,0 +1,2 @@
+export { RedisModule } from './redis.module.js';
+export { RedisService, withTimeout, type RedisMode } from './redis.service.js';

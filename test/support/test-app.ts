@@ -1,0 +1,51 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { AppModule } from '../../apps/api/src/app.module.js';
+import { configureApp } from '../../apps/api/src/configure-app.js';
+import { patchEnv } from './env.js';
+
+export interface TestAppOptions {
+  /** Environment for this instance; `undefined` unsets a variable. */
+  env?: Record<string, string | undefined>;
+  /** Extra modules or controllers mounted next to the real ones (test-only routes). */
+  imports?: Array<Type | DynamicModule>;
+  controllers?: Type[];
+}
+
+export interface TestApp {
+  app: NestExpressApplication;
+  close(): Promise<void>;
+}
+
+// Quiet logs unless a test asks otherwise; Redis off unless a test points at one.
+const DEFAULT_ENV: Record<string, string | undefined> = {
+  LOG_LEVEL: 'ERROR',
+  ENVIRONMENT: 'development',
+  REDIS_URL: undefined,
+  REDIS_HOST: undefined,
+  CHATBET_API_BASE_URL: undefined,
+  GOOGLE_API_KEY: undefined,
+};
+
+/** Builds the real application (same module graph and set-up as production) for a test. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const restoreEnv = patchEnv({ ...DEFAULT_ENV, ...options.env });
+  try {
+    const moduleRef = await Test.createTestingModule({
+      imports: [AppModule, ...(options.imports ?? [])],
+      controllers: options.controllers ?? [],
+    }).compile();
+    const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
+    configureApp(app);
+    await app.init();
+    return {
+      app,
+      close: async () => {
+        await app.close();
+      },
+    };
+  } finally {
+    restoreEnv();
+  }
+}
