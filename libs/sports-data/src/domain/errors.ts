@@ -1,0 +1,85 @@
+import { DomainError } from '@app/common';
+import type { MarketCode } from './market.js';
+
+/** Base of the errors a sports-data provider raises about the request or the upstream, never about a bug. */
+export abstract class SportsDataError extends DomainError {}
+
+/**
+ * Something the user named does not exist. `query` is the text or id as given, and `suggestions`
+ * holds close matches (canonical names) so a reply can ask "did you mean ...?".
+ */
+export abstract class SportsDataNotFoundError extends SportsDataError {
+  readonly httpStatus = 404;
+  override readonly details: { query: string; suggestions: string[] };
+
+  constructor(
+    message: string,
+    readonly query: string,
+    readonly suggestions: string[],
+  ) {
+    super(message);
+    this.details = { query, suggestions };
+  }
+}
+
+export class UnknownTeamError extends SportsDataNotFoundError {
+  readonly code = 'UNKNOWN_TEAM';
+
+  constructor(
+    readonly teamName: string,
+    suggestions: string[] = [],
+  ) {
+    super(`Unknown team "${teamName}"${didYouMean(suggestions)}`, teamName, suggestions);
+  }
+}
+
+export class UnknownTournamentError extends SportsDataNotFoundError {
+  readonly code = 'UNKNOWN_TOURNAMENT';
+
+  constructor(
+    readonly tournamentName: string,
+    suggestions: string[] = [],
+  ) {
+    super(`Unknown tournament "${tournamentName}"${didYouMean(suggestions)}`, tournamentName, suggestions);
+  }
+}
+
+export class UnknownFixtureError extends SportsDataNotFoundError {
+  readonly code = 'UNKNOWN_FIXTURE';
+
+  constructor(
+    readonly fixtureId: string,
+    suggestions: string[] = [],
+  ) {
+    super(`Unknown fixture "${fixtureId}"${didYouMean(suggestions)}`, fixtureId, suggestions);
+  }
+}
+
+export class InvalidMarketError extends SportsDataError {
+  readonly httpStatus = 400;
+  readonly code = 'INVALID_MARKET';
+  override readonly details: { market: string; validMarkets: MarketCode[] };
+
+  constructor(
+    readonly market: string,
+    readonly validMarkets: MarketCode[],
+  ) {
+    super(`Market "${market}" is not available; valid markets: ${validMarkets.join(', ')}`);
+    this.details = { market, validMarkets };
+  }
+}
+
+export class UpstreamUnavailableError extends SportsDataError {
+  readonly httpStatus = 503;
+  readonly code = 'UPSTREAM_UNAVAILABLE';
+  override readonly retryAfterSeconds?: number;
+
+  constructor(message = 'Sports data is temporarily unavailable', retryAfterSeconds?: number) {
+    super(message);
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+function didYouMean(suggestions: string[]): string {
+  return suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
+}
