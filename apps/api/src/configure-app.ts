@@ -48,7 +48,6 @@ export function configureApp(app: NestExpressApplication): AppConfig {
   );
   app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost), exposeInternals));
   setUpSwagger(app, config);
-  app.enableShutdownHooks();
   return config;
 }
 

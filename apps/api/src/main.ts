@@ -22,6 +22,37 @@ async function bootstrap(): Promise<void> {
     environment: config.environment,
     version: config.version,
   });
+  handleShutdown(app, config.shutdownTimeoutMs);
+}
+
+/**
+ * SIGTERM/SIGINT: stop accepting connections, let requests in flight finish, run every module's
+ * shutdown hook (Redis is closed last), then exit 0; exit 1 if that takes longer than allowed.
+ */
+function handleShutdown(app: NestExpressApplication, timeoutMs: number): void {
+  const logger = app.get(Logger);
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log({ msg: `Received ${signal}: shutting down`, signal });
+    setTimeout(() => {
+      logger.error({ msg: `Shutdown took longer than ${timeoutMs} ms; exiting` });
+      process.exit(1);
+    }, timeoutMs).unref();
+    app
+      .close()
+      .then(() => {
+        logger.log({ msg: 'Shutdown complete' });
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        logger.error({ msg: 'Shutdown failed', err: error });
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -25,7 +25,7 @@ const MEMORY_CACHE_ENTRIES = 10_000;
           return { stores: [new Keyv({ store: new KeyvCacheableMemory({ lruSize: MEMORY_CACHE_ENTRIES }) })] };
         }
         const store = new KeyvRedis(redis.raw, { keyPrefixSeparator: ':', throwOnConnectError: false });
-        const keyv = new Keyv({ store, namespace: redis.key('cache') });
+        const keyv = new Keyv({ store, namespace: redis.key('cache'), useKeyPrefix: false });
         // Failures are handled (and logged once per outage) by RedisService and AppCacheService.
         keyv.on('error', () => undefined);
         store.on('error', () => undefined);

@@ -54,7 +54,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const requestId = requestIdOf(req);
     const { status, body, retryAfterSeconds } = toErrorResponse(exception, requestId, this.exposeInternals);
-    if (status >= 500) {
+    if (status >= 500 && !(exception instanceof HttpException)) {
       this.logger.error({
         msg: exception instanceof Error ? exception.message : 'Unhandled error',
         err: exception,

@@ -24,5 +24,6 @@ export function validateEnv<T extends object>(schema: ClassConstructor<T>, env: 
 }
 
 function flatten(errors: ValidationError[]): string[] {
-  return errors.flatMap((error) => Object.values(error.constraints ?? {}));
+  // One decorator can fail several constraints with the same message; say it once.
+  return [...new Set(errors.flatMap((error) => Object.values(error.constraints ?? {})))];
 }

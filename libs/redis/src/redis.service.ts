@@ -82,12 +82,15 @@ export class RedisService implements OnModuleInit, OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (!this.client?.isOpen) return;
+    const client = this.client;
+    if (!client) return;
     this.closing = true;
     try {
-      await withTimeout(this.client.close(), 2_000, 'Redis close timed out');
+      // A connected client finishes its pending commands; one still (re)connecting is stopped.
+      if (client.isReady) await withTimeout(client.close(), 2_000, 'Redis close timed out');
+      else if (client.isOpen) client.destroy();
     } catch {
-      this.client.destroy();
+      if (client.isOpen) client.destroy();
     }
   }
 

@@ -1,0 +1,105 @@
+import { appConfig } from './app.config.js';
+import { authConfig } from './auth.config.js';
+import { cacheConfig } from './cache.config.js';
+import { chatbetConfig } from './chatbet.config.js';
+import { geminiConfig } from './gemini.config.js';
+import { assertValidEnvironment, ConfigValidationError } from './index.js';
+import { redisConfig } from './redis.config.js';
+
+/** Runs `fn` with exactly these variables set (the rest of the environment is cleared). */
+function withEnv<T>(env: Record<string, string>, fn: () => T): T {
+  const saved = process.env;
+  process.env = { ...env };
+  try {
+    return fn();
+  } finally {
+    process.env = saved;
+  }
+}
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    withEnv(env, assertValidEnvironment);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigValidationError) return error.problems;
+    throw error;
+  }
+}
+
+describe('configuration', () => {
+  it('starts with the documented defaults when nothing is set', () => {
+    expect(problemsOf({})).toEqual([]);
+    const app = withEnv({}, () => appConfig());
+    expect(app).toMatchObject({ port: 8000, environment: 'development', logLevel: 'INFO', debug: false });
+    expect(withEnv({}, () => cacheConfig()).ttlSeconds).toEqual({ tournaments: 86_400, fixtures: 14_400, odds: 30, sessions: 3_600 });
+    expect(withEnv({}, () => geminiConfig())).toMatchObject({ enabled: false, model: 'gemini-2.5-flash', temperature: 0.7, timeoutMs: 60_000 });
+    expect(withEnv({}, () => chatbetConfig())).toMatchObject({ enabled: false, timeoutMs: 30_000, maxRetries: 3 });
+    expect(withEnv({}, () => redisConfig())).toMatchObject({ enabled: false, url: undefined });
+    expect(withEnv({}, () => authConfig()).accessTokenExpireMinutes).toBe(60);
+  });
+
+  it.each([
+    [{ GEMINI_TEMPERATURE: '5' }, 'GEMINI_TEMPERATURE must be a number from 0 to 2 (got "5")'],
+    [{ GEMINI_TEMPERATURE: 'warm' }, 'GEMINI_TEMPERATURE must be a number from 0 to 2 (got "warm")'],
+    [{ PORT: 'abc' }, 'PORT must be an integer from 1 to 65535 (got "abc")'],
+    [{ PORT: '70000' }, 'PORT must be an integer from 1 to 65535 (got "70000")'],
+    [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL (got "verbose")'],
+    [{ ENVIRONMENT: 'prod' }, 'ENVIRONMENT must be one of development, staging, production (got "prod")'],
+    [{ DEBUG: 'maybe' }, 'DEBUG must be true or false (got "maybe")'],
+    [{ CACHE_TTL_ODDS: '0' }, 'CACHE_TTL_ODDS must be an integer from 1 to 604800 (got "0")'],
+    [{ RATE_LIMIT_REQUESTS: '-1' }, 'RATE_LIMIT_REQUESTS must be an integer from 1 to 1000000 (got "-1")'],
+    [{ CHATBET_API_TIMEOUT: '1.5' }, 'CHATBET_API_TIMEOUT must be an integer from 1 to 300 (got "1.5")'],
+    [{ CHATBET_API_BASE_URL: 'ftp://x' }, 'CHATBET_API_BASE_URL must be an http(s) URL (got "ftp://x")'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL must be a redis:// or rediss:// URL (got "localhost:6379")'],
+    [{ REDIS_DB: '16' }, 'REDIS_DB must be an integer from 0 to 15 (got "16")'],
+    [{ MAX_CONVERSATION_HISTORY: '0' }, 'MAX_CONVERSATION_HISTORY must be an integer from 1 to 100 (got "0")'],
+    [{ GEMINI_MAX_TOKENS: 'lots' }, 'GEMINI_MAX_TOKENS must be an integer from 1 to 65536 (got "lots")'],
+  ])('rejects %j naming the variable and the allowed range', (env, message) => {
+    expect(problemsOf(env)).toEqual([message]);
+  });
+
+  it('reports every bad variable at once', () => {
+    expect(problemsOf({ PORT: 'abc', GEMINI_TEMPERATURE: '5' })).toHaveLength(2);
+  });
+
+  it('refuses production without a SECRET_KEY of at least 32 characters', () => {
+    expect(problemsOf({ ENVIRONMENT: 'production' })).toEqual([
+      'SECRET_KEY must be set to at least 32 characters when ENVIRONMENT=production (got 0)',
+    ]);
+    expect(problemsOf({ ENVIRONMENT: 'production', SECRET_KEY: 'short' })).toHaveLength(1);
+    expect(problemsOf({ ENVIRONMENT: 'production', SECRET_KEY: 'x'.repeat(32) })).toEqual([]);
+  });
+
+  it('accepts log levels and environments in any case, storing the canonical spelling', () => {
+    const app = withEnv({ LOG_LEVEL: 'debug', ENVIRONMENT: 'Staging' }, () => appConfig());
+    expect(app.logLevel).toBe('DEBUG');
+    expect(app.environment).toBe('staging');
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(problemsOf({ PORT: '', GEMINI_MAX_TOKENS: '' })).toEqual([]);
+    expect(withEnv({ PORT: '' }, () => appConfig()).port).toBe(8000);
+  });
+
+  it('builds the Redis URL from REDIS_HOST parts, and lets REDIS_URL override them', () => {
+    expect(withEnv({ REDIS_HOST: 'cache', REDIS_PORT: '6380', REDIS_DB: '2', REDIS_PASSWORD: 'p@ss' }, () => redisConfig()).url).toBe(
+      'redis://:p%40ss@cache:6380/2',
+    );
+    expect(withEnv({ REDIS_HOST: 'cache', REDIS_URL: 'redis://other:6379' }, () => redisConfig()).url).toBe('redis://other:6379');
+  });
+
+  it('splits CORS_ORIGINS and ALLOWED_HOSTS lists', () => {
+    const app = withEnv({ CORS_ORIGINS: 'https://a.example, https://b.example', ALLOWED_HOSTS: 'API.example,localhost' }, () => appConfig());
+    expect(app.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(app.allowedHosts).toEqual(['api.example', 'localhost']);
+  });
+
+  it('switches to Gemini and to the ChatBet API when their variables are set', () => {
+    expect(withEnv({ GOOGLE_API_KEY: 'k', GEMINI_TEMPERATURE: '0.2' }, () => geminiConfig())).toMatchObject({ enabled: true, temperature: 0.2 });
+    expect(withEnv({ CHATBET_API_BASE_URL: 'http://upstream.local/' }, () => chatbetConfig())).toMatchObject({
+      enabled: true,
+      baseUrl: 'http://upstream.local',
+    });
+  });
+});
