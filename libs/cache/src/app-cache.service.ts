@@ -42,10 +42,12 @@ export class AppCacheService {
     }
   }
 
-  async set<T>(key: string, value: T, resource: CacheResourceName): Promise<void> {
+  /** Stores `value` for the TTL of `ttl` (a resource name) or for `ttl` milliseconds. */
+  async set<T>(key: string, value: T, ttl: CacheResourceName | number): Promise<void> {
     if (!this.available) return;
+    const ttlMs = typeof ttl === 'number' ? ttl : this.ttlMs(ttl);
     try {
-      await withTimeout(this.cache.set(key, value, this.ttlMs(resource)), CACHE_OP_TIMEOUT_MS, 'cache write timed out');
+      await withTimeout(this.cache.set(key, value, ttlMs), CACHE_OP_TIMEOUT_MS, 'cache write timed out');
     } catch (error) {
       this.logger.debug(`cache write failed for ${key}: ${(error as Error).message}`);
     }

@@ -39,7 +39,9 @@ export class ResourceCacheInterceptor implements NestInterceptor {
         res.setHeader('X-Cache', 'MISS');
         return next.handle().pipe(
           tap((body) => {
-            if (res.statusCode >= 200 && res.statusCode < 300 && body !== undefined) {
+            // A stale answer (served from the last good copy while the source is down) must not be
+            // pinned for a whole TTL: the next request should try the source again.
+            if (res.statusCode >= 200 && res.statusCode < 300 && body !== undefined && !isStale(body)) {
               void this.cache.set(key, body, resource);
             }
           }),
@@ -47,4 +49,8 @@ export class ResourceCacheInterceptor implements NestInterceptor {
       }),
     );
   }
+}
+
+function isStale(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && (body as { stale?: unknown }).stale === true;
 }
