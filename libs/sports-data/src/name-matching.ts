@@ -31,7 +31,7 @@ export function normalizeName(text: string): string {
  * letters each cost 1, so "barcleona" is one edit from "barcelona".
  */
 export function editDistance(a: string, b: string): number {
-  return prefixDistances(a, b)[b.length]!;
+  return prefixDistances(a, b)[b.length];
 }
 
 /**
@@ -49,9 +49,9 @@ function prefixDistances(a: string, b: string): Int32Array {
     const ai = a.charCodeAt(i - 1);
     for (let j = 1; j < width; j++) {
       const bj = b.charCodeAt(j - 1);
-      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (ai === bj ? 0 : 1));
+      let best = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ai === bj ? 0 : 1));
       if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
-        best = Math.min(best, beforePrevious[j - 2]! + 1);
+        best = Math.min(best, beforePrevious[j - 2] + 1);
       }
       current[j] = best;
     }
@@ -77,13 +77,13 @@ export function matchDistance(query: string, key: string): number | undefined {
   const shortQuery = query.length < 3;
   if (shortQuery && Math.abs(query.length - key.length) > wholeTolerance) return undefined;
   const distances = prefixDistances(query, key);
-  const whole = distances[key.length]!;
+  const whole = distances[key.length];
   if (whole <= wholeTolerance) return whole;
   if (shortQuery) return undefined;
   let prefix = Number.POSITIVE_INFINITY;
   const longest = Math.min(key.length - 1, query.length + tolerance);
   for (let length = Math.max(1, query.length - tolerance); length <= longest; length++) {
-    prefix = Math.min(prefix, distances[length]!);
+    prefix = Math.min(prefix, distances[length]);
   }
   if (prefix <= tolerance) return wholeTolerance + 0.5 + prefix;
   const words = key.split(' ');

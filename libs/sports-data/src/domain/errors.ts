@@ -69,6 +69,21 @@ export class InvalidMarketError extends SportsDataError {
   }
 }
 
+/** A query parameter that cannot be understood, such as a date that does not parse. */
+export class InvalidQueryError extends SportsDataError {
+  readonly httpStatus = 400;
+  readonly code = 'INVALID_QUERY';
+  override readonly details: { parameter: string };
+
+  constructor(
+    readonly parameter: string,
+    message: string,
+  ) {
+    super(message);
+    this.details = { parameter };
+  }
+}
+
 export class UpstreamUnavailableError extends SportsDataError {
   readonly httpStatus = 503;
   readonly code = 'UPSTREAM_UNAVAILABLE';
