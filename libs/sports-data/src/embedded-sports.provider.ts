@@ -114,7 +114,7 @@ export class EmbeddedSportsProvider extends SportsDataProvider {
     const now = this.now();
     const from = Math.max(now - EMBEDDED_HORIZON_DAYS * DAY_MS, toEpoch(query.from, 'from') ?? -Infinity);
     const to = Math.min(now + EMBEDDED_HORIZON_DAYS * DAY_MS, toEpoch(query.to, 'to') ?? Infinity);
-    const limit = query.limit === undefined ? Infinity : Math.max(0, Math.floor(query.limit));
+    const limit = query.limit === undefined || Number.isNaN(query.limit) ? Infinity : Math.max(0, Math.floor(query.limit));
     if (from > to || limit === 0) return [];
     const statuses = query.status === undefined ? OPEN_STATUSES : [query.status];
 
@@ -298,7 +298,7 @@ export class EmbeddedSportsProvider extends SportsDataProvider {
       const inWeek = tournaments
         .flatMap((tournament) => this.week(tournament, week))
         .filter((f) => f.start + LIVE_WINDOW_MS <= now && predicate(f))
-        .sort((x, y) => y.start - x.start || x.id.localeCompare(y.id));
+        .sort((x, y) => y.start - x.start || compare(x.id, y.id));
       found.push(...inWeek);
     }
     return found.slice(0, count);
@@ -406,7 +406,12 @@ function toTournament(record: TournamentRecord): Tournament {
 }
 
 function byStartTime(a: Fixture, b: Fixture): number {
-  return a.startTime.localeCompare(b.startTime) || a.tournament.id.localeCompare(b.tournament.id) || a.id.localeCompare(b.id);
+  return compare(a.startTime, b.startTime) || compare(a.tournament.id, b.tournament.id) || compare(a.id, b.id);
+}
+
+// Code-unit order: ISO timestamps and digit ids of equal length sort correctly, whatever the locale.
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function toEpoch(value: Date | string | undefined, parameter: string): number | undefined {

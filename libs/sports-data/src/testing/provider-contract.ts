@@ -166,12 +166,15 @@ export function describeSportsDataProviderContract(
       });
 
       it('applies the limit after sorting', async () => {
+        const all = await provider.getFixtures({});
         const limited = await provider.getFixtures({ limit: 3 });
-        expect(limited.map((f) => f.id)).toEqual(open.slice(0, 3).map((f) => f.id));
+        expect(limited.map((f) => f.id)).toEqual(all.slice(0, 3).map((f) => f.id));
       });
 
+      // Samples are taken from the far end of the listing: those fixtures cannot finish (and drop
+      // out of the open list) while the suite runs against a real clock.
       it('filters by tournament', async () => {
-        const tournamentId = open[0]!.tournament.id;
+        const tournamentId = open[open.length - 1]!.tournament.id;
         const fixtures = await provider.getFixtures({ tournamentId });
         expect(fixtures.length).toBeGreaterThan(0);
         expect(fixtures.every((f) => f.tournament.id === tournamentId)).toBe(true);
@@ -184,14 +187,15 @@ export function describeSportsDataProviderContract(
       });
 
       it('filters by team, home or away', async () => {
-        const teamId = open[0]!.away.id;
+        const sample = open[open.length - 1]!;
+        const teamId = sample.away.id;
         const fixtures = await provider.getFixtures({ teamId });
-        expect(fixtures.map((f) => f.id)).toContain(open[0]!.id);
+        expect(fixtures.map((f) => f.id)).toContain(sample.id);
         expect(fixtures.every((f) => f.home.id === teamId || f.away.id === teamId)).toBe(true);
       });
 
       it('filters by a date range given as strings or dates', async () => {
-        const from = open[0]!.startTime;
+        const from = open[Math.floor(open.length / 2)]!.startTime;
         const to = new Date(Date.parse(from) + 2 * 24 * 3600 * 1000);
         for (const query of [{ from, to: to.toISOString() }, { from: new Date(from), to }]) {
           const fixtures = await provider.getFixtures(query);
