@@ -6,6 +6,7 @@ import { LoggingModule } from '@app/common';
 import { ALL_CONFIGS } from '@app/config';
 import { HealthModule } from '@app/health';
 import { RedisModule } from '@app/redis';
+import { SportsDataModule } from '@app/sports-data';
 import { AppController } from './app.controller.js';
 
 @Module({
@@ -15,6 +16,7 @@ import { AppController } from './app.controller.js';
     RedisModule,
     AppCacheModule,
     HealthModule,
+    SportsDataModule,
   ],
   controllers: [AppController],
   providers: [{ provide: APP_INTERCEPTOR, useExisting: ResourceCacheInterceptor }],

@@ -5,3 +5,8 @@ export { normalizeName } from './name-matching.js';
 export { Clock, SystemClock } from './clock.js';
 export { EmbeddedSportsProvider, EMBEDDED_HORIZON_DAYS, LIVE_WINDOW_MS } from './embedded-sports.provider.js';
 export { ODDS_BUCKET_MS } from './embedded/odds-drift.js';
+export { SportsDataModule } from './sports-data.module.js';
+export { SportsDataService } from './service/sports-data.service.js';
+export { PredictionService, type Prediction, type SelectionPrediction } from './service/prediction.service.js';
+export type { Sourced } from './service/sourced.js';
+export { describeOdds, summariseForm } from './http/sports-api.service.js';

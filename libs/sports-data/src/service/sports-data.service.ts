@@ -1,0 +1,105 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppCacheService } from '@app/cache';
+import type { CacheResourceName } from '@app/config';
+import { UpstreamUnavailableError } from '../domain/errors.js';
+import type { Fixture } from '../domain/fixture.js';
+import type { HeadToHead, TeamForm } from '../domain/form.js';
+import type { FixtureOdds, MarketCode } from '../domain/market.js';
+import type { FixtureQuery, TournamentQuery } from '../domain/queries.js';
+import type { Sport } from '../domain/sport.js';
+import type { Team } from '../domain/team.js';
+import type { Tournament } from '../domain/tournament.js';
+import { SportsDataProvider } from '../sports-data.provider.js';
+import type { Sourced } from './sourced.js';
+
+// How long the last good answer is kept for serving while the source is down.
+const LAST_GOOD_TTL_MS = 24 * 3600 * 1000;
+
+interface Stored<T> {
+  data: T;
+  fetchedAt: string;
+}
+
+/**
+ * The one entry point to sports data for REST routes and chat tools. It adds, on top of whichever
+ * provider is configured: a read-through cache with the per-resource TTLs (so REST and chat quote the
+ * same prices within a TTL), and a last-good copy served with `stale: true` when the source fails.
+ */
+@Injectable()
+export class SportsDataService {
+  private readonly logger = new Logger(SportsDataService.name);
+
+  constructor(
+    private readonly provider: SportsDataProvider,
+    private readonly cache: AppCacheService,
+  ) {}
+
+  get source() {
+    return this.provider.name;
+  }
+
+  getSports(): Promise<Sourced<Sport[]>> {
+    return this.load('tournaments', 'sports', [], () => this.provider.getSports());
+  }
+
+  getTournaments(query: TournamentQuery = {}): Promise<Sourced<Tournament[]>> {
+    return this.load('tournaments', 'tournaments', [query], () => this.provider.getTournaments(query));
+  }
+
+  getFixtures(query: FixtureQuery): Promise<Sourced<Fixture[]>> {
+    const key = { ...query, from: toIso(query.from), to: toIso(query.to) };
+    return this.load('fixtures', 'fixtures', [key], () => this.provider.getFixtures(query));
+  }
+
+  getFixture(id: string): Promise<Sourced<Fixture>> {
+    return this.load('fixtures', 'fixture', [id], () => this.provider.getFixture(id));
+  }
+
+  getOdds(fixtureId: string, market?: MarketCode): Promise<Sourced<FixtureOdds>> {
+    return this.load('odds', 'odds', [fixtureId, market ?? '*'], () => this.provider.getOdds(fixtureId, market));
+  }
+
+  getTeamForm(teamId: string, last = 5): Promise<Sourced<TeamForm>> {
+    return this.load('fixtures', 'form', [teamId, last], () => this.provider.getTeamForm(teamId, last));
+  }
+
+  getHeadToHead(teamA: string, teamB: string): Promise<Sourced<HeadToHead>> {
+    return this.load('fixtures', 'h2h', [teamA, teamB], () => this.provider.getHeadToHead(teamA, teamB));
+  }
+
+  resolveTeam(nameOrAlias: string): Promise<Team> {
+    return this.provider.resolveTeam(nameOrAlias);
+  }
+
+  resolveTournament(nameOrAlias: string): Promise<Tournament> {
+    return this.provider.resolveTournament(nameOrAlias);
+  }
+
+  private async load<T>(resource: CacheResourceName, op: string, args: unknown[], fetch: () => Promise<T>): Promise<Sourced<T>> {
+    const key = `sd:${this.provider.name}:${op}:${JSON.stringify(args)}`;
+    const cached = await this.cache.get<Stored<T>>(key);
+    if (cached) return this.sourced(cached, false);
+    try {
+      const stored: Stored<T> = { data: await fetch(), fetchedAt: new Date().toISOString() };
+      void this.cache.set(key, stored, resource);
+      void this.cache.set(`lkg:${key}`, stored, LAST_GOOD_TTL_MS);
+      return this.sourced(stored, false);
+    } catch (error) {
+      if (!(error instanceof UpstreamUnavailableError)) throw error;
+      const lastGood = await this.cache.get<Stored<T>>(`lkg:${key}`);
+      if (!lastGood) throw error;
+      this.logger.warn({ msg: `Serving last good ${op} while the source is unavailable`, op, reason: error.message });
+      return this.sourced(lastGood, true);
+    }
+  }
+
+  private sourced<T>(stored: Stored<T>, stale: boolean): Sourced<T> {
+    const result: Sourced<T> = { data: stored.data, source: this.provider.name, stale, fetchedAt: stored.fetchedAt };
+    if (stale) result.ageSeconds = Math.max(0, Math.round((Date.now() - Date.parse(stored.fetchedAt)) / 1000));
+    return result;
+  }
+}
+
+function toIso(value: Date | string | undefined): string | undefined {
+  return value instanceof Date ? value.toISOString() : value;
+}

@@ -1,0 +1,37 @@
+import { Logger, Module } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { chatbetConfig, type ChatBetConfig } from '@app/config';
+import { Clock, SystemClock } from './clock.js';
+import { EmbeddedSportsProvider } from './embedded-sports.provider.js';
+import { PredictionsController } from './http/predictions.controller.js';
+import { SportsApiService } from './http/sports-api.service.js';
+import { SportsController } from './http/sports.controller.js';
+import { PredictionService } from './service/prediction.service.js';
+import { SportsDataService } from './service/sports-data.service.js';
+import { SportsDataProvider } from './sports-data.provider.js';
+
+/**
+ * Sports data for the whole app: the provider chosen from config (the ChatBet upstream when
+ * CHATBET_API_BASE_URL is set, the embedded dataset otherwise), the caching/stale-serving service
+ * over it, predictions, and the REST routes.
+ */
+@Module({
+  controllers: [SportsController, PredictionsController],
+  providers: [
+    { provide: Clock, useClass: SystemClock },
+    {
+      provide: SportsDataProvider,
+      inject: [chatbetConfig.KEY, ModuleRef],
+      useFactory: async (config: ChatBetConfig, moduleRef: ModuleRef): Promise<SportsDataProvider> => {
+        const provider = await moduleRef.create(EmbeddedSportsProvider);
+        new Logger('SportsDataModule').log(`Sports data from the ${provider.name} provider${config.enabled ? '' : ' (CHATBET_API_BASE_URL unset)'}`);
+        return provider;
+      },
+    },
+    SportsDataService,
+    PredictionService,
+    SportsApiService,
+  ],
+  exports: [SportsDataProvider, SportsDataService, PredictionService],
+})
+export class SportsDataModule {}
