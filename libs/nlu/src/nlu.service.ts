@@ -1,0 +1,210 @@
+import { Injectable } from '@nestjs/common';
+import { BARE_BEFORE_PICK_RE, extractAmounts, parseNumber, type AmountMatch } from './amount-extractor.js';
+import {
+  BETTING_CONTEXT_RE,
+  extractMarkets,
+  extractOutcome,
+  extractRiskProfile,
+} from './betting-terms-extractor.js';
+import { COMMON_WORDS } from './common-words.js';
+import { extractDates } from './date-extractor.js';
+import { findFixturePair, findPick, matchEntities, namesOf, type EntityMatch } from './entity-extractor.js';
+import { detectFollowUp } from './follow-up-detector.js';
+import { IntentClassifier } from './intent-classifier.js';
+import { keywordVocabulary } from './keyword-vocabulary.js';
+import { detectLanguage } from './language-detector.js';
+import type { NluLexicon } from './nlu-lexicon.js';
+import type { AnalyzeOptions, Intent, IntentScore, NluEntities, NluResult, Outcome } from './nlu.types.js';
+import { normalizeText, tokenize, type Token } from './text-normalizer.js';
+import { TypoCorrector } from './typo-corrector.js';
+
+export interface NluServiceOptions {
+  /** Time zone used when a call gives none (IANA name). */
+  defaultTimeZone?: string;
+}
+
+export interface NluExplanation {
+  result: NluResult;
+  /** Text the intent rules saw. */
+  skeleton: string;
+  /** Features that fired, as "INTENT:feature". */
+  features: string[];
+  ranking: IntentScore[];
+}
+
+/** Longer inputs are cut: nobody asks a betting question in more than this, and it bounds latency. */
+const MAX_INPUT_CHARS = 1000;
+const MIN_ALTERNATIVE_CONFIDENCE = 0.05;
+const MAX_ALTERNATIVES = 3;
+
+const OUTCOME_WORDS = new Set(['draw', 'tie', 'empate', 'x', 'home', 'away', 'local', 'visitante', 'visitantes', 'over', 'under']);
+const ARTICLES = new Set(['el', 'la', 'los', 'las', 'the', 'a', 'un', 'una']);
+
+/**
+ * Rule-based, bilingual (en/es) understanding of betting-assistant messages: intent with a
+ * probability-like confidence plus teams, competitions, dates, stakes, markets and picks.
+ * Stateless and synchronous; one instance can serve every request.
+ */
+@Injectable()
+export class NluService {
+  private readonly corrector: TypoCorrector;
+  private readonly classifier = new IntentClassifier();
+  private readonly defaultTimeZone: string;
+
+  constructor(
+    private readonly lexicon: NluLexicon,
+    options: NluServiceOptions = {},
+  ) {
+    const targets = new Set<string>([...lexicon.vocabulary, ...keywordVocabulary()]);
+    this.corrector = new TypoCorrector(targets, COMMON_WORDS);
+    this.defaultTimeZone = options.defaultTimeZone ?? 'UTC';
+  }
+
+  analyze(text: string, opts: AnalyzeOptions = {}): NluResult {
+    return this.run(text, opts).result;
+  }
+
+  /** Same as `analyze`, plus the features behind the decision. */
+  explain(text: string, opts: AnalyzeOptions = {}): NluExplanation {
+    return this.run(text, opts);
+  }
+
+  private run(text: string, opts: AnalyzeOptions): NluExplanation {
+    const original = typeof text === 'string' ? text.slice(0, MAX_INPUT_CHARS) : '';
+    const normalized = normalizeText(original);
+    const tokens = tokenize(normalized);
+
+    const amounts: AmountMatch[] = extractAmounts(normalized);
+    const inAmount = (t: Token): boolean => amounts.some((a) => t.start < a.end && a.start < t.end);
+    const blocked = tokens.map(inAmount);
+    const corrected = tokens.map((t, i) => (blocked[i] ? t.key : this.corrector.correct(t.key)));
+
+    const matches = matchEntities(this.lexicon, corrected, blocked);
+    this.addBareStakes(normalized, tokens, corrected, matches, amounts);
+    amounts.sort((a, b) => a.start - b.start);
+    const blockedAfter = tokens.map(inAmount);
+
+    const entityToken = new Array<boolean>(tokens.length).fill(false);
+    for (const m of matches) for (let k = m.startToken; k < m.endToken; k++) entityToken[k] = true;
+    const languageTokens = corrected.filter((_, i) => !entityToken[i] && !blockedAfter[i]);
+    const language = detectLanguage(original, languageTokens, opts.languageHint);
+
+    const skeleton = buildSkeleton(normalized, tokens, corrected, matches, amounts);
+    const teams = namesOf(matches, ['team', 'derby']);
+    const tournaments = namesOf(matches, ['tournament']);
+
+    const bettingContext = amounts.length > 0 || BETTING_CONTEXT_RE.test(skeleton) || /\b(?:win|gana|ganar|victoria)\b/.test(skeleton);
+    const pick = findPick(matches, corrected, bettingContext);
+    let outcome: Outcome | undefined = extractOutcome(skeleton);
+    const fixture = findFixturePair(matches, tokens, normalized);
+    if (!outcome && pick && fixture) {
+      if (pick === fixture[0]) outcome = 'home';
+      else if (pick === fixture[1]) outcome = 'away';
+    }
+
+    const now = opts.now instanceof Date && !Number.isNaN(opts.now.getTime()) ? opts.now : new Date();
+    const dates = extractDates(skeleton, language, now, opts.timeZone ?? this.defaultTimeZone);
+
+    const entities: NluEntities = {
+      teams,
+      tournaments,
+      amounts: amounts.map(({ value, currency }) => ({ value, currency })),
+      markets: extractMarkets(skeleton),
+      isFollowUp: detectFollowUp(skeleton),
+    };
+    if (dates) entities.dates = { from: dates.from, to: dates.to };
+    if (outcome) entities.outcome = outcome;
+    if (pick) entities.pick = pick;
+    const riskProfile = extractRiskProfile(skeleton);
+    if (riskProfile) entities.riskProfile = riskProfile;
+
+    const unknown = corrected.filter(
+      (t, i) => !entityToken[i] && !blockedAfter[i] && !/^\d+$/.test(t) && !this.corrector.isKnown(t),
+    ).length;
+    const classification = this.classifier.classify({
+      skeleton,
+      entities,
+      tokenCount: tokens.length,
+      unknownTokenRatio: tokens.length === 0 ? 1 : unknown / tokens.length,
+    });
+
+    const result: NluResult = {
+      intent: classification.intent,
+      confidence: round(classification.confidence),
+      language,
+      entities,
+    };
+    const alternatives = classification.ranking
+      .slice(1, 1 + MAX_ALTERNATIVES)
+      .filter((r) => r.confidence >= MIN_ALTERNATIVE_CONFIDENCE)
+      .map((r) => ({ intent: r.intent as Intent, confidence: round(r.confidence) }));
+    if (alternatives.length > 0) result.alternatives = alternatives;
+    return { result, skeleton, features: classification.fired, ranking: classification.ranking };
+  }
+
+  /** "10 on Arsenal", "20 al empate": a bare number right before the pick is a stake. */
+  private addBareStakes(
+    normalized: string,
+    tokens: readonly Token[],
+    corrected: readonly string[],
+    matches: readonly EntityMatch[],
+    amounts: AmountMatch[],
+  ): void {
+    for (const m of normalized.matchAll(BARE_BEFORE_PICK_RE)) {
+      const start = (m.index ?? 0) + m[0].indexOf(m[1]);
+      const end = start + m[1].length;
+      if (amounts.some((a) => start < a.end && a.start < end)) continue;
+      const afterIndex = m.index + m[0].length;
+      let k = tokens.findIndex((t) => t.start >= afterIndex);
+      while (k >= 0 && k < tokens.length && ARTICLES.has(corrected[k])) k++;
+      if (k < 0 || k >= tokens.length) continue;
+      const startsTeam = matches.some((e) => e.startToken === k && e.kind !== 'tournament');
+      if (startsTeam || OUTCOME_WORDS.has(corrected[k])) {
+        amounts.push({ value: parseNumber(m[1]), currency: null, start, end });
+      }
+    }
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * The text the intent rules read: corrected tokens, punctuation kept, each entity replaced by a
+ * placeholder so "when does @team play" generalises over every team name.
+ */
+function buildSkeleton(
+  normalized: string,
+  tokens: readonly Token[],
+  corrected: readonly string[],
+  matches: readonly EntityMatch[],
+  amounts: readonly AmountMatch[],
+): string {
+  const segments: { start: number; end: number; text: string }[] = [];
+  for (const a of amounts) segments.push({ start: a.start, end: a.end, text: '@amount' });
+  for (const m of matches) {
+    segments.push({
+      start: tokens[m.startToken].start,
+      end: tokens[m.endToken - 1].end,
+      text: m.kind === 'tournament' ? '@tournament' : '@team',
+    });
+  }
+  tokens.forEach((t, i) => {
+    if (segments.some((s) => t.start < s.end && s.start < t.end)) return;
+    // Contractions keep their apostrophe ("what's") so the rules can read them.
+    segments.push({ start: t.start, end: t.end, text: t.text.includes("'") ? t.text : corrected[i] });
+  });
+  segments.sort((a, b) => a.start - b.start);
+  let out = '';
+  let pos = 0;
+  for (const s of segments) {
+    if (s.start < pos) continue;
+    out += normalized.slice(pos, s.start);
+    // Placeholders need word boundaries on both sides for the rules' \b anchors.
+    out += s.text.startsWith('@') ? ` ${s.text} ` : s.text;
+    pos = s.end;
+  }
+  out += normalized.slice(pos);
+  return out.replace(/\s+/g, ' ').trim();
+}
