@@ -10,3 +10,7 @@ export { SportsDataService } from './service/sports-data.service.js';
 export { PredictionService, type Prediction, type SelectionPrediction } from './service/prediction.service.js';
 export type { Sourced } from './service/sourced.js';
 export { describeOdds, summariseForm } from './http/sports-api.service.js';
+export { ChatBetHttpProvider } from './chatbet/chatbet-http.provider.js';
+export { ChatBetApiClient, type ChatBetClientStats } from './chatbet/chatbet-api.client.js';
+export { ChatBetAdapter } from './chatbet/chatbet.adapter.js';
+export type { CircuitState, CircuitBreakerSnapshot } from './chatbet/circuit-breaker.js';

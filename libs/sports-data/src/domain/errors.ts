@@ -95,6 +95,30 @@ export class UpstreamUnavailableError extends SportsDataError {
   }
 }
 
+/**
+ * The upstream refused a request (a 4xx other than an expired token), so repeating it cannot help.
+ * Still an `UpstreamUnavailableError` to callers: the data cannot be had from the source right now.
+ */
+export class UpstreamRejectedError extends UpstreamUnavailableError {
+  override readonly details: { upstreamStatus: number };
+
+  constructor(
+    readonly upstreamStatus: number,
+    /** The upstream's own explanation, for logs only: it is not passed on to clients. */
+    readonly upstreamDetail?: string,
+  ) {
+    super(`Sports data source rejected the request (HTTP ${upstreamStatus})`);
+    this.details = { upstreamStatus };
+  }
+}
+
+/** The upstream answered with a body that cannot be read (not JSON, or not the expected shape). */
+export class UpstreamMalformedResponseError extends UpstreamUnavailableError {
+  constructor(readonly path: string) {
+    super('Sports data source sent an unreadable answer');
+  }
+}
+
 function didYouMean(suggestions: string[]): string {
   return suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
 }

@@ -1,0 +1,425 @@
+/**
+ * Low-level HTTP client of the ChatBet upstream (see docs in /work/shared/CHATBET_API.md): endpoints,
+ * query names and headers exactly as the upstream expects them, plus the resilience around every call
+ * (timeouts, retries with backoff, a circuit breaker) and the upstream token. It returns the parsed
+ * JSON untouched; turning it into the domain model is the adapter's job.
+ */
+import { Inject, Injectable, Logger, type OnModuleDestroy, Optional } from '@nestjs/common';
+import http from 'node:http';
+import https from 'node:https';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chatbetConfig, type ChatBetConfig } from '@app/config';
+import { Clock, SystemClock } from '../clock.js';
+import {
+  UpstreamMalformedResponseError,
+  UpstreamRejectedError,
+  UpstreamUnavailableError,
+} from '../domain/errors.js';
+import { ChatBetAdapter } from './chatbet.adapter.js';
+import { CircuitBreaker, CircuitOpenError, type CircuitBreakerSnapshot } from './circuit-breaker.js';
+import { isRetryableStatus, parseRetryAfterMs, retryDelayMs } from './retry-policy.js';
+
+export type ChatBetLanguage = 'en' | 'es' | 'pt_br';
+/**
+ * `pre_match` and `live` are the published values. `finished` is not in the published contract: it is
+ * asked for results, and callers must expect the upstream to refuse it.
+ */
+export type ChatBetFixtureType = 'pre_match' | 'live' | 'finished';
+
+/** A selection of a bet slip, as `/place-bet` and `/combo-bet-calculation` take it: every value a string. */
+export interface ChatBetBetLeg {
+  betId: string;
+  fixtureId: string;
+  odd: string;
+  sportId: string;
+  tournamentId: string;
+}
+
+export interface ChatBetUser {
+  id: string;
+  userKey: string;
+}
+
+export interface ChatBetPlaceBetRequest {
+  user: ChatBetUser;
+  amount: string;
+  source: string;
+  legs: ChatBetBetLeg[];
+  language?: 'en' | 'es';
+  /** ISO country code such as "BR". */
+  countryCode?: string;
+}
+
+export interface ChatBetClientStats {
+  breaker: CircuitBreakerSnapshot;
+  /** HTTP requests actually sent upstream, retries included. */
+  requests: number;
+  retries: number;
+  tokensGenerated: number;
+}
+
+/** How long a generated token is assumed to live: the upstream does not say. */
+export const TOKEN_TTL_MS = 60 * 60 * 1000;
+/** Tokens are replaced this long before their assumed expiry so none expires mid-request. */
+export const TOKEN_REFRESH_MARGIN_MS = 5 * 60 * 1000;
+
+const BACKOFF = { baseMs: 200, capMs: 5_000, maxRetryAfterMs: 10_000 };
+const MAX_SOCKETS = 32;
+
+type Query = Record<string, string | number | boolean | undefined>;
+
+interface RequestSpec {
+  method: 'GET' | 'POST';
+  path: string;
+  query?: Query;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /**
+   * False for calls that change state upstream (placing a bet): those are retried only when the
+   * upstream certainly did not act on them (429, or the connection was refused).
+   */
+  idempotent?: boolean;
+}
+
+type AttemptFailureKind = 'network' | 'timeout' | 'status' | 'malformed';
+
+/** Why one HTTP attempt failed; turned into a domain error once retrying is over. */
+class AttemptError extends Error {
+  constructor(
+    readonly kind: AttemptFailureKind,
+    message: string,
+    readonly status?: number,
+    readonly retryAfterMs?: number,
+    readonly detail?: string,
+    /** True when the request cannot have reached the upstream application (connection refused). */
+    readonly notSent = false,
+  ) {
+    super(message);
+    this.name = AttemptError.name;
+  }
+
+  /** Failures that say something about the upstream's health, as opposed to about our request. */
+  get countsAgainstUpstream(): boolean {
+    return this.kind !== 'status' || isRetryableStatus(this.status ?? 0);
+  }
+
+  get retryable(): boolean {
+    return this.kind === 'network' || this.kind === 'timeout' || (this.kind === 'status' && isRetryableStatus(this.status ?? 0));
+  }
+
+  get authRejected(): boolean {
+    return this.kind === 'status' && (this.status === 401 || this.status === 403);
+  }
+}
+
+@Injectable()
+export class ChatBetApiClient implements OnModuleDestroy {
+  private readonly logger = new Logger(ChatBetApiClient.name);
+  private readonly clock: Clock;
+  private readonly breaker: CircuitBreaker;
+  private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+  private readonly httpsAgent = new https.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+  private token?: { value: string; refreshAt: number };
+  private pendingToken?: Promise<string>;
+  private requests = 0;
+  private retries = 0;
+  private tokensGenerated = 0;
+
+  constructor(
+    @Inject(chatbetConfig.KEY) private readonly config: ChatBetConfig,
+    private readonly adapter: ChatBetAdapter,
+    @Optional() clock?: Clock,
+  ) {
+    this.clock = clock ?? new SystemClock();
+    this.breaker = new CircuitBreaker({
+      failureThreshold: config.circuitFailureThreshold,
+      resetMs: config.circuitResetMs,
+      now: () => this.clock.now().getTime(),
+      onStateChange: (from, to) => this.logger.warn(`ChatBet circuit ${from} -> ${to}`),
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+
+  stats(): ChatBetClientStats {
+    return {
+      breaker: this.breaker.snapshot(),
+      requests: this.requests,
+      retries: this.retries,
+      tokensGenerated: this.tokensGenerated,
+    };
+  }
+
+  // --- Sports, tournaments, fixtures, odds: no token needed ---
+
+  getSports(): Promise<unknown> {
+    return this.request({ method: 'GET', path: '/sports' });
+  }
+
+  getTournaments(params: { sportId: string; language?: ChatBetLanguage; withActiveFixtures?: boolean }): Promise<unknown> {
+    return this.request({
+      method: 'GET',
+      path: '/sports/tournaments',
+      query: {
+        sport_id: params.sportId,
+        language: params.language ?? 'en',
+        with_active_fixtures: params.withActiveFixtures ?? false,
+      },
+    });
+  }
+
+  getAllTournaments(params: { language?: ChatBetLanguage; withActiveFixtures?: boolean } = {}): Promise<unknown> {
+    return this.request({
+      method: 'GET',
+      path: '/sports/all-tournaments',
+      query: { language: params.language ?? 'en', with_active_fixtures: params.withActiveFixtures ?? false },
+    });
+  }
+
+  getFixtures(params: {
+    tournamentId: string;
+    type: ChatBetFixtureType;
+    language?: ChatBetLanguage;
+    timeZone?: string;
+  }): Promise<unknown> {
+    return this.request({
+      method: 'GET',
+      path: '/sports/fixtures',
+      query: {
+        tournamentId: params.tournamentId,
+        type: params.type,
+        language: params.language ?? 'en',
+        time_zone: params.timeZone ?? 'UTC',
+      },
+    });
+  }
+
+  getSportsFixtures(params: {
+    sportId: string;
+    type: ChatBetFixtureType;
+    language?: ChatBetLanguage;
+    timeZone?: string;
+  }): Promise<unknown> {
+    return this.request({
+      method: 'GET',
+      path: '/sports/sports-fixtures',
+      query: {
+        sportId: params.sportId,
+        type: params.type,
+        language: params.language ?? 'en',
+        time_zone: params.timeZone ?? 'UTC',
+      },
+    });
+  }
+
+  /** `amount` is effectively required upstream; 1 makes `profit` equal the odds. */
+  getOdds(params: { sportId: string; tournamentId: string; fixtureId: string; amount?: number }): Promise<unknown> {
+    return this.request({
+      method: 'GET',
+      path: '/sports/odds',
+      query: {
+        sportId: params.sportId,
+        tournamentId: params.tournamentId,
+        fixtureId: params.fixtureId,
+        amount: params.amount ?? 1,
+      },
+    });
+  }
+
+  // --- Users and betting: these carry the `token` header ---
+
+  /** True when the upstream accepts the current token; any non-200 answer means it does not. */
+  async validateToken(): Promise<boolean> {
+    const token = await this.currentToken();
+    try {
+      await this.request({ method: 'GET', path: '/auth/validate_token', headers: { token } });
+      return true;
+    } catch (error) {
+      if (error instanceof UpstreamRejectedError) return false;
+      throw error;
+    }
+  }
+
+  validateUser(userKey: string): Promise<unknown> {
+    return this.request({ method: 'GET', path: '/auth/validate_user', query: { userKey } });
+  }
+
+  getUserBalance(userId: string, userKey: string): Promise<unknown> {
+    return this.withToken({ method: 'GET', path: '/auth/get_user_balance', query: { userId, userKey } });
+  }
+
+  placeBet(bet: ChatBetPlaceBetRequest): Promise<unknown> {
+    return this.withToken({
+      method: 'POST',
+      path: '/place-bet',
+      idempotent: false,
+      headers: {
+        'accept-language': bet.language ?? 'en',
+        ...(bet.countryCode === undefined ? {} : { 'country-code': bet.countryCode }),
+      },
+      body: {
+        user: { id: bet.user.id, userKey: bet.user.userKey },
+        betInfo: { amount: bet.amount, source: bet.source, betId: bet.legs },
+      },
+    });
+  }
+
+  comboBetCalculation(legs: ChatBetBetLeg[], amount: string): Promise<unknown> {
+    return this.request({ method: 'POST', path: '/combo-bet-calculation', body: { betsInfo: legs, amount } });
+  }
+
+  // --- Token ---
+
+  /** A cached token, generated on first need and replaced shortly before its assumed expiry. */
+  private async currentToken(): Promise<string> {
+    if (this.token !== undefined && this.clock.now().getTime() < this.token.refreshAt) return this.token.value;
+    // Concurrent callers share one generation request.
+    this.pendingToken ??= this.generateToken().finally(() => {
+      this.pendingToken = undefined;
+    });
+    return this.pendingToken;
+  }
+
+  private async generateToken(): Promise<string> {
+    const raw = await this.request({ method: 'POST', path: '/auth/generate_token', body: {} });
+    const value = this.adapter.toToken(raw);
+    if (value === undefined) throw new UpstreamMalformedResponseError('/auth/generate_token');
+    this.tokensGenerated++;
+    this.token = { value, refreshAt: this.clock.now().getTime() + TOKEN_TTL_MS - TOKEN_REFRESH_MARGIN_MS };
+    return value;
+  }
+
+  /** Sends the token; if the upstream refuses it (401/403), replaces it once and tries again. */
+  private async withToken(spec: RequestSpec): Promise<unknown> {
+    const token = await this.currentToken();
+    try {
+      return await this.request({ ...spec, headers: { ...spec.headers, token } });
+    } catch (error) {
+      if (!(error instanceof UpstreamRejectedError) || (error.upstreamStatus !== 401 && error.upstreamStatus !== 403)) {
+        throw error;
+      }
+      this.logger.log(`ChatBet refused the token (HTTP ${error.upstreamStatus}); generating a new one`);
+      if (this.token?.value === token) this.token = undefined;
+      const fresh = await this.currentToken();
+      return this.request({ ...spec, headers: { ...spec.headers, token: fresh } });
+    }
+  }
+
+  // --- Transport and resilience ---
+
+  private async request(spec: RequestSpec): Promise<unknown> {
+    const baseUrl = this.config.baseUrl;
+    if (baseUrl === undefined) throw new UpstreamUnavailableError('The ChatBet API base URL is not configured');
+    for (let retry = 0; ; retry++) {
+      try {
+        return await this.breaker.execute(
+          () => this.attempt(baseUrl, spec),
+          (error) => !(error instanceof AttemptError) || error.countsAgainstUpstream,
+        );
+      } catch (error) {
+        if (error instanceof CircuitOpenError) {
+          throw new UpstreamUnavailableError(
+            'Sports data source is failing; requests are paused',
+            Math.max(1, Math.ceil(error.retryAfterMs / 1000)),
+          );
+        }
+        if (!(error instanceof AttemptError)) throw error;
+        const mayRetry = error.retryable && (spec.idempotent !== false || error.status === 429 || error.notSent);
+        if (!mayRetry || retry >= this.config.maxRetries) throw this.toDomainError(error, spec);
+        const delay = retryDelayMs(retry, error.retryAfterMs, BACKOFF);
+        this.retries++;
+        this.logger.warn(`ChatBet ${spec.method} ${spec.path} failed (${error.message}); retry ${retry + 1} in ${delay} ms`);
+        await sleep(delay);
+      }
+    }
+  }
+
+  private toDomainError(error: AttemptError, spec: RequestSpec): Error {
+    this.logger.warn(`ChatBet ${spec.method} ${spec.path} gave up: ${error.message}`);
+    if (error.kind === 'malformed') return new UpstreamMalformedResponseError(spec.path);
+    if (error.kind === 'status' && !isRetryableStatus(error.status ?? 0)) {
+      return new UpstreamRejectedError(error.status ?? 0, error.detail);
+    }
+    const retryAfterSeconds = error.retryAfterMs === undefined ? undefined : Math.max(1, Math.ceil(error.retryAfterMs / 1000));
+    return new UpstreamUnavailableError(undefined, retryAfterSeconds);
+  }
+
+  /** One HTTP exchange, bounded by the configured timeout from sending to the last byte. */
+  private attempt(baseUrl: string, spec: RequestSpec): Promise<unknown> {
+    const url = new URL(baseUrl + spec.path);
+    for (const [name, value] of Object.entries(spec.query ?? {})) {
+      if (value !== undefined) url.searchParams.set(name, String(value));
+    }
+    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
+    const secure = url.protocol === 'https:';
+    const headers: Record<string, string | number> = {
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
+      ...spec.headers,
+    };
+    this.requests++;
+
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const settle = (outcome: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        outcome();
+      };
+      const request = (secure ? https : http).request(url, {
+        method: spec.method,
+        agent: secure ? this.httpsAgent : this.httpAgent,
+        headers,
+      });
+      const timer = setTimeout(() => {
+        settle(() => reject(new AttemptError('timeout', `no complete answer within ${this.config.timeoutMs} ms`)));
+        request.destroy();
+      }, this.config.timeoutMs);
+
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        const notSent = error.code === 'ECONNREFUSED';
+        settle(() => reject(new AttemptError('network', error.code ?? error.message, undefined, undefined, undefined, notSent)));
+      });
+      request.on('response', (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('error', (error) => settle(() => reject(new AttemptError('network', error.message))));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const status = response.statusCode ?? 0;
+          settle(() => {
+            if (status < 200 || status >= 300) {
+              const retryAfterMs = parseRetryAfterMs(response.headers['retry-after'], this.clock.now().getTime());
+              reject(new AttemptError('status', `HTTP ${status}`, status, retryAfterMs, errorDetail(text)));
+              return;
+            }
+            try {
+              resolve(text.length === 0 ? null : (JSON.parse(text) as unknown));
+            } catch {
+              reject(new AttemptError('malformed', `HTTP ${status} with a body that is not JSON`, status));
+            }
+          });
+        });
+      });
+      request.end(body);
+    });
+  }
+}
+
+/** FastAPI puts its explanation in `detail`: a string, or a list of validation problems. */
+function errorDetail(text: string): string | undefined {
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (parsed !== null && typeof parsed === 'object' && 'detail' in parsed) {
+      const detail = (parsed as { detail: unknown }).detail;
+      return typeof detail === 'string' ? detail : JSON.stringify(detail);
+    }
+  } catch {
+    // Not JSON: fall through to the raw text.
+  }
+  return text.length > 0 ? text.slice(0, 200) : undefined;
+}
