@@ -61,6 +61,12 @@ const NUMBER_WORD_RE = new RegExp(
   'g',
 );
 
+/** A follow-up that only changes the stake: "and 50?", "¿y si son 100?", "make it 20". */
+const FOLLOW_UP_STAKE_RE = new RegExp(
+  String.raw`^\W*(?:and|y|what\s+about|how\s+about|and\s+if\s+it'?s|and\s+with|y\s+con|y\s+si\s+(?:son|fueran|fuesen|es|pongo|apuesto)|make\s+it|ok\s+and|vale\s+y|y\s+por)\s+(?:a\s+|an\s+|un\s+|una\s+)?(${NUM})${MULT}\s*\W*$`,
+  'g',
+);
+
 const SLANG_AMOUNTS: readonly [RegExp, number, string][] = [
   [/\b(?:a|one)\s+tenner\b/g, 10, 'GBP'],
   [/\b(?:a|one)\s+fiver\b/g, 5, 'GBP'],
@@ -142,6 +148,10 @@ export function extractAmounts(normalized: string): AmountMatch[] {
   }
   for (const [re, value, currency] of SLANG_AMOUNTS) {
     for (const m of normalized.matchAll(re)) add({ value, currency, ...span(m) });
+  }
+  for (const m of normalized.matchAll(FOLLOW_UP_STAKE_RE)) {
+    const start = (m.index ?? 0) + m[0].lastIndexOf(m[1]);
+    add({ value: parseNumber(m[1], m[2]), currency: null, start, end: start + m[1].length });
   }
   for (const m of normalized.matchAll(BARE_AFTER_VERB_RE)) {
     const start = (m.index ?? 0) + m[0].lastIndexOf(m[1]);

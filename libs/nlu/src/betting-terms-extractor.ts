@@ -27,8 +27,8 @@ const AWAY_RE =
 
 const RISK_PATTERNS: readonly [RiskProfile, RegExp][] = [
   ['accumulator', /\baccumulators?\b|\baccas?\b|\bparl[ae]ys?\b|\bcombinad[ao]s?\b|\bcombos?\b|\bmultiples?\b|\bmultibets?\b|\bbet\s*builders?\b|\btrebles?\b|\bapuesta\s+multiple\b/],
-  ['underdog', /\bunderdogs?\b|\bupsets?\b|\blong\s*shots?\b|\boutsiders?\b|\bdark\s+horses?\b|\bsorpresas?\b|\bbatacazos?\b|\btapados?\b|\bno\s+favorit[oa]s?\b|\bmenos\s+favorit[oa]s?\b|\bcuotas?\s+altas?\b|\bhigh\s+odds\b|\bbig\s+odds\b/],
-  ['value', /\bvalue\b|\bvalor\b|\bgood\s+price\b|\bwell\s+priced\b|\bmispriced\b|\bunderpriced\b|\bworth\s+(?:it|a\s+bet|betting|the\s+risk)\b|\bvale\s+la\s+pena\b|\bmerece\s+la\s+pena\b|\bbuena\s+cuota\b|\bcuota\s+interesante\b/],
+  ['underdog', /\bunderdogs?\b|\bupsets?\b|\blong\s*shots?\b|\boutsiders?\b|\bdark\s+horses?\b|\bsorpresas?\b|\bbatacazos?\b|\btapados?\b|\bno\s+favorit[oa]s?\b|\bmenos\s+favorit[oa]s?\b|\bcuotas?\s+altas?\b|\bhigh\s+odds\b|\bbig\s+odds\b|\barriesgad[ao]s?\b|\brisky\b|\bhigh[\s-]risk\b/],
+  ['value', /\bvalue\b|\bvalor\b|\bgood\s+odds\b|\bbuenas?\s+cuotas?\b|\bgood\s+price\b|\bwell\s+priced\b|\bmispriced\b|\bunderpriced\b|\bworth\s+(?:it|a\s+bet|betting|the\s+risk)\b|\bvale\s+la\s+pena\b|\bmerece\s+la\s+pena\b|\bbuena\s+cuota\b|\bcuota\s+interesante\b/],
   ['safest', /\bsafe(?:st|r)?\b|\bsure\s+(?:bet|thing|win|pick)s?\b|\blow(?:est)?[\s-]risk\b|\bleast\s+risky\b|\bbankers?\b|\ba\s+lock\b|\bseguras?\b|\bseguros?\b|\bsin\s+riesgos?\b|\bbajo\s+riesgo\b|\bmenos\s+riesg\w*\b|\buna\s+fija\b|\bfijas?\b|\bsegurit[ao]s?\b|\bconfiables?\b|\bno\s+falla\b|\bcasi\s+segur\w*\b|\bmost\s+likely\s+(?:bet|win|to\s+win)\b|\bmas\s+probable\b/],
 ];
 

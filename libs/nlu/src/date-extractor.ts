@@ -4,6 +4,8 @@ import type { DateRange, Language } from './nlu.types.js';
 export interface DateMatch extends DateRange {
   start: number;
   end: number;
+  /** The user's current local date, to tell past ranges from upcoming ones. */
+  today: string;
 }
 
 interface LocalDate {
@@ -182,7 +184,7 @@ export function extractDates(
   }
   const start = Math.min(...spans.map((s) => s.start));
   const end = Math.max(...spans.map((s) => s.end));
-  return { from: toIsoDate(from), to: toIsoDate(to), start, end };
+  return { from: toIsoDate(from), to: toIsoDate(to), start, end, today: toIsoDate(today) };
 }
 
 function resolveChronoResult(

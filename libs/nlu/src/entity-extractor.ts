@@ -40,6 +40,7 @@ export function matchEntities(
   lexicon: NluLexicon,
   tokens: readonly string[],
   blocked: readonly boolean[] = [],
+  hyphenAfter: readonly boolean[] = [],
 ): EntityMatch[] {
   const candidates: (EntityMatch & { weight: number })[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -52,6 +53,7 @@ export function matchEntities(
       phrase = len === 1 ? tokens[i] : `${phrase} ${tokens[k]}`;
       const entry = lexicon.phrases.get(phrase);
       if (!entry) continue;
+      if (entry.kind !== 'derby' && splitsIntoFixture(lexicon, tokens, i, k, hyphenAfter)) continue;
       let weight = 0;
       for (let j = i; j <= k; j++) if (!WEAK_TOKENS.has(tokens[j])) weight++;
       candidates.push({ kind: entry.kind, names: entry.names, startToken: i, endToken: i + len, weight });
@@ -90,6 +92,26 @@ export function matchEntities(
   return accepted;
 }
 
+/**
+ * "Inter-Milan" is a fixture even though "Inter Milan" is also Inter's name: a phrase joined by
+ * a hyphen whose halves are both teams is read as two teams.
+ */
+function splitsIntoFixture(
+  lexicon: NluLexicon,
+  tokens: readonly string[],
+  first: number,
+  last: number,
+  hyphenAfter: readonly boolean[],
+): boolean {
+  for (let cut = first; cut < last; cut++) {
+    if (!hyphenAfter[cut]) continue;
+    const left = lexicon.phrases.get(tokens.slice(first, cut + 1).join(' '));
+    const right = lexicon.phrases.get(tokens.slice(cut + 1, last + 1).join(' '));
+    if (left?.kind === 'team' && right?.kind === 'team' && left.names[0] !== right.names[0]) return true;
+  }
+  return false;
+}
+
 function hasEntityCue(
   lexicon: NluLexicon,
   tokens: readonly string[],
@@ -104,6 +126,8 @@ function hasEntityCue(
   const before = b >= 0 ? tokens[b] : '';
   const after = tokens[end] ?? '';
   if ((strict ? STRICT_BEFORE : CUE_BEFORE).has(before)) return true;
+  // Spanish names clubs with "el" ("el Athletic", "el Nice"); the English "the" is too common to count.
+  if (!strict && tokens[start - 1] === 'el') return true;
   if ((strict ? STRICT_AFTER : CUE_AFTER).has(after)) return true;
   if (strict) return false;
   if (b >= 0 && matchedTokens.has(b)) return true;
@@ -122,7 +146,7 @@ export function namesOf(matches: readonly EntityMatch[], kinds: readonly Lexicon
 }
 
 const PICK_BEFORE = new Set(['on', 'al', 'por', 'back', 'backing', 'backed', 'gana', 'ganan', 'ganara', 'ganase', 'ganaria', 'pick', 'elijo', 'choose']);
-const PICK_BEFORE_BET_ONLY = new Set(['a', 'for', 'para']);
+const PICK_BEFORE_BET_ONLY = new Set(['a']);
 const PICK_AFTER = new Set(['win', 'wins', 'winning', 'won', 'victory', 'gana', 'ganan', 'ganando', 'beat', 'beats', 'to']);
 const VICTORY_WORDS = new Set(['victoria', 'triunfo', 'win', 'victory']);
 const VERSUS = new Set(['vs', 'v', 'versus', 'contra', 'against', 'x', 'vrs', 'plays', 'face', 'faces', 'y', 'and']);

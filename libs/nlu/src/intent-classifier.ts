@@ -9,6 +9,8 @@ export interface IntentFeatures {
   /** Tokens that belong to no known word, entity or keyword (gibberish signal). */
   unknownTokenRatio: number;
   tokenCount: number;
+  /** The resolved date range lies entirely before today. */
+  pastDate?: boolean;
 }
 
 export interface Classification {
@@ -74,22 +76,29 @@ export class IntentClassifier {
 
     if (teams >= 2) {
       add('TEAM_COMPARISON', 0.8, 'two-teams');
+      if (/\b(?:better|stronger|weaker|worse|superior|mejor|peor|fuerte|fuertes|best)\b/.test(f.skeleton)) {
+        add('TEAM_COMPARISON', 2, 'two-teams+comparative');
+      }
       if (/@team\s*,?\s+(?:or|o)\s+(?:el\s+|la\s+|los\s+|the\s+)?@team/.test(f.skeleton)) add('TEAM_COMPARISON', 1, 'team-or-team');
       if ((keywordScores.get('TEAM_COMPARISON') ?? 0) >= 1.5) add('TEAM_COMPARISON', 1, 'two-teams+cue');
     }
     if (teams > 0) {
       // A bare team mention ("¿Y el Madrid?") most often asks when they play.
-      add('MATCH_SCHEDULE_QUERY', 1.4, 'team');
+      add('MATCH_SCHEDULE_QUERY', 1.2, 'team');
       add('GENERAL_SPORTS_QUERY', 0.3, 'team');
     }
     if (e.tournaments.length > 0) {
-      add('TOURNAMENT_INFO', teams === 0 ? 1.5 : 0.3, 'tournament');
+      // A competition plus a date asks for its fixtures ("Bundesliga tomorrow"), not about the competition.
+      add('TOURNAMENT_INFO', teams === 0 && !e.dates ? 1.5 : 0.3, 'tournament');
       if (teams === 0 && TOURNAMENT_START_RE.test(f.skeleton)) {
         add('TOURNAMENT_INFO', 1.5, 'tournament+start');
       }
     }
-    if (e.dates) {
-      add('MATCH_SCHEDULE_QUERY', teams > 0 || e.tournaments.length > 0 ? 1 : 1.5, 'date');
+    if (e.dates && f.pastDate) {
+      // "yesterday", "last weekend": results and facts, not fixtures.
+      add('GENERAL_SPORTS_QUERY', 2, 'past-date');
+    } else if (e.dates) {
+      add('MATCH_SCHEDULE_QUERY', teams > 0 || e.tournaments.length > 0 ? 0.8 : 1.5, 'date');
     }
     // Greetings wrapped around a real request should yield to it.
     const best = Math.max(...[...scores.entries()].filter(([i]) => i !== 'GREETING' && i !== 'UNCLEAR').map(([, v]) => v));

@@ -32,13 +32,39 @@ const KEYWORD_FORMS: readonly string[] = [
 const MONEY_WORDS: readonly string[] = ['euros', 'dollars', 'dolares', 'pounds', 'libras', 'bucks'];
 
 /**
- * Words the intent and entity rules look for, pulled from the pattern sources so the
- * typo-correction targets can never drift from the rules themselves.
+ * High-value keywords worth repairing when misspelt ("balnce", "recomiendame", "standigns").
+ * Kept deliberately small: every target can pull a correctly spelt but unlisted word onto
+ * itself, so only words whose loss would change the intent are listed.
  */
-export function keywordVocabulary(): Set<string> {
+const KEYWORD_TARGETS: readonly string[] = [
+  'balance', 'saldo', 'account', 'wallet', 'money', 'dinero', 'cuenta', 'bankroll', 'funds', 'fondos', 'credit',
+  'credito', 'disponible', 'cuotas', 'cuota', 'price', 'prices', 'payout', 'recommend', 'recommendation', 'recomienda',
+  'recomiendas', 'recomiendame', 'recomendacion', 'suggest', 'suggestion', 'sugerencia', 'compare', 'comparison',
+  'compara', 'comparar', 'comparacion', 'standings', 'clasificacion', 'table', 'tabla', 'fixtures', 'fixture',
+  'schedule', 'calendario', 'horario', 'partido', 'partidos', 'match', 'matches', 'games', 'apuesta', 'apuestas',
+  'apostar', 'apuesto', 'simulate', 'simula', 'calcula', 'calculate', 'winnings', 'ganaria', 'ganancia', 'accumulator',
+  'combinada', 'parlay', 'underdog', 'handicap', 'double', 'chance', 'favourite', 'favorite', 'favorito',
+  'prediction', 'pronostico', 'tournament', 'tournaments', 'torneo', 'torneos', 'league', 'leagues', 'competition',
+  'competitions', 'competiciones', 'ligas', 'instructions', 'instrucciones', 'commands', 'options', 'opciones',
+  'ayuda', 'ayudame', 'hello', 'gracias', 'thanks', 'against', 'versus', 'contra', 'better', 'stronger', 'mejor',
+  'safest', 'segura', 'value', 'goals', 'goles', 'scorer', 'goleador', 'injured', 'lesionado', 'entrenador', 'coach',
+  'ranking', 'posiciones', 'empate', 'visitante', 'result', 'resultado', 'winner', 'ganador', 'ambos', 'marcan',
+  'oportunidad', 'upcoming', 'kickoff', 'proximos', 'siguiente', 'jornada', 'historial', 'estadisticas', 'head',
+  'statistics', 'recomendar', 'aconsejas', 'consejo',
+];
+
+/** Words the typo corrector may rewrite a misspelt token into. */
+export function correctionTargets(): Set<string> {
+  return new Set([...KEYWORD_TARGETS, ...DATE_WORDS, ...MONEY_WORDS]);
+}
+
+/**
+ * Every word the rules spell out, plus inflections and function words: known words are never
+ * rewritten, so "winning" stays "winning" instead of becoming "winnings".
+ */
+export function knownKeywords(): Set<string> {
   const words = new Set<string>([
-    ...DATE_WORDS,
-    ...MONEY_WORDS,
+    ...correctionTargets(),
     ...KEYWORD_FORMS,
     ...EN_FUNCTION_WORDS,
     ...ES_FUNCTION_WORDS,

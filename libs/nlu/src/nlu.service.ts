@@ -11,7 +11,7 @@ import { extractDates } from './date-extractor.js';
 import { findFixturePair, findPick, matchEntities, namesOf, type EntityMatch } from './entity-extractor.js';
 import { detectFollowUp } from './follow-up-detector.js';
 import { IntentClassifier } from './intent-classifier.js';
-import { keywordVocabulary } from './keyword-vocabulary.js';
+import { correctionTargets, knownKeywords } from './keyword-vocabulary.js';
 import { detectLanguage } from './language-detector.js';
 import type { NluLexicon } from './nlu-lexicon.js';
 import type { AnalyzeOptions, Intent, IntentScore, NluEntities, NluResult, Outcome } from './nlu.types.js';
@@ -55,8 +55,8 @@ export class NluService {
     private readonly lexicon: NluLexicon,
     options: NluServiceOptions = {},
   ) {
-    const targets = new Set<string>([...lexicon.vocabulary, ...keywordVocabulary()]);
-    this.corrector = new TypoCorrector(targets, COMMON_WORDS);
+    const targets = new Set<string>([...lexicon.vocabulary, ...correctionTargets()]);
+    this.corrector = new TypoCorrector(targets, [...COMMON_WORDS, ...knownKeywords()]);
     this.defaultTimeZone = options.defaultTimeZone ?? 'UTC';
   }
 
@@ -79,7 +79,8 @@ export class NluService {
     const blocked = tokens.map(inAmount);
     const corrected = tokens.map((t, i) => (blocked[i] ? t.key : this.corrector.correct(t.key)));
 
-    const matches = matchEntities(this.lexicon, corrected, blocked);
+    const hyphenAfter = tokens.map((t, i) => i + 1 < tokens.length && /^\s*-\s*$/.test(normalized.slice(t.end, tokens[i + 1].start)));
+    const matches = matchEntities(this.lexicon, corrected, blocked, hyphenAfter);
     this.addBareStakes(normalized, tokens, corrected, matches, amounts);
     amounts.sort((a, b) => a.start - b.start);
     const blockedAfter = tokens.map(inAmount);
@@ -124,6 +125,7 @@ export class NluService {
     const classification = this.classifier.classify({
       skeleton,
       entities,
+      pastDate: dates ? dates.to < dates.today : false,
       tokenCount: tokens.length,
       unknownTokenRatio: tokens.length === 0 ? 1 : unknown / tokens.length,
     });

@@ -4,9 +4,9 @@ const MIN_FUZZY_LENGTH = 5;
 const CACHE_LIMIT = 5000;
 
 /**
- * Maps a misspelt token to the closest known word within a length-scaled edit budget.
- * Words in `protectedWords` are never rewritten, so ordinary vocabulary
- * ("player", "mejor") cannot drift into a team name or keyword.
+ * Maps a misspelt token to the closest target word within a length-scaled edit budget.
+ * Targets and `protectedWords` are "known": they are never rewritten, so ordinary
+ * vocabulary ("player", "winning") cannot drift into a team name or keyword.
  */
 export class TypoCorrector {
   private readonly byLength = new Map<number, string[]>();
@@ -52,7 +52,7 @@ export class TypoCorrector {
         // People rarely get the first letter wrong (bar a swap of the first two); requiring it
         // keeps ordinary words such as "banana" from being pulled onto "manana".
         const sameStart = candidate[0] === token[0] || (candidate[0] === token[1] && candidate[1] === token[0]);
-        if (!sameStart) continue;
+        if (!sameStart || isPluralPair(token, candidate)) continue;
         const d = boundedEditDistance(token, candidate, budget);
         if (d > budget) continue;
         const score = d;
@@ -64,4 +64,10 @@ export class TypoCorrector {
     }
     return best;
   }
+}
+
+/** "winning"/"winnings", "cuota"/"cuotas": a different word form, not a typo. */
+function isPluralPair(a: string, b: string): boolean {
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return long.startsWith(short) && (long.length - short.length === 1 ? long.endsWith('s') : long.endsWith('es') && long.length - short.length === 2);
 }
