@@ -1,5 +1,5 @@
 /**
- * Low-level HTTP client of the ChatBet upstream (see docs in /work/shared/CHATBET_API.md): endpoints,
+ * Low-level HTTP client of the ChatBet upstream (contract notes: CHATBET_API.md): endpoints,
  * query names and headers exactly as the upstream expects them, plus the resilience around every call
  * (timeouts, retries with backoff, a circuit breaker) and the upstream token. It returns the parsed
  * JSON untouched; turning it into the domain model is the adapter's job.
@@ -320,15 +320,13 @@ export class ChatBetApiClient implements OnModuleDestroy {
           (error) => !(error instanceof AttemptError) || error.countsAgainstUpstream,
         );
       } catch (error) {
-        if (error instanceof CircuitOpenError) {
-          throw new UpstreamUnavailableError(
-            'Sports data source is failing; requests are paused',
-            Math.max(1, Math.ceil(error.retryAfterMs / 1000)),
-          );
-        }
+        if (error instanceof CircuitOpenError) throw circuitOpen(error.retryAfterMs);
         if (!(error instanceof AttemptError)) throw error;
         const mayRetry = error.retryable && (spec.idempotent !== false || error.status === 429 || error.notSent);
         if (!mayRetry || retry >= this.config.maxRetries) throw this.toDomainError(error, spec);
+        // This failure may have just opened the circuit: waiting out a backoff would change nothing.
+        const breaker = this.breaker.snapshot();
+        if (breaker.state === 'open') throw circuitOpen(breaker.retryAfterMs ?? this.config.circuitResetMs);
         const delay = retryDelayMs(retry, error.retryAfterMs, BACKOFF);
         this.retries++;
         this.logger.warn(`ChatBet ${spec.method} ${spec.path} failed (${error.message}); retry ${retry + 1} in ${delay} ms`);
@@ -408,6 +406,10 @@ export class ChatBetApiClient implements OnModuleDestroy {
       request.end(body);
     });
   }
+}
+
+function circuitOpen(retryAfterMs: number): UpstreamUnavailableError {
+  return new UpstreamUnavailableError('Sports data source is failing; requests are paused', Math.max(1, Math.ceil(retryAfterMs / 1000)));
 }
 
 /** FastAPI puts its explanation in `detail`: a string, or a list of validation problems. */
