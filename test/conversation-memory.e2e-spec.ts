@@ -5,6 +5,7 @@ import {
   ConversationModule,
   ConversationService,
   ConversationStore,
+  ConversationStoreUnavailableError,
   InvalidIdError,
   MAX_STORED_MESSAGES,
   PREFERENCES_TTL_SECONDS,
@@ -16,11 +17,11 @@ import {
   type NewChatMessage,
 } from '@app/conversation';
 import { ALL_CONFIGS } from '@app/config';
-import { RedisModule } from '@app/redis';
+import { RedisModule, RedisService } from '@app/redis';
 import { randomBytes } from 'node:crypto';
 import { createClient, type RedisClientType } from 'redis';
 import { TEST_REDIS_URL, patchEnv, uniquePrefix } from './support/env.js';
-import { waitFor } from './support/redis-server.js';
+import { DisposableRedis, waitFor } from './support/redis-server.js';
 
 type StoreMode = 'redis' | 'memory';
 
@@ -28,6 +29,7 @@ interface Instance {
   conversations: ConversationService;
   locks: SessionLockService;
   store: ConversationStore;
+  redis: RedisService;
   close(): Promise<void>;
 }
 
@@ -54,6 +56,7 @@ async function startInstance(mode: StoreMode, prefix: string, env: Record<string
       conversations: moduleRef.get(ConversationService),
       locks: moduleRef.get(SessionLockService),
       store: moduleRef.get(ConversationStore),
+      redis: moduleRef.get(RedisService),
       close: () => moduleRef.close(),
     };
   } finally {
@@ -554,4 +557,41 @@ describe('Conversation memory on Redis across instances', () => {
     expect(await redis.get(lockKey(sessionId))).toBe('someone-else');
     await redis.del(lockKey(sessionId));
   });
+});
+
+describe('Conversation memory while Redis is away', () => {
+  let server: DisposableRedis;
+  let instance: Instance;
+
+  beforeAll(async () => {
+    server = await DisposableRedis.start();
+    instance = await startInstance('redis', uniquePrefix('conversation-outage'), { REDIS_URL: server.url });
+  });
+  afterAll(async () => {
+    await instance.close();
+    await server.down();
+  });
+
+  it('fails fast with 503, keeps ordering turns within the instance, and recovers when Redis is back', async () => {
+    const sessionId = id('s');
+    await instance.conversations.getOrCreate(sessionId, 'owner-a');
+
+    await server.down();
+    await waitFor(() => !instance.redis.isReady, 5_000);
+    const started = Date.now();
+    await expect(instance.conversations.getOrCreate(sessionId, 'owner-a')).rejects.toBeInstanceOf(ConversationStoreUnavailableError);
+    await expect(instance.conversations.history(sessionId, 'owner-a')).rejects.toMatchObject({ httpStatus: 503, code: 'CONVERSATION_STORE_UNAVAILABLE' });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    const events = await concurrentTurns(
+      Array.from({ length: 5 }, (_, n) => ({ locks: instance.locks, sessionId, label: String(n) })),
+      10,
+    );
+    expectNoOverlap(events);
+
+    await server.up();
+    await waitFor(() => instance.redis.isReady, 10_000);
+    // The disposable server keeps nothing on disk, so the session starts over.
+    expect((await instance.conversations.getOrCreate(sessionId, 'owner-a')).messageCount).toBe(0);
+    expect(await instance.locks.withSessionLock(sessionId, async () => 'locked', { waitMs: 1_000 })).toBe('locked');
+  }, 30_000);
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { RedisService } from '@app/redis';
+import { RedisService, withTimeout } from '@app/redis';
 import { ConversationKeysService } from './conversation-keys.service.js';
 import { SessionBusyError } from './conversation.errors.js';
 import { RedisScript } from './redis-script.js';
@@ -19,6 +19,8 @@ export const DEFAULT_LOCK_TTL_MS = 10_000;
 const MIN_TTL_MS = 100;
 const FIRST_RETRY_MS = 5;
 const MAX_RETRY_MS = 100;
+// A lock command slower than this is treated as Redis being unavailable.
+const COMMAND_TIMEOUT_MS = 1_000;
 
 const RELEASE = new RedisScript(`
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
@@ -43,6 +45,8 @@ export class SessionLockService {
   private readonly logger = new Logger(SessionLockService.name);
   /** Per session: settles when the last queued turn has finished. */
   private readonly queues = new Map<string, Promise<void>>();
+  /** Set while turns are serialised locally because Redis is away, so the outage is logged once. */
+  private degraded = false;
 
   constructor(
     private readonly redis: RedisService,
@@ -96,8 +100,18 @@ export class SessionLockService {
    */
   private sharesLocks(): boolean {
     if (!this.redis.isConfigured) return false;
-    if (!this.redis.isReady) this.logger.warn('Redis unavailable: session turns are serialised within this instance only');
-    return this.redis.isReady;
+    if (this.redis.isReady) {
+      this.degraded = false;
+      return true;
+    }
+    this.warnDegraded('Redis unavailable');
+    return false;
+  }
+
+  private warnDegraded(reason: string): void {
+    if (this.degraded) return;
+    this.degraded = true;
+    this.logger.warn(`${reason}: session turns are serialised within this instance only until it is back`);
   }
 
   private async acquire(sessionId: string, ttlMs: number, deadline: number): Promise<{ token: string } | 'busy' | 'unavailable'> {
@@ -106,11 +120,15 @@ export class SessionLockService {
     let delay = FIRST_RETRY_MS;
     for (;;) {
       try {
-        const reply = await this.redis.raw.set(key, token, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } });
+        const reply = await withTimeout(
+          this.redis.raw.set(key, token, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } }),
+          COMMAND_TIMEOUT_MS,
+          'lock request timed out',
+        );
         if (reply === 'OK') return { token };
       } catch (error) {
         // Same decision as in sharesLocks(): an outage degrades to the local queue.
-        this.logger.warn(`could not take the lock of session ${sessionId} (${String(error)}); serialising within this instance only`);
+        this.warnDegraded(`could not take the lock of session ${sessionId} (${error instanceof Error ? error.message : String(error)})`);
         return 'unavailable';
       }
       const remaining = deadline - Date.now();
@@ -140,7 +158,7 @@ export class SessionLockService {
 
   private async release(sessionId: string, token: string): Promise<void> {
     try {
-      await RELEASE.run(this.redis.raw, [this.keys.lock(sessionId)], [token]);
+      await withTimeout(RELEASE.run(this.redis.raw, [this.keys.lock(sessionId)], [token]), COMMAND_TIMEOUT_MS, 'lock release timed out');
     } catch (error) {
       // The lock then expires by its TTL; waiters are delayed, never let in early.
       this.logger.debug(`could not release the lock of session ${sessionId}: ${String(error)}`);
