@@ -1,6 +1,9 @@
 import { Logger, Module } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { chatbetConfig, type ChatBetConfig } from '@app/config';
+import { ChatBetApiClient } from './chatbet/chatbet-api.client.js';
+import { ChatBetHttpProvider } from './chatbet/chatbet-http.provider.js';
+import { ChatBetAdapter } from './chatbet/chatbet.adapter.js';
 import { Clock, SystemClock } from './clock.js';
 import { EmbeddedSportsProvider } from './embedded-sports.provider.js';
 import { PredictionsController } from './http/predictions.controller.js';
@@ -23,11 +26,13 @@ import { SportsDataProvider } from './sports-data.provider.js';
       provide: SportsDataProvider,
       inject: [chatbetConfig.KEY, ModuleRef],
       useFactory: async (config: ChatBetConfig, moduleRef: ModuleRef): Promise<SportsDataProvider> => {
-        const provider = await moduleRef.create(EmbeddedSportsProvider);
+        const provider = config.enabled ? await moduleRef.create(ChatBetHttpProvider) : await moduleRef.create(EmbeddedSportsProvider);
         new Logger('SportsDataModule').log(`Sports data from the ${provider.name} provider${config.enabled ? '' : ' (CHATBET_API_BASE_URL unset)'}`);
         return provider;
       },
     },
+    ChatBetAdapter,
+    ChatBetApiClient,
     SportsDataService,
     PredictionService,
     SportsApiService,

@@ -1,5 +1,6 @@
 import { isDomainError } from '@app/common';
 import {
+  DEFAULT_RETRY_AFTER_SECONDS,
   InvalidMarketError,
   InvalidQueryError,
   UnknownFixtureError,
@@ -37,6 +38,6 @@ describe('sports-data errors', () => {
   it('lists the valid markets and the retry delay', () => {
     expect(new InvalidMarketError('corners', ['1x2']).details).toEqual({ market: 'corners', validMarkets: ['1x2'] });
     expect(new UpstreamUnavailableError('down', 12).retryAfterSeconds).toBe(12);
-    expect(new UpstreamUnavailableError().retryAfterSeconds).toBeUndefined();
+    expect(new UpstreamUnavailableError().retryAfterSeconds).toBe(DEFAULT_RETRY_AFTER_SECONDS);
   });
 });

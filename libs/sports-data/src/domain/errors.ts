@@ -84,6 +84,9 @@ export class InvalidQueryError extends SportsDataError {
   }
 }
 
+/** Suggested wait before retrying when the source gave no hint of its own. */
+export const DEFAULT_RETRY_AFTER_SECONDS = 30;
+
 export class UpstreamUnavailableError extends SportsDataError {
   readonly httpStatus = 503;
   readonly code = 'UPSTREAM_UNAVAILABLE';
@@ -91,7 +94,8 @@ export class UpstreamUnavailableError extends SportsDataError {
 
   constructor(message = 'Sports data is temporarily unavailable', retryAfterSeconds?: number) {
     super(message);
-    this.retryAfterSeconds = retryAfterSeconds;
+    // Clients always get a Retry-After: the upstream's own hint or the breaker's wait when known.
+    this.retryAfterSeconds = retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS;
   }
 }
 
