@@ -17,7 +17,7 @@ const MARKET_PATTERNS: readonly [Market, RegExp, boolean][] = [
 
 // "the Champions League draw" / "a tough cup tie" are events, not the draw outcome.
 const CUP_DRAW_RE =
-  /\b(?:cup|champions|league|copa|round|group|groups|knockout|quarter[\s-]?finals?|semi[\s-]?finals?|leg|@tournament)\s+(?:draw|tie)\b|\b(?:draw|tie)\s+(?:for|of|in)\s+(?:the\s+)?(?:@tournament|cup|champions|round|group|knockout|quarter|semi)/;
+  /(?:\b(?:cup|champions|league|copa|round|group|groups|knockout|quarter[\s-]?finals?|semi[\s-]?finals?|leg)|@tournament)\s+(?:draw|tie)\b|\b(?:draw|tie)\s+(?:for|of|in)\s+(?:the\s+)?(?:@tournament|cup|champions|round|group|knockout|quarter|semi)/;
 const DRAW_RE =
   /\b(?:draw|draws|drawn|tie|tied|ties|empate|empates|empatan|empatar|empaten|empatado|empatados|stalemate)\b|\b(?:la|the|on|a|al|en)\s+x\b/;
 const HOME_RE =

@@ -10,7 +10,7 @@ export {
   type LexiconTournamentSource,
   type NluLexicon,
 } from './nlu-lexicon.js';
-export { NluService, type NluExplanation, type NluServiceOptions } from './nlu.service.js';
+export { NLU_LEXICON, NLU_OPTIONS, NluService, type NluExplanation, type NluServiceOptions } from './nlu.service.js';
 export { DEFAULT_LEXICON, createDefaultNluService } from './default-lexicon.js';
 export { NluModule } from './nlu.module.js';
 export {

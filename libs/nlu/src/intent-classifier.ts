@@ -70,8 +70,8 @@ export class IntentClassifier {
       if (s('ODDS_INFORMATION_QUERY') > 0) add('BET_SIMULATION', 1, 'amount+pay');
     }
     if (e.markets.length > 0) add('ODDS_INFORMATION_QUERY', 1.5, 'market');
-    if (e.outcome) add('ODDS_INFORMATION_QUERY', 1, 'outcome');
-    if (e.pick && !hasAmount) add('ODDS_INFORMATION_QUERY', 0.5, 'pick');
+    if (e.outcome) add('ODDS_INFORMATION_QUERY', 1.5, 'outcome');
+    if (e.pick && !hasAmount) add('ODDS_INFORMATION_QUERY', 1, 'pick');
     if (e.riskProfile) add('BETTING_RECOMMENDATION', 2.5, `risk:${e.riskProfile}`);
 
     if (teams >= 2) {

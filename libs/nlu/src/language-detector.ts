@@ -7,9 +7,10 @@ const EN_MARKERS = new Set([
   'would', 'will', 'should', 'can', 'much', 'many', 'have', 'has', 'next', 'play', 'plays', 'game', 'match', 'today',
   'tomorrow', 'tonight', 'weekend', 'week', 'odds', 'bet', 'win', 'better', 'hi', 'hello', 'hey', 'thanks', 'thank',
   'please', 'about', 'best', 'money', 'balance', 'help', 'draw', 'against', 'it', 'get', 'there', 'they', 'an', 'be',
-  'good', 'morning', 'evening', 'afternoon', 'any', 'some', 'pay', 'pays', 'safest', 'safe', 'whos', 'than', 'fixtures',
+  'good', 'morning', 'evening', 'afternoon', 'any', 'some', 'pay', 'pays', 'safest', 'safe', 'than', 'fixtures',
   'games', 'matches', 'league', 'show', 'tell', 'give', 'want', 'need', 'know', 'could', 'was', 'were', 'from', 'by',
-  'dollars', 'pounds', 'bucks', 'won', 'wins', 'playing', 'am', 'doing', 'up', 'sup', 'cheers', 'bye',
+  'dollars', 'pounds', 'bucks', 'won', 'wins', 'playing', 'am', 'doing', 'up', 'sup', 'cheers', 'bye', 'build',
+  'make', 'find', 'leg', 'legs', 'tips', 'pls', 'plz', 'thx', 'yes', 'yeah', 'nope', 'just', 'now', 'like', 'got',
 ]);
 
 const ES_MARKERS = new Set([
@@ -24,7 +25,8 @@ const ES_MARKERS = new Set([
   'chao', 'chau', 'adios', 'ayudas', 'ayudame', 'ayudar', 'opciones', 'instrucciones', 'comandos', 'nada', 'vale',
   'bueno', 'porfavor', 'porfa', 'cara', 'algo', 'alguna', 'algun', 'mucho', 'muchas', 'cuales', 'fue', 'era', 'nose',
   'tal', 'cuenta', 'dinero', 'plata', 'tienen', 'ha', 'han', 'pasa', 'paso', 'quedo', 'sera', 'eres', 'estas',
-  'dias', 'gano', 'gane', 'apuestas', 'juego', 'puede', 'clasificacion', 'tabla',
+  'dias', 'gano', 'gane', 'apuestas', 'juego', 'puede', 'clasificacion', 'tabla', 'hasta', 'luego', 'holi',
+  'pues', 'aqui', 'bien', 'gusta', 'sirve', 'soy', 'estoy', 'nuevo', 'eh', 'texto',
 ]);
 
 // Spanish word endings with no common English counterpart ("-ción", "-ado", "-ando").

@@ -76,5 +76,6 @@ export const NLU_DERBY_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
 export const NLU_CONTEXT_REQUIRED_PHRASES: readonly string[] = [
   'como', 'nice', 'union', 'heat', 'magic', 'kings', 'jazz', 'thunder', 'nets', 'suns', 'hawks', 'bulls', 'bucks',
   'toro', 'gala', 'viola', 'bees', 'toon', 'euro', 'euros', 'city', 'forest', 'palace', 'villa', 'rayo', 'levante',
-  'angers', 'lens', 'brujas', 'colonia', 'athletic', 'sporting', 'om', 'ol', 'pl',
+  'angers', 'lens', 'brujas', 'colonia', 'athletic', 'sporting', 'om', 'ol', 'pl', 'aja', 'atm', 'fck', 'lac',
+  'lal', 'pao', 'hac', 'manu', 'sge', 'tfc', 'pfc', 'usg', 'dubs', 'reds', 'blues', 'paris',
 ];

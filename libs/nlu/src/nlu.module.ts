@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { DEFAULT_LEXICON } from './default-lexicon.js';
-import { NluService } from './nlu.service.js';
+import { NLU_LEXICON, NluService } from './nlu.service.js';
 
 /** Provides NluService over the shared sports-data directory. */
 @Module({
-  providers: [{ provide: NluService, useFactory: (): NluService => new NluService(DEFAULT_LEXICON) }],
+  providers: [{ provide: NLU_LEXICON, useValue: DEFAULT_LEXICON }, NluService],
   exports: [NluService],
 })
 export class NluModule {}

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { BARE_BEFORE_PICK_RE, extractAmounts, parseNumber, type AmountMatch } from './amount-extractor.js';
 import {
   BETTING_CONTEXT_RE,
@@ -15,8 +15,14 @@ import { correctionTargets, knownKeywords } from './keyword-vocabulary.js';
 import { detectLanguage } from './language-detector.js';
 import type { NluLexicon } from './nlu-lexicon.js';
 import type { AnalyzeOptions, Intent, IntentScore, NluEntities, NluResult, Outcome } from './nlu.types.js';
+import { MAX_PLAYER_TOKENS, PLAYER_PHRASES } from './player-names.js';
 import { normalizeText, tokenize, type Token } from './text-normalizer.js';
 import { TypoCorrector } from './typo-corrector.js';
+
+/** Injection token for the lexicon NluService matches against. */
+export const NLU_LEXICON = Symbol('NLU_LEXICON');
+/** Injection token for optional NluServiceOptions. */
+export const NLU_OPTIONS = Symbol('NLU_OPTIONS');
 
 export interface NluServiceOptions {
   /** Time zone used when a call gives none (IANA name). */
@@ -52,12 +58,12 @@ export class NluService {
   private readonly defaultTimeZone: string;
 
   constructor(
-    private readonly lexicon: NluLexicon,
-    options: NluServiceOptions = {},
+    @Inject(NLU_LEXICON) private readonly lexicon: NluLexicon,
+    @Optional() @Inject(NLU_OPTIONS) options: NluServiceOptions | null = null,
   ) {
     const targets = new Set<string>([...lexicon.vocabulary, ...correctionTargets()]);
     this.corrector = new TypoCorrector(targets, [...COMMON_WORDS, ...knownKeywords()]);
-    this.defaultTimeZone = options.defaultTimeZone ?? 'UTC';
+    this.defaultTimeZone = options?.defaultTimeZone ?? 'UTC';
   }
 
   analyze(text: string, opts: AnalyzeOptions = {}): NluResult {
@@ -90,7 +96,8 @@ export class NluService {
     const languageTokens = corrected.filter((_, i) => !entityToken[i] && !blockedAfter[i]);
     const language = detectLanguage(original, languageTokens, opts.languageHint);
 
-    const skeleton = buildSkeleton(normalized, tokens, corrected, matches, amounts);
+    const players = findPlayers(corrected, entityToken);
+    const skeleton = buildSkeleton(normalized, tokens, corrected, matches, amounts, players);
     const teams = namesOf(matches, ['team', 'derby']);
     const tournaments = namesOf(matches, ['tournament']);
 
@@ -168,6 +175,22 @@ export class NluService {
   }
 }
 
+/** Token ranges [first, end) naming a well-known player, outside team/competition mentions. */
+function findPlayers(tokens: readonly string[], taken: readonly boolean[]): [number, number][] {
+  const found: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (let len = Math.min(MAX_PLAYER_TOKENS, tokens.length - i); len >= 1; len--) {
+      if (taken.slice(i, i + len).some(Boolean)) continue;
+      if (PLAYER_PHRASES.has(tokens.slice(i, i + len).join(' '))) {
+        found.push([i, i + len]);
+        i += len - 1;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
@@ -182,8 +205,12 @@ function buildSkeleton(
   corrected: readonly string[],
   matches: readonly EntityMatch[],
   amounts: readonly AmountMatch[],
+  players: readonly [number, number][],
 ): string {
   const segments: { start: number; end: number; text: string }[] = [];
+  for (const [first, end] of players) {
+    segments.push({ start: tokens[first].start, end: tokens[end - 1].end, text: '@player' });
+  }
   for (const a of amounts) segments.push({ start: a.start, end: a.end, text: '@amount' });
   for (const m of matches) {
     segments.push({
