@@ -1,0 +1,50 @@
+import type { NluEntities } from '@app/nlu';
+import type { FunctionCallRecord, Language, TrackedContext } from '../shared/conversation-types.js';
+
+/** Which engine answered: Gemini, the offline engine by configuration, or the offline engine after Gemini failed. */
+export type AgentMode = 'gemini' | 'offline' | 'offline-fallback';
+
+export interface AgentHistoryMessage {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export interface AgentTurnInput {
+  sessionId: string;
+  /** Verified identity from the authenticated connection; never read from the message. */
+  userId?: string;
+  message: string;
+  /** Earlier exchanges inside the model window, oldest first. */
+  history: AgentHistoryMessage[];
+  /** Summary of exchanges older than the window. */
+  summary?: string;
+  context: TrackedContext;
+  /** IANA time zone of the user (default UTC). */
+  timeZone?: string;
+  languageHint?: Language;
+  signal?: AbortSignal;
+}
+
+export interface TokenUsage {
+  input: number;
+  output: number;
+  total: number;
+  /** True when at least one round had no usage report and was estimated from text length. */
+  estimated?: boolean;
+}
+
+export interface AgentTurnResult {
+  content: string;
+  intent: string;
+  intentConfidence: number;
+  entities: NluEntities;
+  language: Language;
+  functionCalls: FunctionCallRecord[];
+  /** 2–4 short follow-up prompts in the user's language. */
+  suggestedActions: string[];
+  tokenUsage: TokenUsage;
+  /** What this turn was about, to merge into the tracked context. */
+  contextUpdate: Partial<TrackedContext>;
+  mode: AgentMode;
+  cancelled: boolean;
+}

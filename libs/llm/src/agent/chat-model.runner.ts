@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { AIMessageChunk, type BaseMessage, type MessageContent } from '@langchain/core/messages';
+import type { StructuredToolInterface } from '@langchain/core/tools';
+import type { AgentMode } from './agent.types.js';
+
+/** The chat model chosen at start-up (see chat-model.factory.ts); an abstract class so it can be a DI token. */
+export abstract class ChatModelSelection {
+  abstract readonly model: BaseChatModel;
+  abstract readonly mode: Exclude<AgentMode, 'offline-fallback'>;
+}
+
+export interface ModelStreamRequest {
+  /** Same for every round of one turn, so a wrapper can keep per-turn state (e.g. stay offline after a failure). */
+  turnId: string;
+  /** 0 for the first model call of the turn. */
+  round: number;
+  messages: BaseMessage[];
+  /** Tools the model may call this round; none on the last round. */
+  tools: readonly StructuredToolInterface[];
+  signal?: AbortSignal;
+  /** Called with each piece of answer text as it arrives. */
+  onToken?: (delta: string) => void;
+}
+
+export interface ModelStreamResponse {
+  /** The whole response: text, tool calls and usage, aggregated from the stream. */
+  message: AIMessageChunk;
+  /** Which engine produced it. */
+  mode: AgentMode;
+}
+
+/**
+ * The one place where the agent calls a model: one streamed response per call. Fault handling
+ * (timeouts, retries, falling back to the offline engine) wraps this class, so the agent loop
+ * does not change when it does.
+ */
+@Injectable()
+export class ChatModelRunner {
+  constructor(private readonly selection: ChatModelSelection) {}
+
+  get mode(): AgentMode {
+    return this.selection.mode;
+  }
+
+  async streamResponse(request: ModelStreamRequest): Promise<ModelStreamResponse> {
+    return { message: await streamModelResponse(this.selection.model, request), mode: this.selection.mode };
+  }
+}
+
+/** Streams one response of `model`, forwarding text as it arrives, and returns the aggregate. */
+export async function streamModelResponse(model: BaseChatModel, request: ModelStreamRequest): Promise<AIMessageChunk> {
+  const runnable = request.tools.length > 0 && model.bindTools ? model.bindTools([...request.tools]) : model;
+  const stream = await runnable.stream(request.messages, request.signal ? { signal: request.signal } : {});
+  let aggregate: AIMessageChunk | undefined;
+  for await (const chunk of stream) {
+    const delta = textOf(chunk.content);
+    if (delta) request.onToken?.(delta);
+    aggregate = aggregate ? aggregate.concat(chunk) : chunk;
+  }
+  return aggregate ?? new AIMessageChunk({ content: '' });
+}
+
+/** The visible text of a message's content; reasoning and other non-text blocks are left out. */
+export function textOf(content: MessageContent): string {
+  if (typeof content === 'string') return content;
+  return content
+    .map((block) => (typeof block === 'string' ? block : block.type === 'text' && typeof block.text === 'string' ? block.text : ''))
+    .join('');
+}

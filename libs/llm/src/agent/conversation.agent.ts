@@ -1,0 +1,202 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { AIMessage, type AIMessageChunk, type BaseMessage, HumanMessage, SystemMessage, ToolMessage } from '@langchain/core/messages';
+import type { ToolCall } from '@langchain/core/messages/tool';
+import { NluService } from '@app/nlu';
+import type { FunctionCallRecord, Language, TrackedContext } from '../shared/conversation-types.js';
+import { FORBIDDEN_PROMISES } from '../shared/responsible-gambling.js';
+import { stripDelimiters } from '../shared/turn-context.js';
+import { resolveTurnFocus } from '../shared/turn-focus.js';
+import { safeTimeZone } from '../shared/zoned-time.js';
+import { BettingToolsService } from '../tools/betting-tools.service.js';
+import { toolRunConfig, type ToolContext } from '../tools/tool-context.js';
+import type { AgentMode, AgentTurnInput, AgentTurnResult, TokenUsage } from './agent.types.js';
+import { ChatModelRunner, textOf } from './chat-model.runner.js';
+import { contextUpdateFor, primaryMatch, primaryPick, type ExecutedCall } from './context-tracker.js';
+import { suggestedActions } from './suggested-actions.js';
+import { buildSystemPrompt } from './system-prompt.js';
+
+/** Tool rounds per turn; after the last one the model must answer without tools. */
+export const MAX_TOOL_ROUNDS = 5;
+const MAX_MESSAGE_CHARS = 4000;
+const MAX_HISTORY_MESSAGES = 20;
+const MAX_HISTORY_CHARS = 4000;
+// Rough size of a token for estimates when a model reports no usage.
+const CHARS_PER_TOKEN = 4;
+
+/**
+ * One conversational turn: understands the message, lets the model call the betting tools (up to
+ * five rounds, calls of a round in parallel), streams the answer text as it is produced, and
+ * reports what the turn was about so the next one can follow up.
+ */
+@Injectable()
+export class ConversationAgent {
+  private readonly logger = new Logger(ConversationAgent.name);
+
+  constructor(
+    private readonly nlu: NluService,
+    private readonly tools: BettingToolsService,
+    private readonly runner: ChatModelRunner,
+  ) {}
+
+  async run(input: AgentTurnInput, onToken?: (delta: string) => void): Promise<AgentTurnResult> {
+    const timeZone = safeTimeZone(input.timeZone);
+    const message = input.message.slice(0, MAX_MESSAGE_CHARS);
+    const now = new Date();
+    const context: TrackedContext = { ...input.context, lastTeams: Array.isArray(input.context?.lastTeams) ? input.context.lastTeams : [] };
+    const nlu = this.nlu.analyze(message, { timeZone, now, ...(input.languageHint ? { languageHint: input.languageHint } : {}) });
+    const language: Language = nlu.language;
+    const focus = resolveTurnFocus(nlu, context, message);
+    const userId = input.userId?.trim() ? input.userId : undefined;
+    const toolContext: ToolContext = { sessionId: input.sessionId, language, timeZone, ...(userId ? { userId } : {}) };
+    const signal = input.signal;
+    const turnId = randomUUID();
+
+    const messages: BaseMessage[] = [
+      new SystemMessage(buildSystemPrompt({ language, timeZone, now, context, authenticated: userId !== undefined, summary: input.summary })),
+      ...this.history(input.history),
+      new HumanMessage(message),
+    ];
+
+    let content = '';
+    const emit = (delta: string) => {
+      content += delta;
+      try {
+        onToken?.(delta);
+      } catch (error) {
+        // A failing listener (a closed socket) must not end the turn; the result still carries the text.
+        this.logger.warn({ msg: 'Token listener failed', sessionId: input.sessionId, err: String(error) });
+      }
+    };
+    const executed: ExecutedCall[] = [];
+    const records: FunctionCallRecord[] = [];
+    const usage: TokenUsage = { input: 0, output: 0, total: 0 };
+    let mode: AgentMode = this.runner.mode;
+    let cancelled = false;
+
+    try {
+      for (let round = 0; round <= MAX_TOOL_ROUNDS; round++) {
+        signal?.throwIfAborted();
+        const tools = round < MAX_TOOL_ROUNDS ? this.tools.tools : [];
+        const response = await this.runner.streamResponse({ turnId, round, messages, tools, signal, onToken: emit });
+        if (response.mode === 'offline-fallback' || mode !== 'offline-fallback') mode = response.mode;
+        addUsage(usage, response.message, messages);
+        const calls = response.message.tool_calls ?? [];
+        if (calls.length === 0 || tools.length === 0) break;
+
+        const withIds = calls.map((call) => ({ ...call, id: call.id ?? `call_${randomUUID().slice(0, 12)}` }));
+        messages.push(asHistoryMessage(response.message, withIds));
+        const results = await Promise.all(withIds.map((call) => this.execute(call, toolContext, signal)));
+        results.forEach(({ record, outcome, output }, i) => {
+          records.push(record);
+          executed.push(outcome);
+          messages.push(new ToolMessage({ content: output, tool_call_id: withIds[i].id, name: withIds[i].name }));
+        });
+      }
+    } catch (error) {
+      if (!signal?.aborted) throw error;
+      cancelled = true;
+    }
+
+    if (!cancelled && content.trim().length === 0) {
+      emit(language === 'es' ? 'Perdona, no he podido preparar una respuesta. ¿Puedes reformular la pregunta?' : "Sorry, I couldn't put an answer together. Could you rephrase the question?");
+    }
+    if (FORBIDDEN_PROMISES.some((re) => re.test(content))) {
+      this.logger.warn({ msg: 'Answer contains a promise of winning', sessionId: input.sessionId, mode });
+    }
+
+    const match = primaryMatch(executed, focus);
+    return {
+      content,
+      intent: focus.intent,
+      intentConfidence: nlu.confidence,
+      entities: nlu.entities,
+      language,
+      functionCalls: records,
+      suggestedActions: suggestedActions({
+        intent: focus.intent,
+        language,
+        match,
+        teams: focus.teams,
+        pick: primaryPick(executed),
+        riskProfile: focus.riskProfile,
+        authenticated: userId !== undefined,
+        currency: focus.amount?.currency,
+      }),
+      tokenUsage: { ...usage, total: usage.input + usage.output },
+      contextUpdate: cancelled ? {} : contextUpdateFor(focus, executed),
+      mode,
+      cancelled,
+    };
+  }
+
+  private history(history: AgentTurnInput['history']): BaseMessage[] {
+    return (Array.isArray(history) ? history : [])
+      .filter((m) => (m.role === 'user' || m.role === 'assistant') && typeof m.content === 'string' && m.content.trim().length > 0)
+      .slice(-MAX_HISTORY_MESSAGES)
+      .map((m) => {
+        const text = stripDelimiters(m.content).slice(0, MAX_HISTORY_CHARS);
+        return m.role === 'user' ? new HumanMessage(text) : new AIMessage(text);
+      });
+  }
+
+  private async execute(
+    call: ToolCall & { id: string },
+    context: ToolContext,
+    signal: AbortSignal | undefined,
+  ): Promise<{ record: FunctionCallRecord; outcome: ExecutedCall; output: string }> {
+    const started = Date.now();
+    const args = typeof call.args === 'object' && call.args !== null ? call.args : {};
+    const tool = this.tools.get(call.name);
+    let output: string;
+    if (!tool) {
+      output = JSON.stringify({ error: 'UNKNOWN_TOOL', message: `There is no tool named "${call.name}".` });
+    } else {
+      try {
+        output = String(await tool.invoke(args, toolRunConfig(context, signal)));
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        // Arguments that fail the schema end here; the model gets the reason and can retry.
+        output = JSON.stringify({ error: 'INVALID_ARGUMENTS', message: error instanceof Error ? error.message.slice(0, 300) : 'Invalid arguments' });
+      }
+    }
+    const result = parseObject(output);
+    const error = typeof result?.error === 'string' ? result.error : undefined;
+    const record: FunctionCallRecord = { name: call.name, args, ok: error === undefined, durationMs: Date.now() - started };
+    if (error) record.error = typeof result?.message === 'string' ? `${error}: ${result.message}`.slice(0, 300) : error;
+    return { record, outcome: { name: call.name, args, result, ok: error === undefined }, output };
+  }
+}
+
+function asHistoryMessage(message: AIMessageChunk, calls: Array<ToolCall & { id: string }>): AIMessage {
+  return new AIMessage({
+    content: message.content,
+    tool_calls: calls,
+    additional_kwargs: message.additional_kwargs,
+    response_metadata: message.response_metadata,
+    ...(message.id ? { id: message.id } : {}),
+  });
+}
+
+function parseObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function addUsage(usage: TokenUsage, response: AIMessageChunk, prompt: readonly BaseMessage[]): void {
+  const reported = response.usage_metadata;
+  if (reported && (reported.input_tokens > 0 || reported.output_tokens > 0)) {
+    usage.input += reported.input_tokens;
+    usage.output += reported.output_tokens;
+    return;
+  }
+  const promptChars = prompt.reduce((sum, m) => sum + textOf(m.content).length + JSON.stringify((m as AIMessage).tool_calls ?? []).length - 2, 0);
+  const outputChars = textOf(response.content).length + (response.tool_calls?.length ? JSON.stringify(response.tool_calls).length : 0);
+  usage.input += Math.ceil(promptChars / CHARS_PER_TOKEN);
+  usage.output += Math.ceil(outputChars / CHARS_PER_TOKEN);
+  usage.estimated = true;
+}

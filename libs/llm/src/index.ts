@@ -1,0 +1,18 @@
+export { LlmModule } from './llm.module.js';
+export { ConversationAgent, MAX_TOOL_ROUNDS } from './agent/conversation.agent.js';
+export type { AgentHistoryMessage, AgentMode, AgentTurnInput, AgentTurnResult, TokenUsage } from './agent/agent.types.js';
+export {
+  ChatModelRunner,
+  ChatModelSelection,
+  streamModelResponse,
+  textOf,
+  type ModelStreamRequest,
+  type ModelStreamResponse,
+} from './agent/chat-model.runner.js';
+export { buildSystemPrompt, type SystemPromptInput } from './agent/system-prompt.js';
+export { createChatModel } from './chat-model.factory.js';
+export { OfflineChatModel, type OfflineChatModelCallOptions, type OfflineChatModelFields } from './offline/offline-chat.model.js';
+export { BalanceReader, BalanceUnavailableError, UnavailableBalanceReader, type UserBalance } from './tools/balance.reader.js';
+export { BettingToolsService } from './tools/betting-tools.service.js';
+export { toolContextOf, toolRunConfig, type ToolContext } from './tools/tool-context.js';
+export { FORBIDDEN_PROMISES, responsibleGamblingNote } from './shared/responsible-gambling.js';

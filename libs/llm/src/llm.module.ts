@@ -1,0 +1,38 @@
+import { Logger, Module } from '@nestjs/common';
+import { geminiConfig, type GeminiConfig } from '@app/config';
+import { NluModule, NluService } from '@app/nlu';
+import { SportsDataModule } from '@app/sports-data';
+import { ChatModelRunner, ChatModelSelection } from './agent/chat-model.runner.js';
+import { ConversationAgent } from './agent/conversation.agent.js';
+import { createChatModel } from './chat-model.factory.js';
+import { OfflineChatModel } from './offline/offline-chat.model.js';
+import { BalanceReader, UnavailableBalanceReader } from './tools/balance.reader.js';
+import { BettingToolsService } from './tools/betting-tools.service.js';
+
+/**
+ * The conversational engine: betting tools over sports data, the chat model chosen from config
+ * (Gemini or the offline engine) and the agent loop that joins them.
+ */
+@Module({
+  imports: [SportsDataModule, NluModule],
+  providers: [
+    { provide: BalanceReader, useClass: UnavailableBalanceReader },
+    BettingToolsService,
+    { provide: OfflineChatModel, inject: [NluService], useFactory: (nlu: NluService) => new OfflineChatModel({ nlu }) },
+    {
+      provide: ChatModelSelection,
+      inject: [geminiConfig.KEY, OfflineChatModel],
+      useFactory: (config: GeminiConfig, offline: OfflineChatModel): ChatModelSelection => {
+        const selection = createChatModel(config, offline);
+        new Logger('LlmModule').log(
+          selection.mode === 'gemini' ? `Chat answers from Gemini (${config.model})` : 'Chat answers from the offline engine (GOOGLE_API_KEY unset)',
+        );
+        return selection;
+      },
+    },
+    ChatModelRunner,
+    ConversationAgent,
+  ],
+  exports: [ConversationAgent, BalanceReader, BettingToolsService, ChatModelRunner, ChatModelSelection, OfflineChatModel],
+})
+export class LlmModule {}

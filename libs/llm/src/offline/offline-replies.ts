@@ -1,0 +1,91 @@
+import type { Language } from '../shared/conversation-types.js';
+import type { DirectReply } from './offline-turn.planner.js';
+
+/** Fixed texts of the offline engine: greetings, help and questions back to the user, in English and Spanish. */
+
+const EXAMPLES = {
+  en: [
+    '"When does Barcelona play next?"',
+    '"Odds for Juventus vs Milan"',
+    '"How much would I win with €50 on Chelsea?"',
+    '"Safest bet this weekend?"',
+    '"Compare Arsenal and Chelsea"',
+  ],
+  es: [
+    '"¿Cuándo juega el Barcelona?"',
+    '"Cuotas del Juventus vs Milan"',
+    '"¿Cuánto ganaría con 50 € al Chelsea?"',
+    '"¿Cuál es la apuesta más probable del fin de semana?"',
+    '"Compara Arsenal y Chelsea"',
+  ],
+};
+
+const CAPABILITIES = {
+  en: [
+    '• Fixtures and kick-off times: "When does Barcelona play next?", "Premier League matches this weekend"',
+    '• Odds with implied probabilities: "Odds for Juventus vs Milan", "What does a draw pay?"',
+    '• Bet returns: "How much would I win with €50 on Chelsea?"',
+    '• Suggestions by risk: "Safest bet this weekend?", "Give me a value bet", "Build me an accumulator"',
+    '• Predictions and comparisons: "Who will win Liverpool vs Arsenal?", "Compare Arsenal and Chelsea"',
+    '• Competitions covered: "Which tournaments do you cover?"',
+    '• Your balance, once you are logged in: "What\'s my balance?"',
+  ],
+  es: [
+    '• Partidos y horarios: "¿Cuándo juega el Barcelona?", "Partidos de la Premier League este fin de semana"',
+    '• Cuotas con probabilidad implícita: "Cuotas del Juventus vs Milan", "¿Cuánto paga el empate?"',
+    '• Ganancias de una apuesta: "¿Cuánto ganaría con 50 € al Chelsea?"',
+    '• Sugerencias según el riesgo: "¿Cuál es la apuesta más probable del fin de semana?", "Dame una apuesta de valor", "Hazme una combinada"',
+    '• Pronósticos y comparativas: "¿Quién ganará el Liverpool vs Arsenal?", "Compara Arsenal y Chelsea"',
+    '• Competiciones disponibles: "¿Qué torneos cubres?"',
+    '• Tu saldo, con la sesión iniciada: "¿Cuál es mi saldo?"',
+  ],
+};
+
+export function directReply(reply: DirectReply, language: Language, pick?: string): string {
+  const es = language === 'es';
+  const examples = EXAMPLES[language];
+  switch (reply) {
+    case 'greeting':
+      return es
+        ? `¡Hola! Soy ChatBet, tu asistente de apuestas deportivas. Consulto partidos, cuotas y pronósticos con datos reales de fútbol y baloncesto. Prueba con ${examples[0]} o ${examples[3]}`
+        : `Hi! I'm ChatBet, your sports betting assistant. I look up fixtures, odds and predictions from real football and basketball data. Try ${examples[0]} or ${examples[3]}`;
+    case 'thanks':
+      return es
+        ? `¡De nada! ¿Quieres algo más? Por ejemplo ${examples[1]} o ${examples[2]}.`
+        : `You're welcome! Anything else? For example ${examples[1]} or ${examples[2]}.`;
+    case 'farewell':
+      return es ? '¡Hasta luego! Recuerda apostar con responsabilidad.' : 'Bye for now! Remember to bet responsibly.';
+    case 'help':
+      return es
+        ? `Esto es lo que puedo hacer por ti, siempre con datos reales:\n${CAPABILITIES.es.join('\n')}\nLas horas se muestran en tu zona horaria.`
+        : `Here is what I can do for you, always from real sports data:\n${CAPABILITIES.en.join('\n')}\nTimes are shown in your time zone.`;
+    case 'unclear':
+      return es
+        ? `Perdona, no he entendido la pregunta. ¿Buscas partidos, cuotas o una sugerencia de apuesta? Por ejemplo:\n• ${examples.slice(0, 4).join('\n• ')}`
+        : `Sorry, I didn't understand that. Are you after fixtures, odds or a bet suggestion? For example:\n• ${examples.slice(0, 4).join('\n• ')}`;
+    case 'general':
+      return es
+        ? `No tengo datos para responder a eso (no manejo estadísticas de jugadores ni noticias). Sí puedo ayudarte con:\n${CAPABILITIES.es.slice(0, 5).join('\n')}`
+        : `I don't have data to answer that (I don't cover player statistics or news). I can help with:\n${CAPABILITIES.en.slice(0, 5).join('\n')}`;
+    case 'need_match':
+      return es
+        ? '¿De qué partido hablamos? Dime los equipos, por ejemplo: "Cuotas del Barcelona vs Real Madrid".'
+        : 'Which match do you mean? Tell me the teams, for example: "Odds for Barcelona vs Real Madrid".';
+    case 'need_amount':
+      return es
+        ? `¿Cuánto quieres apostar? Por ejemplo: "¿Cuánto ganaría con 20 € ${pick ? `al ${pick}` : 'al empate'}?"`
+        : `How much would you like to stake? For example: "How much would I win with €20 on ${pick ?? 'a draw'}?"`;
+    case 'need_pick':
+      return es
+        ? '¿A qué quieres apostar: a un equipo, al empate o a más/menos goles? Por ejemplo: "¿Cuánto ganaría con 20 € al empate?"'
+        : 'What would you like to back: a team, the draw, or over/under goals? For example: "How much would I win with €20 on a draw?"';
+    case 'need_teams':
+      return es
+        ? '¿Qué dos equipos comparo? Por ejemplo: "Compara Arsenal y Chelsea".'
+        : 'Which two teams should I compare? For example: "Compare Arsenal and Chelsea".';
+    case 'unavailable':
+      return es
+        ? 'Ahora mismo no puedo consultar esos datos. Prueba de nuevo en un momento.'
+        : "I can't look that up right now. Please try again in a moment.";
+  }
+}

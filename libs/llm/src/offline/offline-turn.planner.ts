@@ -1,0 +1,180 @@
+import type { NluResult } from '@app/nlu';
+import type { TurnFocus } from '../shared/turn-focus.js';
+import { COMPARE_TEAMS } from '../tools/compare-teams.tool.js';
+import { GET_MATCH_ODDS } from '../tools/get-match-odds.tool.js';
+import { GET_USER_BALANCE } from '../tools/get-user-balance.tool.js';
+import { LIST_TOURNAMENTS } from '../tools/list-tournaments.tool.js';
+import { PREDICT_MATCH } from '../tools/predict-match.tool.js';
+import { RECOMMEND_BETS } from '../tools/recommend-bets.tool.js';
+import { SEARCH_FIXTURES } from '../tools/search-fixtures.tool.js';
+import { SIMULATE_BET } from '../tools/simulate-bet.tool.js';
+
+export interface PlannedCall {
+  name: string;
+  args: Record<string, unknown>;
+}
+
+/** Answers that need no data: greetings, help, and questions back to the user. */
+export type DirectReply =
+  | 'greeting'
+  | 'thanks'
+  | 'farewell'
+  | 'help'
+  | 'unclear'
+  | 'general'
+  | 'need_match'
+  | 'need_amount'
+  | 'need_pick'
+  | 'need_teams'
+  | 'unavailable';
+
+export type OfflinePlan = { kind: 'tools'; calls: PlannedCall[] } | { kind: 'reply'; reply: DirectReply };
+
+export interface PlanInput {
+  message: string;
+  nlu: NluResult;
+  focus: TurnFocus;
+  /** Names of the tools bound to the model; nothing else may be called. */
+  tools: ReadonlySet<string>;
+}
+
+const PREDICTION_RE = /\b(who(?:'ll| will| is going to|'s going to) win|predict(?:ion)?|forecast|pron[oó]stico|predicci[oó]n|qui[eé]n (?:ganar[aá]|gana|va a ganar))\b/i;
+const THANKS_RE = /\b(thanks?|thank you|cheers|gracias|merci)\b/i;
+const FAREWELL_RE = /\b(bye|goodbye|see you|adi[oó]s|hasta luego|chao|chau|nos vemos)\b/i;
+const UNDER_RE = /\b(under|menos de|menos)\b/i;
+const NO_RE = /\b(no)\b/i;
+const SPORT_WORDS: Array<[RegExp, string]> = [
+  [/\b(basketball|baloncesto|basket|b[aá]squet|nba)\b/i, 'basketball'],
+  [/\b(football|soccer|f[uú]tbol)\b/i, 'football'],
+];
+const COUNTRY_WORDS: Array<[RegExp, string]> = [
+  [/\b(spain|spanish|espa[nñ]a|espa[nñ]ol[ae]?s?)\b/i, 'Spain'],
+  [/\b(england|english|inglaterra|ingles[ae]?s?|ingl[eé]s)\b/i, 'England'],
+  [/\b(italy|italian|italia|italian[oa]s?)\b/i, 'Italy'],
+  [/\b(germany|german|alemania|alem[aá]n[ae]?s?)\b/i, 'Germany'],
+  [/\b(france|french|francia|franc[eé]s[ae]?s?)\b/i, 'France'],
+  [/\b(europe|european|europa|europe[oa]s?)\b/i, 'Europe'],
+  [/\b(usa|american|estados unidos|eeuu)\b/i, 'USA'],
+];
+
+/**
+ * Decides, from the understood message, which tools the offline engine calls. Every figure in
+ * the final answer then comes from those tools' results.
+ */
+export class OfflineTurnPlanner {
+  plan(input: PlanInput): OfflinePlan {
+    const plan = this.choose(input);
+    if (plan.kind === 'tools' && plan.calls.some((c) => !input.tools.has(c.name))) return { kind: 'reply', reply: 'unavailable' };
+    return plan;
+  }
+
+  private choose({ message, nlu, focus }: PlanInput): OfflinePlan {
+    const tools = (...calls: PlannedCall[]): OfflinePlan => ({ kind: 'tools', calls });
+    const reply = (r: DirectReply): OfflinePlan => ({ kind: 'reply', reply: r });
+    const dates = focus.dates ? { date_from: focus.dates.from, date_to: focus.dates.to } : {};
+    const match = matchArgs(focus);
+
+    switch (focus.intent) {
+      case 'GREETING':
+        return reply(THANKS_RE.test(message) ? 'thanks' : FAREWELL_RE.test(message) ? 'farewell' : 'greeting');
+      case 'HELP_REQUEST':
+        return reply('help');
+      case 'UNCLEAR':
+        return reply('unclear');
+      case 'USER_BALANCE_QUERY':
+        return tools({ name: GET_USER_BALANCE, args: {} });
+
+      case 'MATCH_SCHEDULE_QUERY':
+        if (focus.teams.length > 0) {
+          // With two teams the writer looks for their meeting among the first team's fixtures.
+          return tools({ name: SEARCH_FIXTURES, args: { team: focus.teams[0], ...dates, limit: focus.teams.length > 1 ? 25 : 5 } });
+        }
+        if (focus.tournament) return tools({ name: SEARCH_FIXTURES, args: { tournament: focus.tournament, ...dates, limit: 10 } });
+        return tools({ name: SEARCH_FIXTURES, args: { ...dates, limit: 10 } });
+
+      case 'ODDS_INFORMATION_QUERY':
+        if (!match) return reply('need_match');
+        return tools({ name: GET_MATCH_ODDS, args: match });
+
+      case 'BET_SIMULATION': {
+        const selection = selectionFor(focus, message);
+        if (!focus.amount) return reply('need_amount');
+        if (!selection) return reply('need_pick');
+        const leg = match ?? (focus.pick ? { team_a: focus.pick } : undefined);
+        if (!leg) return reply('need_match');
+        return tools({
+          name: SIMULATE_BET,
+          args: {
+            selections: [{ ...leg, selection: selection.selection, ...(selection.market ? { market: selection.market } : {}) }],
+            stake: focus.amount.value,
+            currency: focus.amount.currency ?? 'EUR',
+          },
+        });
+      }
+
+      case 'BETTING_RECOMMENDATION': {
+        const aboutOneMatch = !focus.riskProfile && match !== undefined && (nlu.entities.teams.length >= 2 || PREDICTION_RE.test(message) || focus.usedContext);
+        if (aboutOneMatch && match) return tools({ name: PREDICT_MATCH, args: match });
+        const args: Record<string, unknown> = { risk: focus.riskProfile ?? 'safest', ...dates };
+        if (focus.amount) {
+          args.budget = focus.amount.value;
+          args.currency = focus.amount.currency ?? 'EUR';
+        }
+        if (focus.tournament) args.tournament = focus.tournament;
+        if (nlu.entities.teams.length === 1) args.team = nlu.entities.teams[0];
+        return tools({ name: RECOMMEND_BETS, args });
+      }
+
+      case 'TEAM_COMPARISON':
+        if (focus.teams.length < 2) return reply('need_teams');
+        return tools({ name: COMPARE_TEAMS, args: { team_a: focus.teams[0], team_b: focus.teams[1] } });
+
+      case 'TOURNAMENT_INFO': {
+        if (focus.tournament) {
+          return tools(
+            { name: LIST_TOURNAMENTS, args: {} },
+            { name: SEARCH_FIXTURES, args: { tournament: focus.tournament, ...dates, limit: 8 } },
+          );
+        }
+        const args: Record<string, unknown> = {};
+        const sport = SPORT_WORDS.find(([re]) => re.test(message))?.[1];
+        const country = COUNTRY_WORDS.find(([re]) => re.test(message))?.[1];
+        if (sport) args.sport = sport;
+        if (country) args.country = country;
+        return tools({ name: LIST_TOURNAMENTS, args });
+      }
+
+      case 'GENERAL_SPORTS_QUERY':
+        if (focus.teams.length >= 2) return tools({ name: COMPARE_TEAMS, args: { team_a: focus.teams[0], team_b: focus.teams[1] } });
+        if (focus.teams.length === 1) {
+          return tools(
+            { name: SEARCH_FIXTURES, args: { team: focus.teams[0], status: 'finished', limit: 3 } },
+            { name: SEARCH_FIXTURES, args: { team: focus.teams[0], limit: 1 } },
+          );
+        }
+        if (focus.tournament) {
+          return tools(
+            { name: SEARCH_FIXTURES, args: { tournament: focus.tournament, status: 'finished', limit: 5 } },
+            { name: SEARCH_FIXTURES, args: { tournament: focus.tournament, limit: 5 } },
+          );
+        }
+        return reply('general');
+    }
+  }
+}
+
+function matchArgs(focus: TurnFocus): Record<string, string> | undefined {
+  if (focus.fixtureId) return { match_id: focus.fixtureId };
+  if (focus.teams.length >= 2) return { team_a: focus.teams[0], team_b: focus.teams[1] };
+  if (focus.teams.length === 1) return { team_a: focus.teams[0] };
+  return undefined;
+}
+
+function selectionFor(focus: TurnFocus, message: string): { selection: string; market?: string } | undefined {
+  if (focus.market === 'over_under') return { selection: UNDER_RE.test(message) ? 'under' : 'over', market: 'over_under' };
+  if (focus.market === 'btts') return { selection: NO_RE.test(message) ? 'no' : 'yes', market: 'btts' };
+  if (focus.outcome === 'draw') return { selection: 'draw', market: '1x2' };
+  if (focus.pick) return { selection: focus.pick, market: '1x2' };
+  if (focus.outcome) return { selection: focus.outcome, market: '1x2' };
+  return undefined;
+}

@@ -1,0 +1,106 @@
+import { INTENT_NAMES, type Intent, type Market, type NluResult, type Outcome, type RiskProfile } from '@app/nlu';
+import type { Amount, TrackedContext } from './conversation-types.js';
+
+/** What this turn is about once follow-ups ("And Real Madrid?", "And the odds?") are filled in from the context. */
+export interface TurnFocus {
+  intent: Intent;
+  /** True when something was taken from the tracked context. */
+  usedContext: boolean;
+  teams: string[];
+  /** The match the conversation was on, when the message names none. */
+  fixtureId?: string;
+  tournament?: string;
+  dates?: { from: string; to: string };
+  market?: Market;
+  outcome?: Outcome;
+  pick?: string;
+  amount?: Amount;
+  riskProfile?: RiskProfile;
+}
+
+/** Intents about sports data, which a follow-up can continue. */
+export const DATA_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
+  'MATCH_SCHEDULE_QUERY',
+  'ODDS_INFORMATION_QUERY',
+  'BETTING_RECOMMENDATION',
+  'TEAM_COMPARISON',
+  'TOURNAMENT_INFO',
+  'BET_SIMULATION',
+  'GENERAL_SPORTS_QUERY',
+]);
+
+// Below this the NLU is guessing; a short message with entities is then read as a follow-up.
+const WEAK_CONFIDENCE = 0.5;
+const SHORT_MESSAGE_TOKENS = 5;
+// Intents whose answer is about one match, so a message without teams means the last match.
+const MATCH_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['ODDS_INFORMATION_QUERY', 'BET_SIMULATION']);
+
+export function resolveTurnFocus(nlu: NluResult, context: TrackedContext, message: string): TurnFocus {
+  const e = nlu.entities;
+  const lastIntent = isIntent(context.lastIntent) && DATA_INTENTS.has(context.lastIntent) ? context.lastIntent : undefined;
+  const hasEntities = e.teams.length > 0 || e.tournaments.length > 0 || e.dates !== undefined || e.amounts.length > 0 || e.outcome !== undefined;
+  const short = message.trim().split(/\s+/).length <= SHORT_MESSAGE_TOKENS;
+  const weak = nlu.confidence < WEAK_CONFIDENCE || nlu.intent === 'UNCLEAR';
+  const followUp = e.isFollowUp || (short && hasEntities && weak && lastIntent !== undefined);
+
+  let intent = nlu.intent;
+  let usedContext = false;
+  if (followUp && weak && lastIntent) {
+    intent = lastIntent;
+    usedContext = true;
+  }
+
+  const focus: TurnFocus = { intent, usedContext, teams: [...e.teams] };
+  const lastTeams = context.lastTeams ?? [];
+
+  if (focus.teams.length === 0 && lastTeams.length > 0) {
+    if (MATCH_INTENTS.has(intent) && context.lastFixtureId) {
+      focus.fixtureId = context.lastFixtureId;
+      focus.teams = [...lastTeams];
+      focus.usedContext = true;
+    } else if (followUp || intent === 'TEAM_COMPARISON' || (intent === 'BETTING_RECOMMENDATION' && !e.riskProfile && !e.dates)) {
+      focus.teams = [...lastTeams];
+      if (context.lastFixtureId) focus.fixtureId = context.lastFixtureId;
+      focus.usedContext = true;
+    }
+  } else if (intent === 'TEAM_COMPARISON' && focus.teams.length === 1 && lastTeams.length > 0) {
+    // "Compare them with Real Madrid": the other side is the team discussed before.
+    const other = lastTeams.find((t) => t !== focus.teams[0]);
+    if (other) {
+      focus.teams = [other, focus.teams[0]];
+      focus.usedContext = true;
+    }
+  } else if (intent === 'BET_SIMULATION' && e.pick && context.lastFixtureId && lastTeams.includes(e.pick) && focus.teams.length === 1) {
+    // "€20 on Barcelona" right after talking about Barcelona vs Real Madrid: that match.
+    focus.fixtureId = context.lastFixtureId;
+    focus.teams = [...lastTeams];
+    focus.usedContext = true;
+  }
+
+  const tournament = e.tournaments[0] ?? (followUp ? context.lastTournament : undefined);
+  if (tournament) focus.tournament = tournament;
+  const dates = e.dates ?? (followUp && focus.teams.length === 0 ? context.lastDates : undefined);
+  if (dates) focus.dates = { from: dates.from, to: dates.to };
+  const market = e.markets[0] ?? (followUp && MATCH_INTENTS.has(intent) ? asMarket(context.lastMarket) : undefined);
+  if (market) focus.market = market;
+  if (e.outcome) focus.outcome = e.outcome;
+  if (e.pick) focus.pick = e.pick;
+  if (intent === 'BET_SIMULATION' && !e.outcome && !e.pick && followUp) {
+    if (context.lastOutcome) focus.outcome = context.lastOutcome;
+    if (context.lastPick) focus.pick = context.lastPick;
+  }
+  const amount = e.amounts[0] ?? (intent === 'BET_SIMULATION' ? context.lastAmount : undefined);
+  if (amount) focus.amount = { value: amount.value, currency: amount.currency };
+  if (e.riskProfile) focus.riskProfile = e.riskProfile;
+  return focus;
+}
+
+function isIntent(value: unknown): value is Intent {
+  return typeof value === 'string' && (INTENT_NAMES as readonly string[]).includes(value);
+}
+
+const MARKETS: ReadonlySet<string> = new Set(['1x2', 'over_under', 'btts', 'double_chance', 'handicap']);
+
+function asMarket(value: string | undefined): Market | undefined {
+  return value !== undefined && MARKETS.has(value) ? (value as Market) : undefined;
+}

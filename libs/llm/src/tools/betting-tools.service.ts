@@ -1,0 +1,48 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { StructuredToolInterface } from '@langchain/core/tools';
+import { PredictionService, SportsDataService } from '@app/sports-data';
+import { BalanceReader } from './balance.reader.js';
+import { createCompareTeamsTool } from './compare-teams.tool.js';
+import { createGetMatchOddsTool } from './get-match-odds.tool.js';
+import { createGetUserBalanceTool } from './get-user-balance.tool.js';
+import { createListTournamentsTool } from './list-tournaments.tool.js';
+import { MatchFinder } from './match-finder.js';
+import { createPredictMatchTool } from './predict-match.tool.js';
+import { PredictionMemo } from './prediction.memo.js';
+import { createRecommendBetsTool } from './recommend-bets.tool.js';
+import { createSearchFixturesTool } from './search-fixtures.tool.js';
+import { createSimulateBetTool } from './simulate-bet.tool.js';
+import type { ToolDeps } from './tool-deps.js';
+
+/** The chat tools over sports data, betting maths and the user's wallet, built once per process. */
+@Injectable()
+export class BettingToolsService {
+  private readonly logger = new Logger(BettingToolsService.name);
+  readonly tools: readonly StructuredToolInterface[];
+  private readonly byName: ReadonlyMap<string, StructuredToolInterface>;
+
+  constructor(sportsData: SportsDataService, predictions: PredictionService, balance: BalanceReader) {
+    const deps: ToolDeps = {
+      sportsData,
+      predictions: new PredictionMemo(predictions, sportsData),
+      balance,
+      matches: new MatchFinder(sportsData),
+      logger: this.logger,
+    };
+    this.tools = [
+      createSearchFixturesTool(deps),
+      createGetMatchOddsTool(deps),
+      createListTournamentsTool(deps),
+      createCompareTeamsTool(deps),
+      createPredictMatchTool(deps),
+      createRecommendBetsTool(deps),
+      createSimulateBetTool(deps),
+      createGetUserBalanceTool(deps),
+    ];
+    this.byName = new Map(this.tools.map((t) => [t.name, t]));
+  }
+
+  get(name: string): StructuredToolInterface | undefined {
+    return this.byName.get(name);
+  }
+}

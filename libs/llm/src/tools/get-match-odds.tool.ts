@@ -1,0 +1,53 @@
+import { tool, type ToolRunnableConfig } from '@langchain/core/tools';
+import { z } from 'zod';
+import { MARKET_CODES, describeOdds, type MarketCode } from '@app/sports-data';
+import { toolContextOf } from './tool-context.js';
+import type { ToolDeps } from './tool-deps.js';
+import { freshness, runTool, summariseMatch } from './tool-results.js';
+
+export const GET_MATCH_ODDS = 'get_match_odds';
+
+const schema = z.object({
+  match_id: z.string().max(40).optional().describe('Match id from search_fixtures. Preferred when known.'),
+  team_a: z.string().max(80).optional().describe('A team in the match (used when match_id is unknown); alone it means that team\'s next match.'),
+  team_b: z.string().max(80).optional().describe('The other team, to pick their next meeting.'),
+  market: z
+    .enum(MARKET_CODES as [MarketCode, ...MarketCode[]])
+    .optional()
+    .describe('Only this market: 1x2 (home/draw/away), over_under (total goals or points lines), btts (both teams to score), double_chance, handicap, draw_no_bet. Omit for all markets.'),
+});
+
+export type OddsSelectionView = { key: string; name: string; odds: number; impliedProbability: number };
+export type OddsMarketView = { market: MarketCode; line?: number; overround: number; selections: OddsSelectionView[] };
+
+export function createGetMatchOddsTool(deps: ToolDeps) {
+  return tool(
+    (args: z.infer<typeof schema>, config: ToolRunnableConfig) =>
+      runTool(GET_MATCH_ODDS, deps.logger, async () => {
+        const { timeZone } = toolContextOf(config);
+        const fixture = await deps.matches.find({ matchId: args.match_id, teamA: args.team_a, teamB: args.team_b });
+        const odds = await deps.sportsData.getOdds(fixture.data.id, args.market);
+        const described = describeOdds(odds.data);
+        const markets: OddsMarketView[] = described.markets.map((m) => ({
+          market: m.market,
+          ...(m.line !== undefined ? { line: m.line } : {}),
+          overround: m.overround,
+          selections: m.selections.map((s) => ({ key: s.key, name: s.name, odds: s.odds, impliedProbability: s.impliedProbability })),
+        }));
+        return {
+          match: summariseMatch(fixture.data, timeZone),
+          bettingOpen: odds.data.status === 'active',
+          updatedAt: odds.data.updatedAt,
+          markets,
+          ...freshness(fixture, odds),
+        };
+      }),
+    {
+      name: GET_MATCH_ODDS,
+      description:
+        'Current decimal odds for one match, by match_id or by team names. Each selection comes with its implied probability ' +
+        '(1/odds, bookmaker margin included) and each market with its overround (margin). Quote these numbers exactly; never estimate odds yourself.',
+      schema,
+    },
+  );
+}

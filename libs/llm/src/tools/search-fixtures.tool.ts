@@ -1,0 +1,88 @@
+import { tool, type ToolRunnableConfig } from '@langchain/core/tools';
+import { z } from 'zod';
+import type { FixtureQuery } from '@app/sports-data';
+import { localDay } from '../shared/zoned-time.js';
+import { clampInt, dateWindow } from './date-range.js';
+import { toolContextOf } from './tool-context.js';
+import type { ToolDeps } from './tool-deps.js';
+import { freshness, runTool, summariseMatch } from './tool-results.js';
+
+export const SEARCH_FIXTURES = 'search_fixtures';
+
+const DEFAULT_DAYS = 14;
+const MAX_DAYS = 31;
+const DEFAULT_LIMIT = 10;
+const MAX_LIMIT = 25;
+
+const schema = z.object({
+  team: z.string().max(80).optional().describe('Team name or nickname, e.g. "Barcelona", "Barça", "Man Utd", "Lakers".'),
+  tournament: z
+    .string()
+    .max(80)
+    .optional()
+    .describe('Competition name, e.g. "La Liga", "Premier League", "Champions League", "NBA".'),
+  date_from: z
+    .string()
+    .max(40)
+    .optional()
+    .describe("First day as YYYY-MM-DD in the user's time zone (or an ISO-8601 date-time). Defaults to now (14 days ago for finished)."),
+  date_to: z.string().max(40).optional().describe('Last day, inclusive, as YYYY-MM-DD (or ISO-8601). Defaults to 14 days after date_from.'),
+  status: z
+    .enum(['pre_match', 'live', 'finished'])
+    .optional()
+    .describe('pre_match = not started, live = in play, finished = played (with final score). Omit for upcoming and live matches.'),
+  limit: z.number().optional().describe('Maximum matches to return, 1-25 (default 10).'),
+});
+
+export function createSearchFixturesTool(deps: ToolDeps) {
+  return tool(
+    (args: z.infer<typeof schema>, config: ToolRunnableConfig) =>
+      runTool(SEARCH_FIXTURES, deps.logger, async () => {
+        const { timeZone } = toolContextOf(config);
+        const finished = args.status === 'finished';
+        const now = Date.now();
+        const range = dateWindow(args.date_from, args.date_to, {
+          timeZone,
+          defaultFrom: new Date(finished ? now - DEFAULT_DAYS * 24 * 3600 * 1000 : now),
+          defaultDays: DEFAULT_DAYS,
+          maxDays: MAX_DAYS,
+        });
+        // Finished matches are listed most recent first, so the range ends now unless asked otherwise.
+        if (finished && !args.date_to && range.to.getTime() > now) range.to = new Date(now);
+        const limit = clampInt(args.limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
+        const query: FixtureQuery = { from: range.from, to: range.to };
+        if (args.status) query.status = args.status;
+        const [team, tournament] = await Promise.all([
+          args.team ? deps.sportsData.resolveTeam(args.team) : undefined,
+          args.tournament ? deps.sportsData.resolveTournament(args.tournament) : undefined,
+        ]);
+        if (team) query.teamId = team.id;
+        if (tournament) query.tournamentId = tournament.id;
+        const fixtures = await deps.sportsData.getFixtures(query);
+        const ordered = finished ? [...fixtures.data].reverse() : fixtures.data;
+        return {
+          filters: {
+            ...(team ? { team: team.name } : {}),
+            ...(tournament ? { tournament: tournament.name } : {}),
+            from: localDay(range.from, timeZone),
+            to: localDay(range.to, timeZone),
+            status: args.status ?? 'upcoming_or_live',
+            ...(range.clamped ? { clampedToDays: MAX_DAYS } : {}),
+          },
+          timeZone,
+          total: fixtures.data.length,
+          count: Math.min(limit, ordered.length),
+          matches: ordered.slice(0, limit).map((f) => summariseMatch(f, timeZone)),
+          ...freshness(fixtures),
+        };
+      }),
+    {
+      name: SEARCH_FIXTURES,
+      description:
+        'Find football and basketball matches (fixtures) by team, competition, date range and status. ' +
+        'Use it for "when does X play", "matches this weekend", "Premier League games tomorrow" or recent results (status "finished"). ' +
+        'Returns match ids (needed by other tools), teams, competition, kick-off in UTC and in the user\'s local time, venue and status, soonest first (finished: most recent first).',
+      schema,
+    },
+  );
+}

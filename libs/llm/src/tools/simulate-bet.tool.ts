@@ -1,0 +1,227 @@
+import { tool, type ToolRunnableConfig } from '@langchain/core/tools';
+import { z } from 'zod';
+import { accumulatorReturn, impliedProbability, roundMoney, singleReturn } from '@app/betting';
+import {
+  MARKET_CODES,
+  normalizeName,
+  type Fixture,
+  type FixtureOdds,
+  type MarketCode,
+  type MarketOdds,
+  type SelectionKey,
+  type Sourced,
+} from '@app/sports-data';
+import type { Language } from '../shared/conversation-types.js';
+import { checkCurrency } from './recommend-bets.tool.js';
+import { marketLabel, selectionLabel } from './selection-labels.js';
+import { toolContextOf } from './tool-context.js';
+import type { ToolDeps } from './tool-deps.js';
+import { ToolRequestError, freshness, round, runTool, summariseMatch, type MatchSummary } from './tool-results.js';
+
+export const SIMULATE_BET = 'simulate_bet';
+
+const MAX_LEGS = 10;
+const MAX_STAKE = 1_000_000;
+
+const SELECTION_WORDS: Record<string, SelectionKey> = {
+  home: 'home',
+  '1': 'home',
+  local: 'home',
+  draw: 'draw',
+  x: 'draw',
+  tie: 'draw',
+  empate: 'draw',
+  away: 'away',
+  '2': 'away',
+  visitor: 'away',
+  visitante: 'away',
+  over: 'over',
+  mas: 'over',
+  under: 'under',
+  menos: 'under',
+  yes: 'yes',
+  si: 'yes',
+  no: 'no',
+  '1x': 'home_or_draw',
+  'home or draw': 'home_or_draw',
+  x2: 'away_or_draw',
+  'away or draw': 'away_or_draw',
+  '12': 'home_or_away',
+  'home or away': 'home_or_away',
+};
+
+const legSchema = z.object({
+  match_id: z.string().max(40).optional().describe('Match id from search_fixtures, when known.'),
+  team_a: z.string().max(80).optional().describe('A team in the match when match_id is unknown (the backed team is enough for its next match).'),
+  team_b: z.string().max(80).optional().describe('The other team of the match.'),
+  selection: z
+    .string()
+    .min(1)
+    .max(80)
+    .describe('What is backed: a team name, "home", "draw", "away", "over", "under", "yes", "no", "1X", "X2", "12".'),
+  market: z
+    .enum(MARKET_CODES as [MarketCode, ...MarketCode[]])
+    .optional()
+    .describe('Market of the selection; inferred from it when omitted (team/draw → 1x2, over/under → over_under, yes/no → btts).'),
+  line: z.number().optional().describe('Goal or point line for over_under (default 2.5 when offered).'),
+});
+
+const schema = z.object({
+  selections: z.array(legSchema).describe('One selection for a single bet, several for an accumulator (all must win).'),
+  stake: z.number().describe('Amount staked.'),
+  currency: z.string().max(3).optional().describe('ISO 4217 code of the stake, e.g. EUR. Default EUR.'),
+});
+
+type Leg = z.infer<typeof legSchema>;
+
+interface PricedLeg {
+  match: MatchSummary;
+  market: MarketCode;
+  marketName: string;
+  line?: number;
+  selection: SelectionKey;
+  pick: string;
+  odds: number;
+  impliedProbability: number;
+}
+
+export function createSimulateBetTool(deps: ToolDeps) {
+  return tool(
+    (args: z.infer<typeof schema>, config: ToolRunnableConfig) =>
+      runTool(SIMULATE_BET, deps.logger, async () => {
+        const { timeZone, language } = toolContextOf(config);
+        if (args.selections.length === 0) throw new ToolRequestError('INVALID_ARGUMENT', 'Give at least one selection.');
+        if (args.selections.length > MAX_LEGS) throw new ToolRequestError('INVALID_ARGUMENT', `An accumulator may have at most ${MAX_LEGS} selections.`);
+        if (!Number.isFinite(args.stake) || args.stake <= 0) throw new ToolRequestError('INVALID_ARGUMENT', 'stake must be a positive amount.');
+        if (args.stake > MAX_STAKE) throw new ToolRequestError('INVALID_ARGUMENT', `stake must be at most ${MAX_STAKE}.`);
+        const currency = checkCurrency(args.currency);
+        const stake = roundMoney(args.stake);
+
+        const priced = await Promise.all(args.selections.map((leg) => priceLeg(deps, leg, timeZone, language)));
+        const legs = priced.map((p) => p.leg);
+        const ids = new Set(legs.map((l) => l.match.id));
+        if (legs.length > 1 && ids.size < legs.length) {
+          throw new ToolRequestError('INVALID_ARGUMENT', 'An accumulator cannot combine two selections from the same match.');
+        }
+        const sources = priced.flatMap((p) => [p.fixture, p.odds]);
+        if (legs.length === 1) {
+          const single = singleReturn(stake, legs[0].odds);
+          return {
+            type: 'single',
+            stake,
+            currency,
+            legs,
+            odds: legs[0].odds,
+            potentialReturn: single.potentialReturn,
+            profit: single.profit,
+            impliedProbability: legs[0].impliedProbability,
+            note: 'Prices re-read from the current market; they can change before the bet is placed.',
+            ...freshness(...sources),
+          };
+        }
+        const slip = accumulatorReturn(stake, legs.map((l) => ({ odds: l.odds })));
+        return {
+          type: 'accumulator',
+          stake,
+          currency,
+          legs,
+          combinedOdds: round(slip.combinedOdds, 2),
+          potentialReturn: slip.potentialReturn,
+          profit: slip.profit,
+          impliedProbability: round(slip.impliedProbability, 4),
+          note: 'Prices re-read from the current market; every selection must win for the accumulator to pay.',
+          ...freshness(...sources),
+        };
+      }),
+    {
+      name: SIMULATE_BET,
+      description:
+        'Work out what a stake would return on a selection (single) or several (accumulator) at the CURRENT odds, which this tool reads itself: ' +
+        'do not pass odds. Returns each leg with its price, the combined odds, the potential return (stake included) and the profit.',
+      schema,
+    },
+  );
+}
+
+async function priceLeg(
+  deps: ToolDeps,
+  leg: Leg,
+  timeZone: string,
+  language: Language,
+): Promise<{ leg: PricedLeg; fixture: Sourced<Fixture>; odds: Sourced<FixtureOdds> }> {
+  const fixture = await findLegMatch(deps, leg);
+  const odds = await deps.sportsData.getOdds(fixture.data.id);
+  if (odds.data.status !== 'active' || odds.data.markets.length === 0) {
+    throw new ToolRequestError('BETTING_CLOSED', `Betting on ${fixture.data.home.name} vs ${fixture.data.away.name} is closed.`);
+  }
+  const wanted = parseSelection(leg.selection);
+  const market = leg.market ?? wanted.market ?? '1x2';
+  const book = pickBook(odds.data.markets, market, leg.line ?? wanted.line);
+  if (!book) {
+    const offered = [...new Set(odds.data.markets.map((m) => m.market))];
+    throw new ToolRequestError('INVALID_MARKET', `Market "${market}" is not offered for this match.`, offered);
+  }
+  const key = wanted.key ?? (await teamSelection(deps, leg.selection, fixture.data));
+  const selection = book.selections.find((s) => s.key === key);
+  if (!selection) {
+    throw new ToolRequestError(
+      'UNKNOWN_SELECTION',
+      `"${leg.selection}" is not a selection of the ${market} market for ${fixture.data.home.name} vs ${fixture.data.away.name}.`,
+      book.selections.map((s) => s.name),
+    );
+  }
+  const match = summariseMatch(fixture.data, timeZone);
+  const priced: PricedLeg = {
+    match,
+    market,
+    marketName: marketLabel(market, book.line, language),
+    selection: selection.key,
+    pick: selectionLabel(market, selection.key, selection.name, book.line, language, match.sport),
+    odds: selection.odds,
+    impliedProbability: round(impliedProbability(selection.odds), 4),
+  };
+  if (book.line !== undefined) priced.line = book.line;
+  return { leg: priced, fixture, odds };
+}
+
+async function findLegMatch(deps: ToolDeps, leg: Leg): Promise<Sourced<Fixture>> {
+  if (leg.match_id || leg.team_a || leg.team_b) {
+    return deps.matches.find({ matchId: leg.match_id, teamA: leg.team_a ?? leg.team_b, teamB: leg.team_a ? leg.team_b : undefined });
+  }
+  // Only a team was named as the selection ("€50 on Chelsea"): its next match.
+  if (parseSelection(leg.selection).key === undefined) {
+    return deps.matches.find({ teamA: leg.selection });
+  }
+  throw new ToolRequestError('MISSING_MATCH', `Say which match "${leg.selection}" is for (match_id or team_a/team_b).`);
+}
+
+function parseSelection(text: string): { key?: SelectionKey; market?: MarketCode; line?: number } {
+  const raw = text.trim();
+  const lineMatch = /\d+[.,]\d+/.exec(raw);
+  const line = lineMatch ? Number(lineMatch[0].replace(',', '.')) : undefined;
+  const words = normalizeName(lineMatch ? raw.replace(lineMatch[0], ' ') : raw)
+    .replace(/\b(goals?|goles|points|puntos|de|than)\b/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const key = SELECTION_WORDS[words];
+  if (!key) return {};
+  const market: MarketCode | undefined =
+    key === 'over' || key === 'under' ? 'over_under' : key === 'yes' || key === 'no' ? 'btts' : key.includes('_or_') ? 'double_chance' : undefined;
+  return { key, market, ...(line !== undefined ? { line } : {}) };
+}
+
+function pickBook(markets: MarketOdds[], market: MarketCode, line: number | undefined): MarketOdds | undefined {
+  const books = markets.filter((m) => m.market === market);
+  if (line !== undefined) return books.find((m) => m.line === line);
+  return books.find((m) => m.line === 2.5) ?? books[0];
+}
+
+async function teamSelection(deps: ToolDeps, text: string, fixture: Fixture): Promise<SelectionKey | undefined> {
+  const wanted = normalizeName(text);
+  if (wanted === normalizeName(fixture.home.name)) return 'home';
+  if (wanted === normalizeName(fixture.away.name)) return 'away';
+  const team = await deps.sportsData.resolveTeam(text).catch(() => undefined);
+  if (team?.id === fixture.home.id) return 'home';
+  if (team?.id === fixture.away.id) return 'away';
+  return undefined;
+}
