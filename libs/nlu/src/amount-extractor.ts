@@ -22,14 +22,15 @@ const CURRENCY_BY_WORD = new Map(WORD_CURRENCY);
 
 const SYMBOL_PREFIX_RE = new RegExp(String.raw`([€$£])\s?(${NUM})${MULT}`, 'g');
 const CODE_PREFIX_RE = new RegExp(String.raw`\b(eur|usd|gbp)\s?(${NUM})${MULT}(?!\d|[.,]\d)`, 'g');
-const SUFFIX_RE = new RegExp(String.raw`(?<![\d.,:\-])(${NUM})${MULT}\s?(?:([€$£])|\b(${CURRENCY_WORD_ALT})\b)`, 'g');
+// The currency word may be glued to the number ("20eur"), so it is bounded by "not a letter" rather than \b.
+const SUFFIX_RE = new RegExp(String.raw`(?<![\d.,:\-])(${NUM})${MULT}\s?(?:([€$£])|(?<![a-z])(${CURRENCY_WORD_ALT})\b)`, 'g');
 
 /**
  * Bare stakes: a number right after a betting verb or "with/con". The negative look-ahead
  * rejects times, scorelines, goal lines and the like so "with 2 goals" or "bet 2-1" stay out.
  */
 const STAKE_VERBS = [
-  'with', 'con', 'bet', 'bets', 'betting', 'apuesto', 'apostar', 'apostando', 'apostaria', 'aposte', 'apuesta de',
+  'with', 'con', 'bet', 'bets', 'betting', 'apuesto', 'apostar', 'apostando', 'apostaria', 'aposte', 'apuesta', 'apuesta de',
   'apuestas de', 'apuesto unos', 'stake', 'staking', 'wager', 'wagering', 'put', 'putting', 'pongo', 'poner',
   'pusiera', 'meto', 'meter', 'metiera', 'invest', 'invierto', 'risk', 'arriesgo', 'jugar', 'juego', 'bet of',
   'stake of', 'wager of',

@@ -1,5 +1,5 @@
 import { INTENT_NAMES } from './intent-catalog.js';
-import { INTENT_RULES, TOURNAMENT_START_RE, type IntentRule } from './intent-rules.js';
+import { INTENT_RULES, TOURNAMENT_START_RE, WHO_WILL_WIN_RE, type IntentRule } from './intent-rules.js';
 import type { Intent, IntentScore, NluEntities } from './nlu.types.js';
 
 export interface IntentFeatures {
@@ -81,6 +81,8 @@ export class IntentClassifier {
       }
       if (/@team\s*,?\s+(?:or|o)\s+(?:el\s+|la\s+|los\s+|the\s+)?@team/.test(f.skeleton)) add('TEAM_COMPARISON', 1, 'team-or-team');
       if ((keywordScores.get('TEAM_COMPARISON') ?? 0) >= 1.5) add('TEAM_COMPARISON', 1, 'two-teams+cue');
+      // "Who wins, Lakers or Celtics?" weighs two sides against each other.
+      if (WHO_WILL_WIN_RE.test(f.skeleton)) add('TEAM_COMPARISON', 2.5, 'two-teams+who-wins');
     }
     if (teams > 0) {
       // A bare team mention ("¿Y el Madrid?") most often asks when they play.

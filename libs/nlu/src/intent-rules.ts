@@ -19,6 +19,10 @@ export interface IntentRule {
 export const TOURNAMENT_START_RE =
   /\b(?:start|starts|begin|begins|kick\s+off|end|ends|finish|finishes|empieza|empiezan|comienza|comienzan|arranca|arrancan|termina|terminan|acaba|acaban|inicia|inician)\b/;
 
+/** Predictions: with two teams named they read as a comparison (see the classifier). */
+export const WHO_WILL_WIN_RE =
+  /\bwho\s+(?:will|is\s+going\s+to|gonna|do\s+you\s+think\s+will|wins)\s*(?:win)?\b|\bquien\s+(?:va\s+a\s+ganar|ganara|gana|crees\s+que\s+gana)\b/;
+
 export const INTENT_RULES: readonly IntentRule[] = [
   // ---------------------------------------------------------------- schedule
   { intent: 'MATCH_SCHEDULE_QUERY', id: 'when', weight: 1.5, pattern: /\bwhen(?!\s+(?:was|were|did|had|has)\b)(?:'?s|\s+is|\s+are|\s+do|\s+does|\s+will)?\b/ },
@@ -52,7 +56,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
   { intent: 'ODDS_INFORMATION_QUERY', id: 'a-como', weight: 2.5, pattern: /\ba\s+como\s+(?:esta|estan|paga|pagan|va)\b/ },
 
   // ---------------------------------------------------------------- simulation
-  { intent: 'BET_SIMULATION', id: 'would-win', weight: 3.5, pattern: /\bhow\s+much\s+(?:would|will|could|can|do|does|did|might|should)\s+(?:i|we|you|it|that)\s+(?:win|get|make|earn|receive|collect|pocket|take|return|pay|be)\b|\bwhat\s+(?:would|will|could|do|can)\s+(?:i|we)\s+(?:win|get|make|earn|receive|collect|take\s+home)\b|\bwould\s+i\s+(?:win|get|make)\b/ },
+  { intent: 'BET_SIMULATION', id: 'would-win', weight: 3.5, pattern: /\bhow\s+much\s+(?:would|will|could|can|do|does|might|should)\s+(?:i|we|you|it|that)\s+(?:win|get|make|earn|receive|collect|pocket|take|return|pay|be)\b|\bwhat\s+(?:would|will|could|do|can)\s+(?:i|we)\s+(?:win|get|make|earn|receive|collect|take\s+home)\b|\bwould\s+i\s+(?:win|get|make)\b/ },
   { intent: 'BET_SIMULATION', id: 'if-i-bet', weight: 3, pattern: /\b(?:if|what\s+if|say|suppose)\s+(?:i|we)\s+(?:bet|put|stake|wager|place|placed|back|backed|risk|go|went|play|played|bought)\b/ },
   { intent: 'BET_SIMULATION', id: 'returns', weight: 2, pattern: /\b(?:potential|possible|expected|estimated|total)\s+(?:return|returns|winnings|payout|profit|win)\b|\b(?:returns?|winnings|profit|payout)\b/ },
   { intent: 'BET_SIMULATION', id: 'get-back', weight: 2.5, pattern: /\b(?:get|got)\s+back\b|\bwhat'?s\s+my\s+(?:return|profit|payout)\b/ },
@@ -70,6 +74,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
   { intent: 'USER_BALANCE_QUERY', id: 'mi-cuenta', weight: 3, pattern: /\b(?:mi|mis)\s+(?:cuenta|saldo|dinero|billetera|cartera|monedero|credito|creditos|fondos|bankroll|banca|plata)\b|\bfondos\b|\ben\s+(?:la|mi)\s+cuenta\b/ },
   { intent: 'USER_BALANCE_QUERY', id: 'have-money', weight: 3.5, pattern: /\b(?:do\s+i\s+(?:still\s+)?have|have\s+i\s+got|i\s+have|is\s+there)\s+(?:any\s+|enough\s+|some\s+)?(?:money|funds|cash|credit|balance)\b|\btengo\s+(?:suficiente\s+)?(?:dinero|saldo|plata|fondos|credito|pasta)\b/ },
   { intent: 'USER_BALANCE_QUERY', id: 'have-enough', weight: 4, pattern: /\bdo\s+i\s+have\s+enough\b|\bhave\s+i\s+got\s+enough\b|\benough\s+(?:money|funds|balance|credit|cash)\b|\bme\s+alcanza\b|\btengo\s+suficiente\b|\bcan\s+i\s+afford\b/ },
+  { intent: 'USER_BALANCE_QUERY', id: 'my-bets', weight: 4, pattern: /\bmy\s+(?:bets|open\s+bets|active\s+bets|bet\s+history|betting\s+history|transactions|winnings|tickets?)\b|\bmis\s+(?:apuestas|boletos|movimientos|ganancias)\b|\bhistorial\s+de\s+apuestas\b|\bapuestas\s+(?:abiertas|activas|pendientes)\b|\bhow\s+much\s+(?:did|have)\s+i\s+(?:win|won|lose|lost)\b|\bcuanto\s+(?:he\s+)?(?:ganado|perdido|gane|perdi)\b/ },
   { intent: 'USER_BALANCE_QUERY', id: 'enough', weight: 2, pattern: /\b(?:enough|suficiente|alcanza|disponible|available|left)\b/ },
   { intent: 'USER_BALANCE_QUERY', id: 'got-to-play', weight: 2.5, pattern: /\bhow\s+much\s+(?:have\s+i\s+got|do\s+i\s+have)\b|\bto\s+play\s+with\b/ },
 
@@ -88,7 +93,8 @@ export const INTENT_RULES: readonly IntentRule[] = [
   { intent: 'BETTING_RECOMMENDATION', id: 'this-or-that', weight: 3, pattern: /\b(?:le\s+)?apuesto\s+(?:a|al|por)\s+(?:el\s+|la\s+|los\s+)?@team\s+o\b|\b(?:bet|back)\s+(?:on\s+)?(?:the\s+)?@team\s+or\b|\bshould\s+i\s+(?:bet|back|go|take|pick|play|put|risk|choose)\b|\bdeberia\s+(?:ir|apostar|jugar)\b/ },
   { intent: 'BETTING_RECOMMENDATION', id: 'which-bet', weight: 2.5, pattern: /\b(?:which|what)\s+(?:bet|bets|pick|picks|wager|market)\s+(?:should|has|is|are|do|would|will|to|for|looks|offers)\b|\bque\s+apuesta\s+(?:me|hago|es|tiene)\b|\bbest\s+chance\b|\bmost\s+likely\s+(?:bet|to\s+win)\b|\bmas\s+probable\b/ },
   { intent: 'BETTING_RECOMMENDATION', id: 'a-bet-like', weight: 2, pattern: /\b(?:una|alguna|algun|an?|some|any)\s+(?:apuesta|bet|pick)\s+(?:\w+\s+)?(?:arriesgad\w*|risky|segura|safe|barata|buena|good|interesante|de\s+valor|sorpresa|facil|easy)\b/ },
-  { intent: 'BETTING_RECOMMENDATION', id: 'who-will-win', weight: 2, pattern: /\bwho\s+(?:will|is\s+going\s+to|gonna|do\s+you\s+think\s+will)\s+win\b|\bquien\s+(?:va\s+a\s+ganar|ganara|crees\s+que\s+gana)\b/ },
+  { intent: 'BETTING_RECOMMENDATION', id: 'who-will-win', weight: 2, pattern: WHO_WILL_WIN_RE },
+  { intent: 'BETTING_RECOMMENDATION', id: 'will-win', weight: 2.5, pattern: /\b(?:will|can|could)\s+@team\s+(?:win|beat)\b|(?<!quien\s)\b(?:ganara|gana|puede\s+ganar|va\s+a\s+ganar)\s+(?:el\s+|la\s+|los\s+)?@team\b.*\?|\bgood\s+idea\b|\bbuena\s+idea\b|\bis\s+it\s+(?:smart|wise|safe)\s+to\b/ },
 
   // ---------------------------------------------------------------- comparison
   { intent: 'TEAM_COMPARISON', id: 'compare', weight: 3.5, pattern: /\b(?:compar\w*)\b/ },
@@ -96,13 +102,13 @@ export const INTENT_RULES: readonly IntentRule[] = [
   { intent: 'TEAM_COMPARISON', id: 'h2h', weight: 3.5, pattern: /\bhead[\s-]?to[\s-]?head\b|\bh2h\b|\bhistorial\b|\bcara\s+a\s+cara\b|\benfrentamientos?\b|\b(?:previous|past|last|recent)\s+(?:\w+\s+)?(?:meetings|encounters|clashes)\b|\bmeetings\b|\bencounters\b|\benfrentamientos?\s+directos\b|\brecord\s+(?:against|vs|between)\b|\bhistoric[oa]s?\b/ },
   { intent: 'TEAM_COMPARISON', id: 'form', weight: 2, pattern: /\b(?:form|forma|racha|rachas|streak|momentum|momento)\b/ },
   { intent: 'TEAM_COMPARISON', id: 'recent-results', weight: 2, pattern: /\bultimos\s+(?:\w+\s+)?(?:partidos|resultados|juegos|encuentros)\b|\blast\s+(?:\w+\s+)?(?:games|matches|results)\b|\brecent\s+(?:results|games|matches|form)\b|\blately\b|\bultimamente\b|\bcomo\s+les\s+ha\s+ido\b|\bhow\s+have\b.*\bbeen\s+(?:doing|playing)\b/ },
-  { intent: 'TEAM_COMPARISON', id: 'how-arrive', weight: 1.5, pattern: /\bcomo\s+(?:llega|llegan|viene|vienen|estan)\b|\bhow\s+(?:are|is)\s+@team\s+(?:doing|looking)\b/ },
+  { intent: 'TEAM_COMPARISON', id: 'how-arrive', weight: 1.5, pattern: /\bcomo\s+(?:llega|llegan|viene|vienen|estan)\b|\bcomo\s+(?:va|van|esta)\s+(?:el\s+|la\s+|los\s+)?@team\b|\bhow\s+(?:are|is)\s+@team\s+(?:doing|looking)\b/ },
   { intent: 'TEAM_COMPARISON', id: 'quien-mejor', weight: 3.5, pattern: /\bquien(?:es)?\s+(?:es|son|esta|estan|llega|llegan|juega|tiene|viene)\s+(?:\w+\s+)?(?:mejor|peor|mas\s+fuerte|superior)\b|\bmejor(?:es)?\s+(?:equipo|plantilla|defensa|ataque|delantera)\b|\b(?:mas|menos)\s+(?:fuerte|fuertes|solido|debil)\b|\bmejor\s+que\b|\bsuperior\s+a\b|\b(?:cual|que)\s+(?:equipo\s+)?es\s+mejor\b/ },
   { intent: 'TEAM_COMPARISON', id: 'more-often', weight: 3, pattern: /\bwho\s+(?:has|have)\s+(?:\w+\s+)?more\b|\bquien\s+(?:tiene|ha\s+\w+|gana)\s+mas\b|\bmas\s+veces\b|\bmore\s+often\b|\bwho\s+wins\s+more\b/ },
   { intent: 'TEAM_COMPARISON', id: 'stats', weight: 1.5, pattern: /\b(?:stats?|statistics|estadisticas?|numeros|datos)\b/ },
 
   // ---------------------------------------------------------------- tournament
-  { intent: 'TOURNAMENT_INFO', id: 'standings', weight: 3.5, pattern: /\b(?:standings?|league\s+table|table|tables|clasificacion|tabla|posiciones|ranking|leaderboard|conference|conferencia|group\s+stage|fase\s+de\s+grupos|bracket|cuadro)\b/ },
+  { intent: 'TOURNAMENT_INFO', id: 'standings', weight: 3.5, pattern: /\b(?:standings?|league\s+table|table|tables|clasificacion|tabla|posiciones|position|posicion|puesto|ranking|leaderboard|conference|conferencia|group\s+stage|fase\s+de\s+grupos|bracket|cuadro)\b/ },
   { intent: 'TOURNAMENT_INFO', id: 'which-leagues', weight: 4, pattern: /\b(?:which|what)\s+(?:\w+\s+)?(?:leagues|competitions|tournaments|sports|cups|championships)\b|\b(?:que|cuales)\s+(?:\w+\s+)?(?:ligas|torneos|competiciones|competencias|deportes|campeonatos|copas)\b/ },
   { intent: 'TOURNAMENT_INFO', id: 'leagues', weight: 2, pattern: /\b(?:leagues|competitions|tournaments|torneos|competiciones|competencias|ligas|campeonatos)\b/ },
   { intent: 'TOURNAMENT_INFO', id: 'league', weight: 1, pattern: /\b(?:league|tournament|torneo|competition|competicion|championship|campeonato|season|temporada)\b/ },
@@ -127,13 +133,14 @@ export const INTENT_RULES: readonly IntentRule[] = [
   { intent: 'GENERAL_SPORTS_QUERY', id: 'sport-words', weight: 0.7, pattern: /\b(?:football|soccer|basketball|futbol|baloncesto|basquet|sport|sports|deporte|deportes|goals?|goles|scored|lleva|marco)\b/ },
 
   // ---------------------------------------------------------------- greeting
-  { intent: 'GREETING', id: 'hello-start', weight: 3, pattern: /^\W*(?:hi+|hello+|he+y+|heya|hiya|howdy|yo|sup|hola+|holi+s?|buenas+|morning|evening|afternoon|buen\s+dia|buenos\s+dias|buenas\s+(?:tardes|noches)|good\s+(?:morning|afternoon|evening|day|night)|greetings|saludos|hi\s+there|hello\s+there|whats\s+up|what'?s\s+up|wassup|como\s+estas|como\s+andas|como\s+va|how\s+are\s+you|how'?s\s+it\s+going|que\s+tal|que\s+onda|que\s+hubo|quiubo|thanks?|thank\s+you|thx|ty|ta|gm|gn|cheers|gracias|muchas\s+gracias|mil\s+gracias|bye|goodbye|good\s+bye|see\s+you|see\s+ya|later|adios|chao|chau|ciao|hasta\s+(?:luego|pronto|manana)|nos\s+vemos|good\s+night)\b/ },
+  { intent: 'GREETING', id: 'hello-start', weight: 3, pattern: /^\W*(?:hi+|hello+|he+y+|heya|hiya|howdy|yo|sup|hola+|holi+s?|buenas+|morning|evening|afternoon|buen\s+dia|buenos\s+dias|buenas\s+(?:tardes|noches)|good\s+(?:morning|afternoon|evening|day|night)|greetings|saludos|hi\s+there|hello\s+there|whats\s+up|what'?s\s+up|wassup|como\s+estas|como\s+andas|how\s+are\s+you|how'?s\s+it\s+going|(?:como\s+va|que\s+tal|que\s+onda|que\s+hubo|que\s+pasa)(?=\s*(?:[?!.,]|$|todo|amigo|crack|bro|hermano|estas))|quiubo|thanks?|thank\s+you|thx|ty|ta|gm|gn|cheers|gracias|muchas\s+gracias|mil\s+gracias|bye|goodbye|good\s+bye|see\s+you|see\s+ya|later|adios|chao|chau|ciao|hasta\s+(?:luego|pronto|manana)|nos\s+vemos|good\s+night)\b/ },
   { intent: 'GREETING', id: 'hello-any', weight: 1.5, pattern: /\b(?:hello|hola|thanks|thank\s+you|gracias|how\s+are\s+you|como\s+estas|nice\s+to\s+meet|mucho\s+gusto|encantad[oa]|que\s+tal\s*\??$)\b/ },
 
   // ---------------------------------------------------------------- help
   { intent: 'HELP_REQUEST', id: 'help', weight: 3, pattern: /\b(?:help|helps|ayuda|ayudame|ayudas|ayudar|ayudarme|assist|assistance|support|soporte|socorro)\b/ },
   { intent: 'HELP_REQUEST', id: 'what-can-you-do', weight: 3.5, pattern: /\bwhat\s+(?:can|do|could|are)\s+(?:you|u|i)\s+(?:do|ask|able|offer|help|say|use|know)\b|\bwhat\s+(?:kind|sort|type)s?\s+of\s+(?:questions|things|stuff|bets)\b|\bwhat\s+are\s+you\b|\bwho\s+are\s+you\b|\bhow\s+(?:does|do)\s+(?:\w+\s+){0,2}work\b|\bwhat\s+(?:do\s+)?you\s+(?:do|can\s+do|offer)\b|\bexplain\s+(?:what|how)\s+(?:you|this|it)\b|\bhow\s+(?:do|can|should)\s+i\s+(?:use|start|get\s+started|place|make|deposit|withdraw|sign|register|top\s+up|ask|begin|bet)\b|\bget(?:ting)?\s+started\b|\b(?:what|which)\s+(?:\w+\s+)?(?:questions|things|stuff)\s+(?:can|do|could|should)\s+(?:you|i)\b|\bcan\s+you\s+answer\b|\bhow\s+can\s+you\s+help\b|\bhow\s+to\s+(?:use|bet|place|start|deposit)\b|\b(?:instructions?|tutorial|commands?|features|menu|guide|faq)\b|\bwhat\s+can\s+i\s+ask\b|\bwhat'?s\s+(?:this|the)\s+(?:bot|app|chat|thing|service|site)\s+(?:for|about)\b|\bwhat\s+is\s+this\s*\??$|\b(?:show|list)\s+(?:me\s+)?(?:the\s+)?(?:options|commands)\b/ },
   { intent: 'HELP_REQUEST', id: 'que-puedes', weight: 3.5, pattern: /\bque\s+(?:puedes|sabes|podes|haces|puedo|te\s+puedo|se\s+puede)\s*(?:hacer|preguntar|pedir|consultar)?\b|\bcomo\s+(?:funciona|funcionas|funcionan|se\s+usa|te\s+uso|uso|hago|se\s+hace|se\s+apuesta|puedo|empiezo|deposito|retiro|meto\s+dinero|hago\s+para|apuesto|apostar|se\s+juega\s+aqui|empezar)\b|\bque\s+eres\b|\bquien\s+eres\b|\bno\s+(?:entiendo|se\s+como|se\s+usar)\b|\b(?:instrucciones|opciones|comandos|funciones|tutorial|menu)\b|\bpara\s+que\s+sirve[s]?\b|\b(?:echas|echar|echarme|das|dar)\s+una\s+mano\b|\bpuedo\s+(?:preguntar\w*|pedir\w*|consultar)\b|\bque\s+(?:cosas|preguntas)\s+(?:puedo|te|se)\b/ },
+  { intent: 'HELP_REQUEST', id: 'platform', weight: 3, pattern: /\b(?:minimum|maximum|min|max)\s+(?:bet|stake|deposit|withdrawal)\b|\bcash\s*out\b|\bwithdraw\w*|\bdeposit\w*|\bcancel\w*|\bsign\s+up\b|\bregister\b|\bverify\s+my\b|\bretir(?:ar|o)\s+(?:dinero|saldo|fondos|mis|el)\b|\bdeposit(?:ar|o)\b|\bapuesta\s+minima\b|\bcancelar\b|\bregistr(?:arme|o)\b/ },
   { intent: 'HELP_REQUEST', id: 'confused', weight: 2, pattern: /\bi\s+(?:don'?t|dont|do\s+not)\s+(?:understand|get\s+it|know\s+how)\b|\bconfused\b|\bi'?m\s+lost\b|\bestoy\s+perdid[oa]\b|\bno\s+se\s+que\s+hacer\b/ },
 
   // ---------------------------------------------------------------- unclear

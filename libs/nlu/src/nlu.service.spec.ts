@@ -175,7 +175,7 @@ describe('NluService follow-ups and language', () => {
 describe('NluService robustness', () => {
   it('never throws and always returns a confidence in [0, 1]', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 200 }), (text) => {
+      fc.property(fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 80 })), (text) => {
         const r = nlu.analyze(text, OPTS);
         expect(r.confidence).toBeGreaterThanOrEqual(0);
         expect(r.confidence).toBeLessThanOrEqual(1);
@@ -190,6 +190,11 @@ describe('NluService robustness', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('repairs typos in date words before resolving them', () => {
+    expect(analyze('matches tomorow').entities.dates).toEqual({ from: '2025-03-13', to: '2025-03-13' });
+    expect(analyze('best bet this wekend').entities.dates).toEqual({ from: '2025-03-15', to: '2025-03-16' });
   });
 
   it('tolerates odd input', () => {

@@ -85,7 +85,9 @@ export class NluService {
     const blocked = tokens.map(inAmount);
     const corrected = tokens.map((t, i) => (blocked[i] ? t.key : this.corrector.correct(t.key)));
 
-    const hyphenAfter = tokens.map((t, i) => i + 1 < tokens.length && /^\s*-\s*$/.test(normalized.slice(t.end, tokens[i + 1].start)));
+    const hyphenAfter = tokens.map(
+      (t, i) => i + 1 < tokens.length && /^\s*-\s*$/.test(normalized.slice(t.end, tokens[i + 1].start)),
+    );
     const matches = matchEntities(this.lexicon, corrected, blocked, hyphenAfter);
     this.addBareStakes(normalized, tokens, corrected, matches, amounts);
     amounts.sort((a, b) => a.start - b.start);
@@ -101,8 +103,11 @@ export class NluService {
     const teams = namesOf(matches, ['team', 'derby']);
     const tournaments = namesOf(matches, ['tournament']);
 
-    const bettingContext = amounts.length > 0 || BETTING_CONTEXT_RE.test(skeleton) || /\b(?:win|gana|ganar|victoria)\b/.test(skeleton);
+    const bettingContext =
+      amounts.length > 0 || BETTING_CONTEXT_RE.test(skeleton) || /\b(?:win|gana|ganar|victoria)\b/.test(skeleton);
     const pick = findPick(matches, corrected, bettingContext);
+    // A named pick becomes home/away only when the fixture order is given ("Betis vs Sevilla");
+    // "€50 on Chelsea" alone keeps just the pick, since Chelsea's side is not known here.
     let outcome: Outcome | undefined = extractOutcome(skeleton);
     const fixture = findFixturePair(matches, tokens, normalized);
     if (!outcome && pick && fixture) {
