@@ -1,35 +1,149 @@
 import type { Market, Outcome, RiskProfile } from './nlu.types.js';
 
+/** Joins alternatives into one pattern, so long bilingual rules read one phrase per line. */
+function rx(...alternatives: string[]): RegExp {
+  return new RegExp(alternatives.join('|'));
+}
+
 /** Words that make "winner", "result" or "goals" read as a betting market rather than small talk. */
-export const BETTING_CONTEXT_RE =
-  /\b(?:odds?|bets?|betting|apuest\w*|apost\w*|cuotas?|momios?|markets?|mercados?|lines?|pays?|payout|paga\w*|stake|wager|back|price|precio|over|under|mas\s+de|menos\s+de)\b|@amount/;
+export const BETTING_CONTEXT_RE = rx(
+  String.raw`\b(?:odds?|bets?|betting|apuest\w*|apost\w*|cuotas?|momios?|markets?|mercados?|lines?|pays?|payout)\b`,
+  String.raw`\b(?:paga\w*|stake|wager|back|price|precio|over|under|mas\s+de|menos\s+de)\b`,
+  String.raw`@amount`,
+);
 
 const MARKET_PATTERNS: readonly [Market, RegExp, boolean][] = [
   // [market, pattern, needsBettingContext]
-  ['1x2', /\b1x2\b|\b1\s+x\s+2\b|\bmatch\s+(?:result|winner)\b|\bfull[\s-]?time\s+result\b|\bmoney\s?line\b|\bthree[\s-]way\b|\bresultado\s+(?:final|1x2|del\s+partido)\b|\bmercado\s+(?:de\s+)?(?:resultado|ganador)\b/, false],
+  ['1x2', rx(
+    String.raw`\b1x2\b`,
+    String.raw`\b1\s+x\s+2\b`,
+    String.raw`\bmatch\s+(?:result|winner)\b`,
+    String.raw`\bfull[\s-]?time\s+result\b`,
+    String.raw`\bmoney\s?line\b`,
+    String.raw`\bthree[\s-]way\b`,
+    String.raw`\bresultado\s+(?:final|1x2|del\s+partido)\b`,
+    String.raw`\bmercado\s+(?:de\s+)?(?:resultado|ganador)\b`,
+  ), false],
   ['1x2', /\b(?:winner|result|resultado|ganador)\b/, true],
-  ['over_under', /\bover\s*\/\s*under\b|\bover[\s-]+under\b|\bunder\s*\/\s*over\b|\bo\s*\/\s*u\b|\b(?:over|under)\s+\d+(?:[.,]\d+)?\b|\b(?:mas|menos)\s+de\s+\d+(?:[.,]\d+)?\s*(?:goles|goals|puntos|points|tantos|gol)\b|\btotal\s+(?:de\s+)?(?:goals|goles|points|puntos)\b|\baltas?\s*(?:y|\/)\s*bajas?\b|\bmas\s*\/\s*menos\b|\b\d+(?:[.,]\d+)?\s+(?:goals|goles)\b/, false],
+  ['over_under', rx(
+    String.raw`\bover\s*\/\s*under\b`,
+    String.raw`\bover[\s-]+under\b`,
+    String.raw`\bunder\s*\/\s*over\b`,
+    String.raw`\bo\s*\/\s*u\b`,
+    String.raw`\b(?:over|under)\s+\d+(?:[.,]\d+)?\b`,
+    String.raw`\b(?:mas|menos)\s+de\s+\d+(?:[.,]\d+)?\s*(?:goles|goals|puntos|points|tantos|gol)\b`,
+    String.raw`\btotal\s+(?:de\s+)?(?:goals|goles|points|puntos)\b`,
+    String.raw`\baltas?\s*(?:y|\/)\s*bajas?\b`,
+    String.raw`\bmas\s*\/\s*menos\b`,
+    String.raw`\b\d+(?:[.,]\d+)?\s+(?:goals|goles)\b`,
+  ), false],
   ['over_under', /\b(?:goals|goles|totals?|over|under)\b/, true],
-  ['btts', /\bbtts\b|\bboth\s+(?:teams?|sides)\s+(?:to\s+)?(?:score|scoring|net|find\s+the\s+net)\b|\bambos\s+(?:equipos\s+)?(?:marcan|anotan|marquen|anoten)\b|\bgol\s+(?:y|de\s+ambos)\b|\bgg\b|\bamb(?:o|a)s\s+marcan\b/, false],
+  ['btts', rx(
+    String.raw`\bbtts\b`,
+    String.raw`\bboth\s+(?:teams?|sides)\s+(?:to\s+)?(?:score|scoring|net|find\s+the\s+net)\b`,
+    String.raw`\bambos\s+(?:equipos\s+)?(?:marcan|anotan|marquen|anoten)\b`,
+    String.raw`\bgol\s+(?:y|de\s+ambos)\b`,
+    String.raw`\bgg\b`,
+    String.raw`\bamb(?:o|a)s\s+marcan\b`,
+  ), false],
   ['double_chance', /\bdouble\s+chance\b|\bdoble\s+(?:oportunidad|chance)\b|\b(?:1x|x2)\b/, false],
   ['handicap', /\bhandicaps?\b|\bspread\b|\bhcp\b|\bah\s*[+-]\s*\d/, false],
 ];
 
 // "the Champions League draw" / "a tough cup tie" are events, not the draw outcome.
-const CUP_DRAW_RE =
-  /(?:\b(?:cup|champions|league|copa|round|group|groups|knockout|quarter[\s-]?finals?|semi[\s-]?finals?|leg)|@tournament)\s+(?:draw|tie)\b|\b(?:draw|tie)\s+(?:for|of|in)\s+(?:the\s+)?(?:@tournament|cup|champions|round|group|knockout|quarter|semi)/;
-const DRAW_RE =
-  /\b(?:draw|draws|drawn|tie|tied|ties|empate|empates|empatan|empatar|empaten|empatado|empatados|stalemate)\b|\b(?:la|the|on|a|al|en)\s+x\b/;
-const HOME_RE =
-  /\bhome\s+(?:win|team|side|victory|wins)\b|\b(?:the|on|al|a)\s+home\b(?!\s+(?:and|or|y|o)\b)|\b(?:el|al|del|gana|ganar|gane|victoria|triunfo|equipo)\s+(?:el\s+)?local\b|\blocal\s+(?:gana|win)\b|\blocales\b/;
-const AWAY_RE =
-  /\baway\s+(?:win|team|side|victory|wins)\b|\b(?:the|on)\s+away\b|\b(?:el|al|del|gana|ganar|gane|victoria|triunfo|equipo)\s+(?:el\s+)?visitante\b|\bvisitantes?\b|\bvisitors?\b|\bvisiting\s+(?:team|side)\b|\b(?:gana|victoria\s+de)\s+la\s+visita\b/;
+const CUP_DRAW_RE = rx(
+  String.raw`(?:\b(?:cup|champions|league|copa|round|group|groups|knockout|quarter[\s-]?finals?|semi[\s-]?finals?|leg)|@tournament)\s+(?:draw|tie)\b`,
+  String.raw`\b(?:draw|tie)\s+(?:for|of|in)\s+(?:the\s+)?(?:@tournament|cup|champions|round|group|knockout|quarter|semi)`,
+);
+const DRAW_RE = rx(
+  String.raw`\b(?:draw|draws|drawn|tie|tied|ties|empate|empates|empatan|empatar|empaten|empatado|empatados)\b`,
+  String.raw`\b(?:stalemate)\b`,
+  String.raw`\b(?:la|the|on|a|al|en)\s+x\b`,
+);
+const HOME_RE = rx(
+  String.raw`\bhome\s+(?:win|team|side|victory|wins)\b`,
+  String.raw`\b(?:the|on|al|a)\s+home\b(?!\s+(?:and|or|y|o)\b)`,
+  String.raw`\b(?:el|al|del|gana|ganar|gane|victoria|triunfo|equipo)\s+(?:el\s+)?local\b`,
+  String.raw`\blocal\s+(?:gana|win)\b`,
+  String.raw`\blocales\b`,
+);
+const AWAY_RE = rx(
+  String.raw`\baway\s+(?:win|team|side|victory|wins)\b`,
+  String.raw`\b(?:the|on)\s+away\b`,
+  String.raw`\b(?:el|al|del|gana|ganar|gane|victoria|triunfo|equipo)\s+(?:el\s+)?visitante\b`,
+  String.raw`\bvisitantes?\b`,
+  String.raw`\bvisitors?\b`,
+  String.raw`\bvisiting\s+(?:team|side)\b`,
+  String.raw`\b(?:gana|victoria\s+de)\s+la\s+visita\b`,
+);
 
 const RISK_PATTERNS: readonly [RiskProfile, RegExp][] = [
-  ['accumulator', /\baccumulators?\b|\baccas?\b|\bparl[ae]ys?\b|\bcombinad[ao]s?\b|\bcombos?\b|\bmultiples?\b|\bmultibets?\b|\bbet\s*builders?\b|\btrebles?\b|\bapuesta\s+multiple\b/],
-  ['underdog', /\bunderdogs?\b|\bupsets?\b|\blong\s*shots?\b|\boutsiders?\b|\bdark\s+horses?\b|\bsorpresas?\b|\bbatacazos?\b|\btapados?\b|\bno\s+favorit[oa]s?\b|\bmenos\s+favorit[oa]s?\b|\bcuotas?\s+altas?\b|\bhigh\s+odds\b|\bbig\s+odds\b|\barriesgad[ao]s?\b|\brisky\b|\bhigh[\s-]risk\b/],
-  ['value', /\bvalue\b|\bvalor\b|\bgood\s+odds\b|\bbuenas?\s+cuotas?\b|\bgood\s+price\b|\bwell\s+priced\b|\bmispriced\b|\bunderpriced\b|\bworth\s+(?:it|a\s+bet|betting|the\s+risk)\b|\bvale\s+la\s+pena\b|\bmerece\s+la\s+pena\b|\bbuena\s+cuota\b|\bcuota\s+interesante\b/],
-  ['safest', /\bsafe(?:st|r)?\b|\bsure\s+(?:bet|thing|win|pick)s?\b|\blow(?:est)?[\s-]risk\b|\bleast\s+risky\b|\bbankers?\b|\ba\s+lock\b|\bseguras?\b|\bseguros?\b|\bsin\s+riesgos?\b|\bbajo\s+riesgo\b|\bmenos\s+riesg\w*\b|\buna\s+fija\b|\bfijas?\b|\bsegurit[ao]s?\b|\bconfiables?\b|\bno\s+falla\b|\bcasi\s+segur\w*\b|\bmost\s+likely\s+(?:bet|win|to\s+win)\b|\bmas\s+probable\b/],
+  ['accumulator', rx(
+    String.raw`\baccumulators?\b`,
+    String.raw`\baccas?\b`,
+    String.raw`\bparl[ae]ys?\b`,
+    String.raw`\bcombinad[ao]s?\b`,
+    String.raw`\bcombos?\b`,
+    String.raw`\bmultiples?\b`,
+    String.raw`\bmultibets?\b`,
+    String.raw`\bbet\s*builders?\b`,
+    String.raw`\btrebles?\b`,
+    String.raw`\bapuesta\s+multiple\b`,
+  )],
+  ['underdog', rx(
+    String.raw`\bunderdogs?\b`,
+    String.raw`\bupsets?\b`,
+    String.raw`\blong\s*shots?\b`,
+    String.raw`\boutsiders?\b`,
+    String.raw`\bdark\s+horses?\b`,
+    String.raw`\bsorpresas?\b`,
+    String.raw`\bbatacazos?\b`,
+    String.raw`\btapados?\b`,
+    String.raw`\bno\s+favorit[oa]s?\b`,
+    String.raw`\bmenos\s+favorit[oa]s?\b`,
+    String.raw`\bcuotas?\s+altas?\b`,
+    String.raw`\bhigh\s+odds\b`,
+    String.raw`\bbig\s+odds\b`,
+    String.raw`\barriesgad[ao]s?\b`,
+    String.raw`\brisky\b`,
+    String.raw`\bhigh[\s-]risk\b`,
+  )],
+  ['value', rx(
+    String.raw`\bvalue\b`,
+    String.raw`\bvalor\b`,
+    String.raw`\bgood\s+odds\b`,
+    String.raw`\bbuenas?\s+cuotas?\b`,
+    String.raw`\bgood\s+price\b`,
+    String.raw`\bwell\s+priced\b`,
+    String.raw`\bmispriced\b`,
+    String.raw`\bunderpriced\b`,
+    String.raw`\bworth\s+(?:it|a\s+bet|betting|the\s+risk)\b`,
+    String.raw`\bvale\s+la\s+pena\b`,
+    String.raw`\bmerece\s+la\s+pena\b`,
+    String.raw`\bbuena\s+cuota\b`,
+    String.raw`\bcuota\s+interesante\b`,
+  )],
+  ['safest', rx(
+    String.raw`\bsafe(?:st|r)?\b`,
+    String.raw`\bsure\s+(?:bet|thing|win|pick)s?\b`,
+    String.raw`\blow(?:est)?[\s-]risk\b`,
+    String.raw`\bleast\s+risky\b`,
+    String.raw`\bbankers?\b`,
+    String.raw`\ba\s+lock\b`,
+    String.raw`\bseguras?\b`,
+    String.raw`\bseguros?\b`,
+    String.raw`\bsin\s+riesgos?\b`,
+    String.raw`\bbajo\s+riesgo\b`,
+    String.raw`\bmenos\s+riesg\w*\b`,
+    String.raw`\buna\s+fija\b`,
+    String.raw`\bfijas?\b`,
+    String.raw`\bsegurit[ao]s?\b`,
+    String.raw`\bconfiables?\b`,
+    String.raw`\bno\s+falla\b`,
+    String.raw`\bcasi\s+segur\w*\b`,
+    String.raw`\bmost\s+likely\s+(?:bet|win|to\s+win)\b`,
+    String.raw`\bmas\s+probable\b`,
+  )],
 ];
 
 export function extractMarkets(text: string): Market[] {
