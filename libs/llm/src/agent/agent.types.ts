@@ -33,11 +33,17 @@ export interface TokenUsage {
   estimated?: boolean;
 }
 
+/**
+ * The NLU entities as a plain object type (not an interface), so they can be stored wherever a
+ * `Record<string, unknown>` is expected, such as a chat message's entities.
+ */
+export type TurnEntities = { [K in keyof NluEntities]: NluEntities[K] };
+
 export interface AgentTurnResult {
   content: string;
   intent: string;
   intentConfidence: number;
-  entities: NluEntities;
+  entities: TurnEntities;
   language: Language;
   functionCalls: FunctionCallRecord[];
   /** 2–4 short follow-up prompts in the user's language. */

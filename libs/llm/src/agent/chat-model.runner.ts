@@ -1,7 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { AIMessageChunk, type BaseMessage, type MessageContent } from '@langchain/core/messages';
 import type { StructuredToolInterface } from '@langchain/core/tools';
+import { geminiConfig, type GeminiConfig } from '@app/config';
+import { GeminiResponseStreamer } from '../gemini/gemini-response.streamer.js';
+import { ResilientModelCaller } from '../gemini/resilient-model.caller.js';
+import { OfflineChatModel } from '../offline/offline-chat.model.js';
 import type { AgentMode } from './agent.types.js';
 
 /** The chat model chosen at start-up (see chat-model.factory.ts); an abstract class so it can be a DI token. */
@@ -37,13 +41,25 @@ export interface ModelStreamResponse {
  */
 @Injectable()
 export class ChatModelRunner {
-  constructor(private readonly selection: ChatModelSelection) {}
+  // Gemini fault handling (retries, GEMINI_TIMEOUT, offline fallback) lives in ../gemini/.
+  private readonly gemini?: GeminiResponseStreamer;
+
+  constructor(
+    private readonly selection: ChatModelSelection,
+    offline: OfflineChatModel,
+    @Inject(geminiConfig.KEY) config: GeminiConfig,
+  ) {
+    if (selection.mode === 'gemini') {
+      this.gemini = new GeminiResponseStreamer(selection.model, offline, ResilientModelCaller.fromConfig(config), streamModelResponse);
+    }
+  }
 
   get mode(): AgentMode {
     return this.selection.mode;
   }
 
   async streamResponse(request: ModelStreamRequest): Promise<ModelStreamResponse> {
+    if (this.gemini) return this.gemini.streamResponse(request);
     return { message: await streamModelResponse(this.selection.model, request), mode: this.selection.mode };
   }
 }

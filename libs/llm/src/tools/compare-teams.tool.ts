@@ -1,10 +1,11 @@
 import { tool, type ToolRunnableConfig } from '@langchain/core/tools';
 import { z } from 'zod';
+import { impliedProbability } from '@app/betting';
 import { describeOdds, summariseForm, type Sourced, type Team, type TeamForm } from '@app/sports-data';
 import { localDay } from '../shared/zoned-time.js';
 import { toolContextOf } from './tool-context.js';
 import type { ToolDeps } from './tool-deps.js';
-import { ToolRequestError, freshness, runTool, summariseMatch } from './tool-results.js';
+import { ToolRequestError, freshness, probability, runTool, summariseMatch } from './tool-results.js';
 
 export const COMPARE_TEAMS = 'compare_teams';
 
@@ -49,7 +50,7 @@ export function createCompareTeamsTool(deps: ToolDeps) {
           },
           nextMeeting: next ? summariseMatch(next.data, timeZone) : null,
           nextMeetingOdds: result
-            ? result.selections.map((s) => ({ key: s.key, name: s.name, odds: s.odds, impliedProbability: s.impliedProbability }))
+            ? result.selections.map((s) => ({ key: s.key, name: s.name, odds: s.odds, impliedProbability: probability(impliedProbability(s.odds)) }))
             : null,
           ...freshness(formA, formB, h2h, next, odds),
         };

@@ -1,9 +1,10 @@
 import { tool, type ToolRunnableConfig } from '@langchain/core/tools';
 import { z } from 'zod';
+import { impliedProbability } from '@app/betting';
 import { MARKET_CODES, describeOdds, type MarketCode } from '@app/sports-data';
 import { toolContextOf } from './tool-context.js';
 import type { ToolDeps } from './tool-deps.js';
-import { freshness, runTool, summariseMatch } from './tool-results.js';
+import { freshness, probability, runTool, summariseMatch } from './tool-results.js';
 
 export const GET_MATCH_ODDS = 'get_match_odds';
 
@@ -32,7 +33,7 @@ export function createGetMatchOddsTool(deps: ToolDeps) {
           market: m.market,
           ...(m.line !== undefined ? { line: m.line } : {}),
           overround: m.overround,
-          selections: m.selections.map((s) => ({ key: s.key, name: s.name, odds: s.odds, impliedProbability: s.impliedProbability })),
+          selections: m.selections.map((s) => ({ key: s.key, name: s.name, odds: s.odds, impliedProbability: probability(impliedProbability(s.odds)) })),
         }));
         return {
           match: summariseMatch(fixture.data, timeZone),

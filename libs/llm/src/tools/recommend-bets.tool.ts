@@ -10,7 +10,7 @@ import type { MemoPrediction } from './prediction.memo.js';
 import { selectionLabel } from './selection-labels.js';
 import { toolContextOf } from './tool-context.js';
 import type { ToolDeps } from './tool-deps.js';
-import { ToolRequestError, freshness, round, runTool, summariseMatch, type MatchSummary } from './tool-results.js';
+import { ToolRequestError, freshness, probability, round, runTool, summariseMatch, type MatchSummary } from './tool-results.js';
 
 export const RECOMMEND_BETS = 'recommend_bets';
 
@@ -127,8 +127,8 @@ export function createRecommendBetsTool(deps: ToolDeps) {
           response.accumulator = {
             legs: picks.length,
             combinedOdds: round(slip.combinedOdds, 2),
-            impliedProbability: round(slip.impliedProbability, 4),
-            modelProbability: round(modelProbability, 4),
+            impliedProbability: probability(slip.impliedProbability),
+            modelProbability: probability(modelProbability),
             ...(budget !== undefined ? { stake: budget, potentialReturn: slip.potentialReturn, profit: slip.profit } : {}),
           };
         } else if (budget !== undefined && picks.length > 0) {
@@ -259,7 +259,7 @@ function toPick(option: Option, s: SelectionPrediction, risk: RiskProfileArg | '
     selection: s.selection,
     pick: selectionLabel(s.market, s.selection, s.name, line, language),
     odds,
-    impliedProbability: round(implied, 4),
+    impliedProbability: probability(implied),
     modelProbability: s.probability,
     edge,
     reason: reasonFor(risk, s.probability, implied, odds, edge, language),

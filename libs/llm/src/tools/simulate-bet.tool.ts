@@ -16,7 +16,7 @@ import { checkCurrency } from './recommend-bets.tool.js';
 import { marketLabel, selectionLabel } from './selection-labels.js';
 import { toolContextOf } from './tool-context.js';
 import type { ToolDeps } from './tool-deps.js';
-import { ToolRequestError, freshness, round, runTool, summariseMatch, type MatchSummary } from './tool-results.js';
+import { ToolRequestError, freshness, probability, round, runTool, summariseMatch, type MatchSummary } from './tool-results.js';
 
 export const SIMULATE_BET = 'simulate_bet';
 
@@ -128,7 +128,7 @@ export function createSimulateBetTool(deps: ToolDeps) {
           combinedOdds: round(slip.combinedOdds, 2),
           potentialReturn: slip.potentialReturn,
           profit: slip.profit,
-          impliedProbability: round(slip.impliedProbability, 4),
+          impliedProbability: probability(slip.impliedProbability),
           note: 'Prices re-read from the current market; every selection must win for the accumulator to pay.',
           ...freshness(...sources),
         };
@@ -178,7 +178,7 @@ async function priceLeg(
     selection: selection.key,
     pick: selectionLabel(market, selection.key, selection.name, book.line, language, match.sport),
     odds: selection.odds,
-    impliedProbability: round(impliedProbability(selection.odds), 4),
+    impliedProbability: probability(impliedProbability(selection.odds)),
   };
   if (book.line !== undefined) priced.line = book.line;
   return { leg: priced, fixture, odds };

@@ -101,6 +101,16 @@ export async function runTool(toolName: string, logger: Logger, body: () => Prom
   }
 }
 
+/**
+ * Probabilities keep six decimals: answers show them as percentages with one decimal, and rounding
+ * twice (to four decimals here, then to one there) would sometimes move the shown figure.
+ */
+export const PROBABILITY_DIGITS = 6;
+
+export function probability(value: number): number {
+  return round(value, PROBABILITY_DIGITS);
+}
+
 export function round(value: number, digits: number): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
