@@ -43,6 +43,14 @@ const MAX_INPUT_CHARS = 1000;
 const MIN_ALTERNATIVE_CONFIDENCE = 0.05;
 const MAX_ALTERNATIVES = 3;
 
+const WARM_UP_SAMPLES = [
+  'hola, when does Barcelona play tomorrow? ¿y el domingo?',
+  'How much would I win with €50 on Chelsea vs Arsenal? odds for the draw',
+  '¿Cuánto paga el empate en el Betis-Sevilla? cuotas de ambos marcan',
+  // Reaches chrono's lazily built time-zone patterns (a ~250 ms one-off otherwise).
+  'what is my balance at 8pm EST',
+];
+
 const OUTCOME_WORDS = new Set(['draw', 'tie', 'empate', 'x', 'home', 'away', 'local', 'visitante', 'visitantes', 'over', 'under']);
 const ARTICLES = new Set(['el', 'la', 'los', 'las', 'the', 'a', 'un', 'una']);
 
@@ -64,6 +72,9 @@ export class NluService {
     const targets = new Set<string>([...lexicon.vocabulary, ...correctionTargets()]);
     this.corrector = new TypoCorrector(targets, [...COMMON_WORDS, ...knownKeywords()]);
     this.defaultTimeZone = options?.defaultTimeZone ?? 'UTC';
+    // The first parse pays for lazy regex compilation in chrono and here (~100 ms); do it at
+    // start-up rather than on the first user's message.
+    for (const sample of WARM_UP_SAMPLES) this.analyze(sample);
   }
 
   analyze(text: string, opts: AnalyzeOptions = {}): NluResult {
