@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AppCacheModule, ResourceCacheInterceptor } from '@app/cache';
+import { ChatModule } from '@app/chat';
 import { LoggingModule } from '@app/common';
 import { ALL_CONFIGS } from '@app/config';
 import { HealthModule } from '@app/health';
@@ -17,6 +18,7 @@ import { AppController } from './app.controller.js';
     AppCacheModule,
     HealthModule,
     SportsDataModule,
+    ChatModule,
   ],
   controllers: [AppController],
   providers: [{ provide: APP_INTERCEPTOR, useExisting: ResourceCacheInterceptor }],

@@ -1,0 +1,108 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { requestIdOf, toErrorResponse } from '@app/common';
+import { INTENTS } from '@app/nlu';
+import type { Request, Response } from 'express';
+import { ANONYMOUS_OWNER, type ChatIdentity, ChatService } from './chat.service.js';
+import {
+  ConversationsQueryDto,
+  DeleteConversationsQueryDto,
+  FeedbackDto,
+  HistoryQueryDto,
+  SendMessageDto,
+  SessionParamDto,
+  UserParamDto,
+} from './dto/chat.dto.js';
+import { FeedbackService } from './feedback.service.js';
+
+/**
+ * A client-supplied user_id names the owner of a conversation but proves nothing, so it never
+ * becomes the verified user (balance and bets need a login).
+ */
+function identityOf(claimedUserId?: string): ChatIdentity {
+  return { ownerId: claimedUserId ?? ANONYMOUS_OWNER };
+}
+
+@ApiTags('chat')
+@ApiBadRequestResponse({ description: 'Invalid body or parameter; the message names it' })
+@Controller('api/v1/chat')
+export class ChatController {
+  constructor(
+    private readonly chat: ChatService,
+    private readonly feedback: FeedbackService,
+  ) {}
+
+  @Post('message')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send a message and get the whole answer (a session is started when session_id is omitted)' })
+  message(@Body() body: SendMessageDto) {
+    return this.chat.turn({ message: body.message, sessionId: body.session_id, identity: identityOf(body.user_id), timeZone: body.time_zone });
+  }
+
+  /**
+   * The same turn as Server-Sent Events: `token` events as the answer is written, then one `done`
+   * event with the fields of POST /message (or an `error` event). Writes to the response directly
+   * because the answer is streamed; the route is not cached.
+   */
+  @Post('stream')
+  @ApiProduces('text/event-stream')
+  @ApiOperation({ summary: 'Send a message and receive the answer as Server-Sent Events (token…, done)' })
+  async stream(@Body() body: SendMessageDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+    res.status(200);
+    res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+    res.setHeader('Cache-Control', 'no-cache, no-transform');
+    res.setHeader('X-Accel-Buffering', 'no');
+    res.flushHeaders();
+    const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    try {
+      const result = await this.chat.turn(
+        { message: body.message, sessionId: body.session_id, identity: identityOf(body.user_id), timeZone: body.time_zone },
+        (content, index) => send('token', { content, index }),
+      );
+      send('done', result);
+    } catch (error) {
+      send('error', toErrorResponse(error, requestIdOf(req), false).body);
+    }
+    res.end();
+  }
+
+  @Get('history/:session_id')
+  @ApiOperation({ summary: 'Messages of a session, oldest first (the last `limit`)' })
+  @ApiNotFoundResponse({ description: 'Unknown or expired session' })
+  @ApiForbiddenResponse({ description: 'The session belongs to someone else' })
+  history(@Param() params: SessionParamDto, @Query() query: HistoryQueryDto) {
+    return this.chat.history(params.session_id, identityOf(query.user_id), query.limit ?? 20);
+  }
+
+  @Delete('history/:session_id')
+  @ApiOperation({ summary: 'Delete a session and all its messages' })
+  @ApiNotFoundResponse({ description: 'Unknown or expired session' })
+  deleteHistory(@Param() params: SessionParamDto, @Query() query: HistoryQueryDto) {
+    return this.chat.deleteHistory(params.session_id, identityOf(query.user_id));
+  }
+
+  @Get('conversations/:user_id')
+  @ApiOperation({ summary: "A user's sessions, most recent first, or one session's messages with session_id" })
+  conversations(@Param() params: UserParamDto, @Query() query: ConversationsQueryDto) {
+    return this.chat.conversationsOf(params.user_id, query.limit ?? 20, query.session_id);
+  }
+
+  @Delete('conversations/:user_id')
+  @ApiOperation({ summary: "Delete one of a user's sessions, or all of them" })
+  deleteConversations(@Param() params: UserParamDto, @Query() query: DeleteConversationsQueryDto) {
+    return this.chat.deleteConversations(params.user_id, query.session_id);
+  }
+
+  @Get('intents')
+  @ApiOperation({ summary: 'The intents the assistant recognises' })
+  intents() {
+    return { intents: INTENTS };
+  }
+
+  @Post('feedback')
+  @ApiOperation({ summary: 'Rate an answer as helpful or not' })
+  async rate(@Body() body: FeedbackDto) {
+    await this.feedback.record({ messageId: body.message_id, rating: body.rating, reason: body.reason, userId: body.user_id, at: new Date().toISOString() });
+    return { message_id: body.message_id, rating: body.rating, status: 'recorded' };
+  }
+}

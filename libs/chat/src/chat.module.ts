@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ConversationModule } from '@app/conversation';
+import { LlmModule } from '@app/llm';
+import { ChatController } from './chat.controller.js';
+import { ChatService } from './chat.service.js';
+import { FeedbackService } from './feedback.service.js';
+
+/** Chat turns over REST (whole answers and Server-Sent Events), history and feedback. */
+@Module({
+  imports: [ConversationModule, LlmModule],
+  controllers: [ChatController],
+  providers: [ChatService, FeedbackService],
+  exports: [ChatService],
+})
+export class ChatModule {}

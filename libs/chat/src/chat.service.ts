@@ -1,0 +1,185 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { conversationConfig, type ConversationConfig } from '@app/config';
+import { type ChatMessage, ConversationService, type FunctionCallRecord, SessionLockService } from '@app/conversation';
+import { type AgentTurnResult, ConversationAgent } from '@app/llm';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { MessageTooLongError } from './chat.errors.js';
+
+/** Who is asking: a verified user, or an anonymous client that still owns its sessions. */
+export interface ChatIdentity {
+  userId?: string;
+  ownerId: string;
+}
+
+export const ANONYMOUS_OWNER = 'anonymous';
+
+export interface ChatTurnRequest {
+  message: string;
+  identity: ChatIdentity;
+  sessionId?: string;
+  messageId?: string;
+  timeZone?: string;
+  signal?: AbortSignal;
+}
+
+/** The answer to one turn, in the REST API's field names. */
+export interface ChatTurnResponse {
+  message: string;
+  session_id: string;
+  message_id: string;
+  reply_to: string;
+  timestamp: string;
+  response_time_ms: number;
+  token_count: number;
+  detected_intent: string;
+  intent_confidence: number;
+  entities: Record<string, unknown>;
+  language: string;
+  function_calls_made: FunctionCallRecord[];
+  suggested_actions: string[];
+  mode: AgentTurnResult['mode'];
+  cancelled: boolean;
+}
+
+export type TokenListener = (delta: string, index: number) => void;
+
+/**
+ * One chat turn from question to stored answer: the session is opened (or checked to belong to the
+ * caller), turns of a session run one at a time across instances, the agent answers (streaming
+ * tokens to `onToken`), and the exchange is stored with what the conversation is now about.
+ */
+@Injectable()
+export class ChatService {
+  private readonly logger = new Logger(ChatService.name);
+
+  constructor(
+    private readonly conversations: ConversationService,
+    private readonly locks: SessionLockService,
+    private readonly agent: ConversationAgent,
+    @Inject(conversationConfig.KEY) private readonly config: ConversationConfig,
+  ) {}
+
+  newSessionId(): string {
+    return `s_${randomBytes(12).toString('base64url')}`;
+  }
+
+  async turn(request: ChatTurnRequest, onToken?: TokenListener): Promise<ChatTurnResponse> {
+    const started = performance.now();
+    const text = request.message.trim();
+    if (text.length === 0 || text.length > this.config.maxMessageLength) {
+      throw new MessageTooLongError(this.config.maxMessageLength, text.length);
+    }
+    const sessionId = request.sessionId ?? this.newSessionId();
+    const userMessageId = request.messageId ?? randomUUID();
+    const { ownerId, userId } = request.identity;
+
+    return this.locks.withSessionLock(sessionId, async () => {
+      const session = await this.conversations.getOrCreate(sessionId, ownerId, userId);
+      const window = await this.conversations.modelWindow(sessionId);
+      let index = 0;
+      const result = await this.agent.run(
+        {
+          sessionId,
+          userId,
+          message: text,
+          history: window.messages.map((m) => ({ role: m.role, content: m.content })),
+          summary: window.summary,
+          context: session.context,
+          timeZone: request.timeZone,
+          languageHint: session.preferences.language,
+          signal: request.signal,
+        },
+        onToken ? (delta) => onToken(delta, index++) : undefined,
+      );
+      const now = new Date().toISOString();
+      const userMessage: ChatMessage = {
+        id: userMessageId,
+        role: 'user',
+        content: text,
+        timestamp: now,
+        language: result.language,
+        intent: result.intent,
+        intentConfidence: result.intentConfidence,
+        entities: result.entities,
+      };
+      const assistantMessage: ChatMessage = {
+        id: randomUUID(),
+        role: 'assistant',
+        content: result.content,
+        timestamp: now,
+        language: result.language,
+        functionCalls: result.functionCalls,
+        cancelled: result.cancelled || undefined,
+        replyTo: userMessageId,
+      };
+      await this.conversations.appendExchange(sessionId, userMessage, assistantMessage, result.contextUpdate);
+      const responseTimeMs = Math.round(performance.now() - started);
+      this.logger.log({
+        msg: 'chat turn',
+        sessionId,
+        intent: result.intent,
+        mode: result.mode,
+        tools: result.functionCalls.map((c) => c.name),
+        responseTimeMs,
+        tokens: result.tokenUsage.total,
+      });
+      return {
+        message: result.content,
+        session_id: sessionId,
+        message_id: assistantMessage.id,
+        reply_to: userMessageId,
+        timestamp: now,
+        response_time_ms: responseTimeMs,
+        token_count: result.tokenUsage.total,
+        detected_intent: result.intent,
+        intent_confidence: result.intentConfidence,
+        entities: result.entities,
+        language: result.language,
+        function_calls_made: result.functionCalls,
+        suggested_actions: result.suggestedActions,
+        mode: result.mode,
+        cancelled: result.cancelled,
+      };
+    });
+  }
+
+  async history(sessionId: string, identity: ChatIdentity, limit = 20) {
+    const session = await this.conversations.get(sessionId, identity.ownerId);
+    const messages = await this.conversations.history(sessionId, identity.ownerId, limit);
+    return { session_id: sessionId, message_count: session.messageCount, count: messages.length, messages };
+  }
+
+  async deleteHistory(sessionId: string, identity: ChatIdentity) {
+    await this.conversations.delete(sessionId, identity.ownerId);
+    return { session_id: sessionId, deleted: true };
+  }
+
+  async conversationsOf(ownerId: string, limit = 20, sessionId?: string) {
+    if (sessionId) {
+      const session = await this.conversations.get(sessionId, ownerId);
+      const messages = await this.conversations.history(sessionId, ownerId, limit);
+      return { user_id: ownerId, count: 1, conversations: [{ ...describeSession(session), messages }] };
+    }
+    const sessions = await this.conversations.listForOwner(ownerId, limit);
+    return { user_id: ownerId, count: sessions.length, conversations: sessions.map(describeSession) };
+  }
+
+  async deleteConversations(ownerId: string, sessionId?: string) {
+    if (sessionId) {
+      await this.conversations.delete(sessionId, ownerId);
+      return { user_id: ownerId, deleted: 1 };
+    }
+    return { user_id: ownerId, deleted: await this.conversations.deleteAllForOwner(ownerId) };
+  }
+}
+
+function describeSession(session: Awaited<ReturnType<ConversationService['get']>>) {
+  return {
+    session_id: session.sessionId,
+    created_at: session.createdAt,
+    updated_at: session.updatedAt,
+    message_count: session.messageCount,
+    summary: session.summary ?? null,
+    context: session.context,
+  };
+}
