@@ -18,8 +18,8 @@ const schema = z.object({
     .describe('Only this market: 1x2 (home/draw/away), over_under (total goals or points lines), btts (both teams to score), double_chance, handicap, draw_no_bet. Omit for all markets.'),
 });
 
-export type OddsSelectionView = { key: string; name: string; odds: number; impliedProbability: number };
-export type OddsMarketView = { market: MarketCode; line?: number; overround: number; selections: OddsSelectionView[] };
+type OddsSelectionView = { key: string; name: string; odds: number; impliedProbability: number };
+type OddsMarketView = { market: MarketCode; line?: number; overround: number; selections: OddsSelectionView[] };
 
 export function createGetMatchOddsTool(deps: ToolDeps) {
   return tool(
