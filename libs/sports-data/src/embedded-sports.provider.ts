@@ -24,7 +24,7 @@ import {
   sampleBasketballScore,
   type PointModel,
 } from './embedded/basketball-model.js';
-import { WEEK_MS, buildWeek, weekOf, type ScheduledFixture } from './embedded/fixture-schedule.js';
+import { WEEK_MS, buildWeek, fixedGamesOf, weekOf, type ScheduledFixture } from './embedded/fixture-schedule.js';
 import {
   balancedHandicapLine,
   expectedGoals,
@@ -244,10 +244,13 @@ export class EmbeddedSportsProvider extends SportsDataProvider {
 
   /** One tournament's fixtures of one schedule week, built once and kept. */
   private week(tournament: TournamentRecord, week: number): ScheduledFixture[] {
-    const key = `${tournament.id}:${week}`;
+    const now = this.now();
+    // A week's content depends on which marquee games fall in it, which moves with the clock.
+    const fixed = fixedGamesOf(tournament.id, week, now).map(([home, away]) => `${home}-${away}`).join(',');
+    const key = `${tournament.id}:${week}:${fixed}`;
     const cached = this.weeks.get(key);
     if (cached !== undefined) return cached;
-    const fixtures = buildWeek(tournament, this.directory.teamsInTournament(tournament.id), week);
+    const fixtures = buildWeek(tournament, this.directory.teamsInTournament(tournament.id), week, now);
     this.weeks.set(key, fixtures);
     for (const fixture of fixtures) this.fixturesById.set(fixture.id, fixture);
     if (this.weeks.size > MAX_CACHED_WEEKS) this.evictOldestWeek();

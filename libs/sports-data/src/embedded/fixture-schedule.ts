@@ -56,7 +56,10 @@ interface Slot {
 interface RoundPlan {
   /** Kick-off slots, one per fixture of a full round. */
   slots: Slot[];
-  /** Fixtures played every week, as [home team id, away team id, index into `slots`]. */
+  /**
+   * Marquee fixtures, as [home team id, away team id, index into `slots`], played only around the
+   * current date (see `fixedGamesOf`): always live or coming up within seven days.
+   */
   fixed?: [string, string, number][];
 }
 
@@ -65,6 +68,7 @@ const slot = (day: number, time: string): Slot => ({ day, time });
 // Weekly rounds with kick-off times (UTC) in the usual windows of each competition. The fixed
 // fixtures are the marquee games the assistant is most often asked about, so that they are always
 // on the schedule within the next seven days.
+
 const ROUND_PLANS: Record<string, RoundPlan> = {
   [LA_LIGA_ID]: {
     slots: [
@@ -125,7 +129,7 @@ const NBA_MIN_GAMES_PER_NIGHT = 5;
  * Every fixture of one tournament in one schedule week: a pure function of its inputs, so the
  * dataset is the same whenever it is rebuilt.
  */
-export function buildWeek(tournament: TournamentRecord, teams: readonly TeamRecord[], week: number): ScheduledFixture[] {
+export function buildWeek(tournament: TournamentRecord, teams: readonly TeamRecord[], week: number, now: number): ScheduledFixture[] {
   if (!tournament.active || teams.length < 2) return [];
   if (tournament.id === NBA_ID) return buildNbaWeek(tournament, teams, week);
   const plan = ROUND_PLANS[tournament.id];
@@ -136,7 +140,7 @@ export function buildWeek(tournament: TournamentRecord, teams: readonly TeamReco
   const freeSlots = plan.slots.map((_, index) => index);
   const taken = new Set<string>();
 
-  for (const [homeId, awayId, slotIndex] of plan.fixed ?? []) {
+  for (const [homeId, awayId, slotIndex] of fixedGamesOf(tournament.id, week, now)) {
     const home = byId.get(homeId);
     const away = byId.get(awayId);
     const planned = plan.slots[slotIndex];
@@ -161,6 +165,31 @@ export function buildWeek(tournament: TournamentRecord, teams: readonly TeamReco
   return pairs.map(({ home, away, slot: planned }) =>
     scheduled(tournament, home, away, weekStart(week) + planned.day * DAY_MS + timeOfDay(planned.time)),
   );
+}
+
+/**
+ * The week of a fixed fixture's next kick-off after `now`: the current schedule week until its slot
+ * has kicked off, the next week after that.
+ */
+export function fixedGameWeek(slotIndex: number, tournamentId: string, now: number): number {
+  const planned = ROUND_PLANS[tournamentId]?.slots[slotIndex];
+  const week = weekOf(now);
+  if (planned === undefined) return week;
+  const kickOff = weekStart(week) + planned.day * DAY_MS + timeOfDay(planned.time);
+  return now < kickOff ? week : week + 1;
+}
+
+/**
+ * The fixed fixtures a tournament plays in `week`, as seen at `now`: each is played in the week of
+ * its next kick-off (so it is always coming up within seven days) and in the week before (the game
+ * that is live now or was played last, so it stays in results, form and head-to-head), and in no
+ * other week, so the calendar does not repeat the same marquee game week after week.
+ */
+export function fixedGamesOf(tournamentId: string, week: number, now: number): [string, string, number][] {
+  return (ROUND_PLANS[tournamentId]?.fixed ?? []).filter(([, , slotIndex]) => {
+    const next = fixedGameWeek(slotIndex, tournamentId, now);
+    return week === next || week === next - 1;
+  });
 }
 
 function buildNbaWeek(tournament: TournamentRecord, teams: readonly TeamRecord[], week: number): ScheduledFixture[] {
