@@ -129,6 +129,14 @@ describe('Chat REST API with the offline engine on Redis', () => {
     expect(follow.message).toContain('Barcelona');
   });
 
+  it("carries a user's language to their next session", async () => {
+    await say(server, '¿Cuándo juega el Barça?', { user_id: 'spanish_speaker' });
+    const spanish = await say(server, 'Real Madrid', { user_id: 'spanish_speaker' });
+    expect(spanish.language).toBe('es');
+    const other = await say(server, 'Real Madrid', { user_id: 'someone_else' });
+    expect(other.language).toBe('en');
+  });
+
   it('keeps the history of a session, oldest first', async () => {
     const first = await say(server, 'Hello!', { user_id: 'history_user' });
     await say(server, 'What can you do?', { user_id: 'history_user', session_id: first.session_id });

@@ -113,6 +113,7 @@ export class ChatService {
         replyTo: userMessageId,
       };
       await this.conversations.appendExchange(sessionId, userMessage, assistantMessage, result.contextUpdate);
+      await this.rememberPreferences(userId ?? ownerId, result);
       const responseTimeMs = Math.round(performance.now() - started);
       this.logger.log({
         msg: 'chat turn',
@@ -140,6 +141,19 @@ export class ChatService {
         mode: result.mode,
         cancelled: result.cancelled,
       };
+    });
+  }
+
+  /**
+   * What a user's turns reveal about them, carried to their next sessions: the language they write
+   * in, and the stake they usually name.
+   */
+  private async rememberPreferences(subject: string, result: AgentTurnResult): Promise<void> {
+    if (subject === ANONYMOUS_OWNER) return;
+    const stake = result.entities.amounts?.[0];
+    await this.conversations.updatePreferences(subject, {
+      language: result.language,
+      ...(stake ? { usualStake: { value: stake.value, currency: stake.currency } } : {}),
     });
   }
 
