@@ -1,0 +1,23 @@
+export {
+  DEFAULT_GEMINI_CALL_LIMITS,
+  GeminiCallPolicy,
+  parseRetryAfterHeader,
+  parseRetryDelay,
+  retryAfterOf,
+  type GeminiCallLimits,
+  type GeminiFailure,
+  type GeminiFailureKind,
+  type RetryCounts,
+} from './gemini-call.policy.js';
+export { GeminiUnavailableError } from './gemini-unavailable.error.js';
+export {
+  ResilientModelCaller,
+  SYSTEM_RETRY_TIMER,
+  type ModelAttempt,
+  type ModelAttemptContext,
+  type ModelCallOptions,
+  type RetryTimer,
+} from './resilient-model.caller.js';
+export { prepareGeminiChatModel } from './gemini-chat-model.setup.js';
+export { dataOnlyNotice, type NoticeLanguage } from './data-only.notice.js';
+export { GeminiResponseStreamer, type StreamOnce } from './gemini-response.streamer.js';
