@@ -235,3 +235,22 @@ describe('Chat history persistence on Redis', () => {
     }
   });
 });
+
+describe('Chat when the sports data source is down', () => {
+  it('answers 200 saying the data could not be fetched, in the user language, never a 500', async () => {
+    const { freePort } = await import('./support/redis-server.js');
+    const t = await createTestApp({
+      env: { CHATBET_API_BASE_URL: `http://127.0.0.1:${await freePort()}`, CHATBET_API_TIMEOUT: '1', CHATBET_API_MAX_RETRIES: '0' },
+    });
+    try {
+      const en = await say(t.app.getHttpServer(), 'Odds for Barcelona vs Real Madrid?');
+      expect(en.message).toMatch(/isn't responding|not responding|unavailable/i);
+      expect(en.message).not.toMatch(/\d\.\d\d/);
+      const es = await say(t.app.getHttpServer(), '¿Cuándo juega el Barça?');
+      expect(es.language).toBe('es');
+      expect(es.message).toMatch(/no responde|no disponible/i);
+    } finally {
+      await t.close();
+    }
+  });
+});
