@@ -71,7 +71,10 @@ describe('Chat REST API with the offline engine on Redis', () => {
     ['¡Hola!', 'GREETING', 'es'],
     ['What can you do?', 'HELP_REQUEST', 'en'],
     ['¿Qué puedes hacer?', 'HELP_REQUEST', 'es'],
+    ['How did Liverpool do last weekend?', 'GENERAL_SPORTS_QUERY', 'en'],
+    ['¿Cómo le fue al Liverpool el fin de semana pasado?', 'GENERAL_SPORTS_QUERY', 'es'],
     ['asdf qwerty zxcv', 'UNCLEAR', 'en'],
+    ['jajaja xd', 'UNCLEAR', 'es'],
   ])('answers "%s" as %s in %s', async (message, intent, language) => {
     const body = await say(server, message);
     expect(body.detected_intent).toBe(intent);
