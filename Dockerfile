@@ -9,6 +9,7 @@ COPY tsconfig.json .swcrc nest-cli.json ./
 COPY apps ./apps
 COPY libs ./libs
 COPY scripts ./scripts
+COPY public ./public
 RUN npm run build:js && npm prune --omit=dev
 
 # --- runtime: slim, non-root -------------------------------------------------
@@ -19,6 +20,7 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app/package.json ./package.json
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
+COPY --from=build --chown=node:node /app/public ./public
 USER node
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \

@@ -1,6 +1,8 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Req } from '@nestjs/common';
+import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { appConfig, type AppConfig } from '@app/config';
+import type { Request } from 'express';
+import { chatPage, prefersHtml } from './chat-page.js';
 
 @ApiTags('service')
 @Controller()
@@ -9,12 +11,20 @@ export class AppController {
 
   @Get()
   @ApiOperation({ summary: 'Service name, version and where to go next' })
-  index() {
+  index(@Req() req: Request) {
+    // Browsers get the chat page; API clients and curl keep getting this JSON.
+    if (prefersHtml(req)) return chatPage();
     return {
       service: this.app.name,
       version: this.app.version,
       docs: '/docs',
       health: '/health',
     };
+  }
+
+  @Get('ws/test')
+  @ApiExcludeEndpoint()
+  page() {
+    return chatPage();
   }
 }

@@ -7,6 +7,8 @@ import { appConfig, type AppConfig } from '@app/config';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { join } from 'node:path';
+import { CHAT_ASSETS_PREFIX, chatPageHeaders, publicDir } from './chat-page.js';
 
 /**
  * Everything that turns the module graph into the HTTP service: logging, security headers, CORS,
@@ -25,6 +27,9 @@ export function configureApp(app: NestExpressApplication): AppConfig {
   }
   // Swagger UI needs inline scripts and styles; everything else keeps helmet's strict defaults.
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  // The chat page carries its own strict CSP; its scripts, styles and icon are plain files.
+  app.use(chatPageHeaders());
+  app.useStaticAssets(join(publicDir(), 'assets'), { prefix: CHAT_ASSETS_PREFIX, index: false, redirect: false });
   const origins = config.corsOrigins;
   app.enableCors({
     origin: origins.length === 0 || origins.includes('*') ? true : origins,
