@@ -146,7 +146,7 @@
   };
 
   /** Counters read by the browser test and handy when debugging in the console. */
-  const stats = { streamingEvents: 0, botResponses: 0, oddsUpdates: 0, errors: 0 };
+  const stats = { streamingEvents: 0, botResponses: 0, oddsUpdates: 0, errors: 0, reconnects: 0, resumedSessions: 0, resumes: 0 };
   window.chatbetPage = {
     stats,
     get transport() {
@@ -533,6 +533,7 @@
 
     chatSocket.on('connect', () => {
       setConnection('connected');
+      if (state.everConnected) stats.reconnects += 1;
       if (state.everConnected && state.sessionId) {
         chatSocket.emit('resume', {
           session_id: state.sessionId,
@@ -557,12 +558,16 @@
     });
     chatSocket.on('connection_status', (payload) => {
       if (payload?.session_id) state.sessionId = payload.session_id;
+      if (payload?.resumed) stats.resumedSessions += 1;
       setConnection(payload?.status === 'replaced' ? 'replaced' : 'connected');
     });
     chatSocket.on('typing_indicator', (payload) => showTyping(Boolean(payload?.is_typing) && Boolean(state.turn)));
     chatSocket.on('streaming_response', onDelta);
     chatSocket.on('bot_response', onFinal);
     chatSocket.on('user_message_echo', onUserEcho);
+    chatSocket.on('resume_complete', () => {
+      stats.resumes += 1;
+    });
     chatSocket.on('error', onError);
   }
 

@@ -1,0 +1,306 @@
+import { ODDS_BUCKET_MS } from '@app/sports-data';
+import { existsSync, mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { type Browser, chromium, type Page, type WebSocketRoute } from 'playwright-core';
+import { waitFor } from './support/redis-server.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+/**
+ * The chat page in a real Chromium against the real app (embedded sports data, offline engine, no
+ * Redis): the answer streams in over Socket.IO, the odds shown are the API's and follow the market
+ * live, and what people type is shown as text, never run as HTML.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const ARTIFACTS = resolve(process.cwd(), 'test/artifacts');
+const QUESTION = 'What are the odds for Barcelona vs Real Madrid?';
+const INJECTION = '<img src=x onerror=alert(1)>';
+
+interface OddsSelection {
+  key: string;
+  name: string;
+  odds: number;
+  impliedProbability: number;
+}
+
+interface OddsAnswer {
+  fixture: { id: string; home: { name: string }; away: { name: string } };
+  markets: Array<{ market: string; selections: OddsSelection[] }>;
+}
+
+interface PageStats {
+  streamingEvents: number;
+  botResponses: number;
+  oddsUpdates: number;
+  errors: number;
+  reconnects: number;
+  resumedSessions: number;
+  resumes: number;
+}
+
+/** What the page exposes on its global object (the test's tsconfig has no DOM types). */
+interface PageGlobals {
+  chatbetPage: { stats: PageStats; transport: string; sessionId?: string };
+  textChanges: Array<{ before: string; after: string }>;
+}
+
+// Records every change of an answer's text with the text before it, to see the answer grow.
+const WATCH_ANSWER_TEXT = `
+  window.textChanges = [];
+  new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === 'characterData' && record.target.parentElement?.closest('.msg--bot')) {
+        window.textChanges.push({ before: record.oldValue ?? '', after: record.target.textContent ?? '' });
+      }
+    }
+  }).observe(document.getElementById('messages'), { subtree: true, characterData: true, characterDataOldValue: true });
+`;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The embedded odds move every ODDS_BUCKET_MS; starting a turn well inside a bucket keeps the
+ * answer, the page's odds request and this test's request on the same prices.
+ */
+async function waitForFreshOddsBucket(marginMs = 10_000): Promise<void> {
+  while (ODDS_BUCKET_MS - (Date.now() % ODDS_BUCKET_MS) < marginMs) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function botResponses(page: Page): Promise<number> {
+  return page.evaluate(() => (globalThis as unknown as PageGlobals).chatbetPage.stats.botResponses);
+}
+
+async function ask(page: Page, text: string): Promise<void> {
+  const before = await botResponses(page);
+  await page.fill('#message-input', text);
+  await page.press('#message-input', 'Enter');
+  await page.waitForFunction((count) => (globalThis as unknown as PageGlobals).chatbetPage.stats.botResponses > count, before, { timeout: 20_000 });
+}
+
+describe('Web chat page in a real browser', () => {
+  let t: TestApp | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let baseUrl: string;
+  const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
+  const dialogs: string[] = [];
+  const foreignRequests: string[] = [];
+  const webSockets: string[] = [];
+  // Every WebSocket of the page goes through the test, which can cut it like a network drop would.
+  const openSockets: WebSocketRoute[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `${CHROMIUM} is missing: this test drives Debian's chromium package. Install it with ` +
+          '`apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium` (bash .ci/run does this).',
+      );
+    }
+    // Odds cached for 1 s, so the live-updates watcher polls every second and sees each move of
+    // the embedded prices as soon as it happens.
+    t = await createTestApp({ env: { CACHE_TTL_ODDS: '1' } });
+    await t.app.listen(0, '127.0.0.1');
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    baseUrl = `http://127.0.0.1:${port}`;
+
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('websocket', (socket) => webSockets.push(socket.url()));
+    await page.routeWebSocket(/\/socket\.io\//, (socket) => {
+      openSockets.push(socket);
+      socket.connectToServer();
+    });
+    page.on('request', (request) => {
+      if (!request.url().startsWith(baseUrl)) foreignRequests.push(request.url());
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('serves the page to browsers at / and /ws/test with a strict CSP, and JSON to API clients', async () => {
+    const html = await fetch(`${baseUrl}/`, { headers: { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8' } });
+    expect(html.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(html.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await html.text()).toContain('id="messages"');
+
+    const test = await fetch(`${baseUrl}/ws/test`);
+    expect(test.headers.get('content-type')).toMatch(/^text\/html/);
+
+    const json = await fetch(`${baseUrl}/`);
+    expect(json.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(json.headers.get('content-security-policy')).toBeNull();
+    expect(await json.json()).toMatchObject({ service: 'chatbet-backend', docs: '/docs' });
+
+    const docs = await fetch(`${baseUrl}/docs/`);
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get('content-security-policy')).toBeNull();
+  });
+
+  it('connects to the /chat namespace over Socket.IO and shows it', async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.waitForSelector('#connection[data-state="connected"]', { timeout: 10_000 });
+    expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).chatbetPage.transport)).toBe('socket');
+    expect(await page.textContent('#connection-text')).toBe('Connected');
+    // The page's own CSP lets Socket.IO upgrade to a WebSocket on the same origin.
+    const upgraded = () => webSockets.some((url) => url.startsWith(baseUrl.replace('http', 'ws')) && url.includes('transport=websocket'));
+    await waitFor(upgraded, 5_000).catch(() => undefined);
+    expect(upgraded()).toBe(true);
+  });
+
+  it('streams the answer to an odds question, then shows it whole with its intent and the API odds', async () => {
+    await page.evaluate(WATCH_ANSWER_TEXT);
+    await waitForFreshOddsBucket();
+    await ask(page, QUESTION);
+
+    const answer = page.locator('#messages > .msg--bot[data-message-id]').last();
+    const finalText = (await answer.locator('.msg__text').textContent()) ?? '';
+    expect(finalText).toContain('Barcelona');
+
+    // Streamed deltas arrived before the final answer: the text grew through prefixes of it.
+    const { streamingEvents } = await page.evaluate(() => (globalThis as unknown as PageGlobals).chatbetPage.stats);
+    expect(streamingEvents).toBeGreaterThanOrEqual(2);
+    const changes = await page.evaluate(() => (globalThis as unknown as PageGlobals).textChanges);
+    const partial = changes.map((c) => c.before).filter((text) => text.length > 0 && text.length < finalText.length);
+    expect(partial.length).toBeGreaterThanOrEqual(1);
+    for (const text of partial) expect(finalText.startsWith(text)).toBe(true);
+    expect(changes.at(-1)?.after).toBe(finalText);
+
+    expect(await answer.locator('.badge').textContent()).toContain('ODDS_INFORMATION_QUERY');
+    expect(await answer.locator('.chips .chip').count()).toBeGreaterThan(0);
+
+    // The table of the answer holds the API's numbers for this match's 1x2 market.
+    const table = answer.locator('.odds');
+    await table.waitFor({ timeout: 10_000 });
+    const fixtureId = await table.getAttribute('data-fixture-id');
+    const api = (await (await fetch(`${baseUrl}/api/v1/sports/odds?match_id=${fixtureId}&market=1x2`)).json()) as OddsAnswer;
+    expect([api.fixture.home.name, api.fixture.away.name]).toEqual(['Barcelona', 'Real Madrid']);
+    const selections = api.markets.find((m) => m.market === '1x2')!.selections;
+    expect(selections.map((s) => s.key)).toEqual(['home', 'draw', 'away']);
+
+    const resultLine = finalText.split('\n').find((line) => line.includes('1X2')) ?? '';
+    for (const selection of selections) {
+      const row = table.locator(`tr[data-selection="${selection.key}"]`);
+      expect(Number(await row.locator('.odds__price').textContent())).toBe(selection.odds);
+      const shownProbability = Number((await row.locator('.odds__probability').textContent())!.replace('%', '')) / 100;
+      expect(shownProbability).toBeCloseTo(selection.impliedProbability, 6);
+
+      const quoted = new RegExp(`${escapeRegExp(selection.name)} (\\d+\\.\\d+) \\((\\d+(?:\\.\\d+)?)%\\)`).exec(resultLine);
+      expect(quoted).not.toBeNull();
+      expect(Number(quoted![1])).toBe(selection.odds);
+      expect(Math.abs(Number(quoted![2]) / 100 - selection.impliedProbability)).toBeLessThanOrEqual(0.0006);
+    }
+
+    // The live panel follows the same match.
+    expect(await page.textContent('#live-fixture')).toBe('Barcelona vs Real Madrid');
+    expect(await page.locator('#live-rows tr').count()).toBe(3);
+  });
+
+  it('shows a message that looks like HTML as literal text', async () => {
+    await ask(page, INJECTION);
+    const mine = page.locator('#messages > .msg--user .msg__text').last();
+    expect(await mine.textContent()).toBe(INJECTION);
+    expect(await page.locator('#messages img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('switches the interface to Spanish', async () => {
+    expect(await page.textContent('#send')).toBe('Send');
+    await page.click('label[for="lang-es"]');
+    expect(await page.textContent('#send')).toBe('Enviar');
+    expect(await page.getAttribute('#message-input', 'placeholder')).toBe('Pregunta por un partido, cuotas o una apuesta…');
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+    expect(await page.locator('.odds thead th').nth(1).textContent()).toBe('Cuota');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'chat-page-es.png') });
+  });
+
+  it('updates the live panel when the match odds move, marking each move up or down', async () => {
+    await page.waitForSelector('#live-state[data-state="live"]', { timeout: 5_000 });
+    // The embedded prices move at every ODDS_BUCKET_MS boundary; almost always one of three moves.
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).chatbetPage.stats.oddsUpdates > 0, undefined, {
+      timeout: 2 * ODDS_BUCKET_MS + 5_000,
+    });
+    const fixtureId = await page.locator('.odds').first().getAttribute('data-fixture-id');
+    const api = (await (await fetch(`${baseUrl}/api/v1/sports/odds?match_id=${fixtureId}&market=1x2`)).json()) as OddsAnswer;
+    const now = api.markets.find((m) => m.market === '1x2')!.selections.map((s) => s.odds.toFixed(2));
+    // The panel shows the API's prices once the watcher's updates are in.
+    const shown = () => page.locator('#live-rows .live__price').allTextContents();
+    await waitFor(async () => JSON.stringify(await shown()) === JSON.stringify(now), 5_000).catch(() => undefined);
+    expect(await shown()).toEqual(now);
+
+    let moved = 0;
+    for (const row of await page.locator('#live-rows tr').all()) {
+      const className = (await row.getAttribute('class')) ?? '';
+      if (!/is-(up|down)/.test(className)) continue;
+      moved++;
+      expect(await row.locator('.live__change').textContent()).toMatch(className.includes('is-up') ? /^▲ \d+\.\d{2}$/ : /^▼ \d+\.\d{2}$/);
+    }
+    expect(moved).toBeGreaterThan(0);
+  }, 2 * ODDS_BUCKET_MS + 20_000);
+
+  it('reconnects by itself after the connection drops and carries on in the same session', async () => {
+    const page$ = () => page.evaluate(() => {
+      const { stats, sessionId, transport } = (globalThis as unknown as PageGlobals).chatbetPage;
+      return { ...stats, sessionId, transport };
+    });
+    const before = await page$();
+    expect(before.sessionId).toEqual(expect.any(String));
+    const answers = await page.locator('#messages > .msg--bot[data-message-id]').count();
+
+    for (const socket of openSockets.splice(0)) await socket.close();
+    await page.waitForFunction((count) => (globalThis as unknown as PageGlobals).chatbetPage.stats.reconnects > count, before.reconnects, {
+      timeout: 15_000,
+    });
+    await page.waitForSelector('#connection[data-state="connected"]', { timeout: 10_000 });
+    // The page asked to resume; what the server replays is already on the page and is not shown twice.
+    await page.waitForFunction((count) => (globalThis as unknown as PageGlobals).chatbetPage.stats.resumes > count, before.resumes, {
+      timeout: 10_000,
+    });
+    expect(await page.locator('#messages > .msg--bot[data-message-id]').count()).toBe(answers);
+
+    await ask(page, 'Who will win Barcelona vs Real Madrid?');
+    const after = await page$();
+    expect(after.transport).toBe('socket');
+    expect(after.sessionId).toBe(before.sessionId);
+    expect(await page.locator('#messages > .msg--bot[data-message-id]').count()).toBe(answers + 1);
+    // The live panel subscribed again on the new connection.
+    await page.waitForSelector('#live-state[data-state="live"]', { timeout: 5_000 });
+  });
+
+  it('loads nothing from other origins and runs without errors; saves a screenshot', async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.click('label[for="lang-en"]');
+    await page.screenshot({ path: join(ARTIFACTS, 'chat-page.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: join(ARTIFACTS, 'chat-page-mobile.png') });
+
+    expect(foreignRequests).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
