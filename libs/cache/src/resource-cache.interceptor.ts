@@ -1,6 +1,7 @@
-import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { CacheResourceName } from '@app/config';
+import { MetricsService } from '@app/metrics';
 import type { Request, Response } from 'express';
 import { from, mergeMap, type Observable, of, tap } from 'rxjs';
 import { AppCacheService } from './app-cache.service.js';
@@ -17,6 +18,8 @@ export class ResourceCacheInterceptor implements NestInterceptor {
     private readonly reflector: Reflector,
     private readonly cache: AppCacheService,
     private readonly keys: CacheKeyService,
+    // Absent when the cache module is built without the app's metrics in tests.
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -33,9 +36,11 @@ export class ResourceCacheInterceptor implements NestInterceptor {
     return from(this.cache.get<unknown>(key)).pipe(
       mergeMap((cached) => {
         if (cached !== undefined) {
+          this.metrics?.cacheHit('http', resource);
           res.setHeader('X-Cache', 'HIT');
           return of(cached);
         }
+        this.metrics?.cacheMiss('http', resource);
         res.setHeader('X-Cache', 'MISS');
         return next.handle().pipe(
           tap((body) => {

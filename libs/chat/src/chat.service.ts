@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { conversationConfig, type ConversationConfig } from '@app/config';
 import { type ChatMessage, ConversationService, type FunctionCallRecord, SessionLockService } from '@app/conversation';
 import { type AgentTurnResult, ConversationAgent } from '@app/llm';
+import { MetricsService } from '@app/metrics';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { MessageTooLongError } from './chat.errors.js';
 
@@ -57,6 +58,8 @@ export class ChatService {
     private readonly locks: SessionLockService,
     private readonly agent: ConversationAgent,
     @Inject(conversationConfig.KEY) private readonly config: ConversationConfig,
+    // Absent when the chat module is built on its own in tests.
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   newSessionId(): string {
@@ -77,6 +80,7 @@ export class ChatService {
       const session = await this.conversations.getOrCreate(sessionId, ownerId, userId);
       const window = await this.conversations.modelWindow(sessionId);
       let index = 0;
+      let firstTokenAt: number | undefined;
       const result = await this.agent.run(
         {
           sessionId,
@@ -89,7 +93,12 @@ export class ChatService {
           languageHint: session.preferences.language,
           signal: request.signal,
         },
-        onToken ? (delta) => onToken(delta, index++) : undefined,
+        // Always listened to, even without a caller listening, so time to first token is measured for
+        // whole-answer turns too; the agent streams either way.
+        (delta) => {
+          if (delta.length > 0) firstTokenAt ??= performance.now();
+          onToken?.(delta, index++);
+        },
       );
       const now = new Date().toISOString();
       const userMessage: ChatMessage = {
@@ -114,7 +123,16 @@ export class ChatService {
       };
       await this.conversations.appendExchange(sessionId, userMessage, assistantMessage, result.contextUpdate);
       await this.rememberPreferences(userId ?? ownerId, result);
-      const responseTimeMs = Math.round(performance.now() - started);
+      const finished = performance.now();
+      const responseTimeMs = Math.round(finished - started);
+      this.metrics?.recordChatTurn({
+        mode: result.mode,
+        durationSeconds: (finished - started) / 1000,
+        timeToFirstTokenSeconds: firstTokenAt === undefined ? undefined : (firstTokenAt - started) / 1000,
+        inputTokens: result.tokenUsage.input,
+        outputTokens: result.tokenUsage.output,
+        toolCalls: result.functionCalls.map((call) => ({ tool: call.name, ok: call.ok })),
+      });
       this.logger.log({
         msg: 'chat turn',
         sessionId,

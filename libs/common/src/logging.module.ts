@@ -36,8 +36,8 @@ const PINO_LEVEL: Record<LogLevel, string> = {
             req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
-          // Health probes arrive every few seconds from orchestrators; logging them drowns real traffic.
-          autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
+          // Health probes and Prometheus scrapes arrive every few seconds; logging them drowns real traffic.
+          autoLogging: { ignore: (req: IncomingMessage) => /^\/(health|metrics)(\/|\?|$)/.test(req.url ?? '') },
           transport:
             app.environment === 'development' && process.stdout.isTTY
               ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } }

@@ -1,6 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { AppCacheService } from '@app/cache';
 import type { CacheResourceName } from '@app/config';
+import { MetricsService } from '@app/metrics';
+import { ChatBetHttpProvider } from '../chatbet/chatbet-http.provider.js';
 import { UpstreamUnavailableError } from '../domain/errors.js';
 import type { Fixture } from '../domain/fixture.js';
 import type { HeadToHead, TeamForm } from '../domain/form.js';
@@ -32,7 +34,25 @@ export class SportsDataService {
   constructor(
     private readonly provider: SportsDataProvider,
     private readonly cache: AppCacheService,
-  ) {}
+    // Absent when sports data is built without the app's metrics in tests.
+    @Optional() private readonly metrics?: MetricsService,
+  ) {
+    // The upstream client keeps its own counters; they are read at scrape time, never pushed.
+    const upstream = this.provider;
+    if (upstream instanceof ChatBetHttpProvider) {
+      metrics?.observeUpstream('chatbet', () => {
+        const { breaker, requests, retries } = upstream.upstreamStats();
+        return {
+          requests,
+          retries,
+          errors: breaker.totalFailures,
+          circuitRejections: breaker.totalRejected,
+          circuitOpened: breaker.timesOpened,
+          circuitState: breaker.state,
+        };
+      });
+    }
+  }
 
   get source() {
     return this.provider.name;
@@ -78,7 +98,11 @@ export class SportsDataService {
   private async load<T>(resource: CacheResourceName, op: string, args: unknown[], fetch: () => Promise<T>): Promise<Sourced<T>> {
     const key = `sd:${this.provider.name}:${op}:${JSON.stringify(args)}`;
     const cached = await this.cache.get<Stored<T>>(key);
-    if (cached) return this.sourced(cached, false);
+    if (cached) {
+      this.metrics?.cacheHit('service', resource);
+      return this.sourced(cached, false);
+    }
+    this.metrics?.cacheMiss('service', resource);
     try {
       const stored: Stored<T> = { data: await fetch(), fetchedAt: new Date().toISOString() };
       void this.cache.set(key, stored, resource);
