@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { authConfig, type AuthConfig } from '@app/config';
+import { AuthController } from './auth.controller.js';
+import { TOKEN_ALGORITHM, TokenService } from './token.service.js';
+
+/** Access tokens: anonymous tokens now, account logins later. */
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [authConfig.KEY],
+      useFactory: (config: AuthConfig) => ({
+        secret: config.secretKey,
+        signOptions: { algorithm: TOKEN_ALGORITHM, expiresIn: config.accessTokenExpireMinutes * 60 },
+        verifyOptions: { algorithms: [TOKEN_ALGORITHM] },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [TokenService],
+  exports: [TokenService],
+})
+export class AuthModule {}

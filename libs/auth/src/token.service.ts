@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { authConfig, type AuthConfig } from '@app/config';
+import { randomBytes } from 'node:crypto';
+import { InvalidTokenError } from './auth.errors.js';
+
+const MAX_TOKEN_LENGTH = 4096;
+// header.payload.signature in base64url; anything else is rejected before it is decoded.
+const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+/** The only algorithm accepted: pinning it rules out `alg: none` and algorithm-confusion tokens. */
+export const TOKEN_ALGORITHM = 'HS256';
+
+export interface IssuedToken {
+  token: string;
+  /** Lifetime in seconds. */
+  expires_in: number;
+  user_id: string;
+}
+
+/** What a verified token says. */
+export interface VerifiedToken {
+  sub: string;
+  /** True for tokens handed out without an account: the subject owns sessions but proves no identity. */
+  anon: boolean;
+  /** Expiry, seconds since the epoch. */
+  exp: number;
+}
+
+interface TokenClaims {
+  sub?: unknown;
+  anon?: unknown;
+  exp?: unknown;
+}
+
+/** Issues and checks the service's access tokens (HS256 JWTs signed with SECRET_KEY). */
+@Injectable()
+export class TokenService {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(authConfig.KEY) private readonly config: AuthConfig,
+  ) {}
+
+  /** A token for a new anonymous client; its subject is a fresh id the client keeps for its sessions. */
+  async issueAnonymous(): Promise<IssuedToken> {
+    const userId = `anon_${randomBytes(12).toString('base64url')}`;
+    const token = await this.jwt.signAsync({ sub: userId, anon: true });
+    return { token, expires_in: this.config.accessTokenExpireMinutes * 60, user_id: userId };
+  }
+
+  /** Throws InvalidTokenError for a forged, unsigned, expired or malformed token. */
+  async verify(token: string): Promise<VerifiedToken> {
+    if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH || !COMPACT_JWS.test(token)) throw new InvalidTokenError('malformed');
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: [TOKEN_ALGORITHM] });
+    } catch (error) {
+      throw new InvalidTokenError(error instanceof Error && error.name === 'TokenExpiredError' ? 'expired' : 'invalid');
+    }
+    if (typeof claims.sub !== 'string' || claims.sub.length === 0 || typeof claims.exp !== 'number') {
+      throw new InvalidTokenError('invalid');
+    }
+    return { sub: claims.sub, anon: claims.anon === true, exp: claims.exp };
+  }
+}
