@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AuthModule } from '@app/auth';
 import { AppCacheModule, ResourceCacheInterceptor } from '@app/cache';
 import { ChatModule } from '@app/chat';
 import { LoggingModule } from '@app/common';
 import { ALL_CONFIGS } from '@app/config';
 import { HealthModule } from '@app/health';
+import { RealtimeModule } from '@app/realtime';
 import { RedisModule } from '@app/redis';
 import { SportsDataModule } from '@app/sports-data';
 import { AppController } from './app.controller.js';
@@ -19,6 +21,8 @@ import { AppController } from './app.controller.js';
     HealthModule,
     SportsDataModule,
     ChatModule,
+    AuthModule,
+    RealtimeModule,
   ],
   controllers: [AppController],
   providers: [{ provide: APP_INTERCEPTOR, useExisting: ResourceCacheInterceptor }],

@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter, requestIdMiddleware } from '@app/common';
 import { appConfig, type AppConfig } from '@app/config';
+import { ChatIoAdapter } from '@app/realtime';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -36,6 +37,8 @@ export function configureApp(app: NestExpressApplication): AppConfig {
     credentials: true,
     exposedHeaders: ['X-Request-Id', 'X-Cache', 'Retry-After'],
   });
+  // Socket.IO with the same CORS policy, the 16 KB message limit, heartbeat and connection-state recovery.
+  app.useWebSocketAdapter(new ChatIoAdapter(app));
   app.useBodyParser('json', { limit: config.bodyLimitBytes });
   app.useBodyParser('urlencoded', { limit: config.bodyLimitBytes, extended: false });
   const exposeInternals = config.debug && !config.isProduction;

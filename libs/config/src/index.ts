@@ -5,6 +5,7 @@ import { chatbetConfig } from './chatbet.config.js';
 import { conversationConfig } from './conversation.config.js';
 import { geminiConfig } from './gemini.config.js';
 import { rateLimitConfig } from './rate-limit.config.js';
+import { realtimeConfig } from './realtime.config.js';
 import { redisConfig } from './redis.config.js';
 
 export { appConfig, ENVIRONMENTS, LOG_LEVELS, type AppConfig, type LogLevel } from './app.config.js';
@@ -14,6 +15,7 @@ export { chatbetConfig, type ChatBetConfig } from './chatbet.config.js';
 export { conversationConfig, type ConversationConfig } from './conversation.config.js';
 export { geminiConfig, type GeminiConfig } from './gemini.config.js';
 export { rateLimitConfig, type RateLimitConfig } from './rate-limit.config.js';
+export { realtimeConfig, type RealtimeConfig } from './realtime.config.js';
 export { redisConfig, type RedisConfig } from './redis.config.js';
 import { ConfigValidationError } from './validate-env.js';
 export { ConfigValidationError, validateEnv } from './validate-env.js';
@@ -27,6 +29,7 @@ export const ALL_CONFIGS = [
   cacheConfig,
   rateLimitConfig,
   conversationConfig,
+  realtimeConfig,
   chatbetConfig,
   geminiConfig,
 ];

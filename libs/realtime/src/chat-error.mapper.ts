@@ -1,0 +1,40 @@
+import { InvalidTokenError } from '@app/auth';
+import { MessageTooLongError } from '@app/chat';
+import { isDomainError } from '@app/common';
+import { InvalidIdError, SessionAccessDeniedError } from '@app/conversation';
+import { CHAT_ERROR_CODES, type ChatErrorCode } from './realtime.errors.js';
+
+export interface DescribedChatError {
+  code: ChatErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+  /** False for errors that say something about the request; true ones are bugs or outages worth a log line. */
+  unexpected: boolean;
+}
+
+const OWN_CODES = new Set<string>(CHAT_ERROR_CODES);
+
+/** The one place where errors become the `error_code` and text a chat client sees. */
+export function describeChatError(error: unknown): DescribedChatError {
+  if (error instanceof SessionAccessDeniedError) {
+    return { code: 'SESSION_FORBIDDEN', message: 'This session belongs to another user', unexpected: false };
+  }
+  if (error instanceof MessageTooLongError) {
+    return { code: 'MESSAGE_TOO_LONG', message: error.message, details: { max_length: error.details.maxLength }, unexpected: false };
+  }
+  if (error instanceof InvalidTokenError) {
+    return { code: 'INVALID_TOKEN', message: error.message, details: { reason: error.reason }, unexpected: false };
+  }
+  if (error instanceof InvalidIdError) {
+    return { code: 'INVALID_ID', message: error.message, details: { field: error.field }, unexpected: false };
+  }
+  if (isDomainError(error) && OWN_CODES.has(error.code)) {
+    const details = Object.keys(error.details).length > 0 ? error.details : undefined;
+    return { code: error.code as ChatErrorCode, message: error.message, ...(details && { details }), unexpected: false };
+  }
+  // Other domain errors (a busy session, storage away) are retryable conditions: their message helps the client.
+  if (isDomainError(error)) {
+    return { code: 'PROCESSING_ERROR', message: error.message, details: { reason: error.code }, unexpected: true };
+  }
+  return { code: 'PROCESSING_ERROR', message: 'The message could not be processed; please try again', unexpected: true };
+}

@@ -1,0 +1,77 @@
+import type { ChatIdentity, ChatTurnResponse } from '@app/chat';
+import type { ChatMessage } from '@app/conversation';
+import type { ChatErrorCode } from './realtime.errors.js';
+
+/** Who a connection speaks for, settled once at the handshake. */
+export interface Admission {
+  sessionId: string;
+  /** What ChatService is told: `userId` only for a verified (non-anonymous) token. */
+  identity: ChatIdentity;
+  /** The id reported to the client: the session owner. */
+  userId: string;
+  authenticated: boolean;
+  /** The last message the client saw, when it said so at the handshake: what came after is sent on connect. */
+  lastMessageId?: string;
+}
+
+/**
+ * What the chat service tells clients, independent of the wire: each transport maps these to its
+ * own protocol (Socket.IO events, or the ChatBet JSON messages of the plain WebSocket).
+ */
+export type ChatEvent =
+  | { kind: 'connected'; sessionId: string; userId: string; authenticated: boolean; resumed: boolean }
+  | { kind: 'replaced'; sessionId: string }
+  | { kind: 'typing'; sessionId: string; messageId: string; isTyping: boolean }
+  | { kind: 'stream_start'; sessionId: string; messageId: string }
+  | { kind: 'stream_chunk'; sessionId: string; messageId: string; content: string; fullContent: string; index: number }
+  | { kind: 'answer'; sessionId: string; messageId: string; response: ChatTurnResponse }
+  | { kind: 'history'; sessionId: string; message: ChatMessage }
+  | { kind: 'resume_complete'; sessionId: string; lastMessageId?: string; replayed: number; inProgress: string[] }
+  | { kind: 'error'; sessionId: string; messageId?: string; code: ChatErrorCode; message: string; details?: Record<string, unknown> };
+
+/** One live client connection, on either transport. */
+export interface ChatConnection extends Admission {
+  readonly id: string;
+  /** The Socket.IO namespace or WebSocket path the client connected to. */
+  readonly endpoint: string;
+  readonly ip: string;
+  send(event: ChatEvent): void;
+}
+
+/**
+ * A way for clients to reach the chat: the service publishes a session's events through every
+ * transport, and asks each to retire older connections of a session when a new one arrives.
+ */
+export abstract class ChatTransport {
+  abstract readonly endpoint: string;
+
+  /** Sends an event to every connection of the session on this transport. */
+  abstract publish(sessionId: string, event: ChatEvent): void;
+
+  /** Tells every other connection of the session that it was replaced, and closes it. */
+  abstract replaceOthers(sessionId: string, keepConnectionId: string): Promise<void>;
+
+  /** Whether anyone is connected to the session through this transport. */
+  abstract hasListeners(sessionId: string): Promise<boolean>;
+}
+
+/** Acknowledgement of a `user_message`, sent at once (the answer follows as events). */
+export interface MessageAck {
+  message_id: string | null;
+  status: 'accepted' | 'duplicate' | 'rejected';
+  error_code?: ChatErrorCode;
+}
+
+export interface CancelAck {
+  message_id: string | null;
+  status: 'cancelling' | 'not_found' | 'rejected';
+  error_code?: ChatErrorCode;
+}
+
+export interface ResumeAck {
+  session_id: string;
+  replayed: number;
+  /** Turns still being answered; their answers arrive as usual. */
+  in_progress: string[];
+  error_code?: ChatErrorCode;
+}

@@ -1,0 +1,500 @@
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { TokenService, InvalidTokenError, type VerifiedToken } from '@app/auth';
+import { ANONYMOUS_OWNER, ChatService, MessageTooLongError } from '@app/chat';
+import { conversationConfig, type ConversationConfig, rateLimitConfig, type RateLimitConfig, realtimeConfig, type RealtimeConfig } from '@app/config';
+import {
+  type ChatMessage,
+  ConversationService,
+  InvalidIdError,
+  isSafeId,
+  MAX_STORED_MESSAGES,
+  SessionAccessDeniedError,
+  SessionNotFoundError,
+} from '@app/conversation';
+import { RateLimiterService } from '@app/rate-limit';
+import { createHash, randomUUID } from 'node:crypto';
+import { describeChatError, type DescribedChatError } from './chat-error.mapper.js';
+import type { Admission, CancelAck, ChatConnection, ChatEvent, ChatTransport, MessageAck, ResumeAck } from './chat-transport.js';
+import { ClaimStore } from './claim.store.js';
+import { cancelSchema, messageIdOf, parseClientMessage, resumeSchema, type UserMessage, userMessageSchema } from './dto/chat-client.messages.js';
+import { type EndpointCounts, type InstanceReport, PresenceService } from './presence.service.js';
+import { ChatRateLimitedError, DuplicateInProgressError, PayloadTooLargeError, SessionMismatchError, TooManyConnectionsError } from './realtime.errors.js';
+import { MAX_SOCKET_PAYLOAD_BYTES, RECOVERY_WINDOW_MS } from './socket-limits.js';
+import { SessionRegistry, type SessionState, type TurnHandle } from './session-registry.js';
+
+/** What a client presents when it connects, as read from the handshake (not yet validated). */
+export interface HandshakeInput {
+  token?: unknown;
+  userId?: unknown;
+  sessionId?: unknown;
+  lastMessageId?: unknown;
+  ip: string;
+}
+
+export interface AttachOptions {
+  /** A Socket.IO connection restored by connection-state recovery (it has received what it missed). */
+  recovered: boolean;
+}
+
+/** Why a connection ended, when it matters for what the client is told on its return. */
+export interface DetachInfo {
+  /** The transport dropped the connection for a message over the size limit. */
+  oversize?: boolean;
+}
+
+export interface RealtimeStatus {
+  server_time: string;
+  instance_id: string;
+  /** `redis`: all_instances adds up every live instance; `this-instance`: Redis is not available, so only this one is known. */
+  cluster_source: 'redis' | 'this-instance';
+  namespaces: Record<string, { this_instance: EndpointCounts; all_instances: EndpointCounts & { instances: number } }>;
+  turns_in_progress: number;
+  sessions_in_memory: number;
+}
+
+/** A message id is remembered this long: a resend within it is a duplicate. */
+const MESSAGE_ID_WINDOW_MS = 10 * 60_000;
+/** The same text twice from one session within this window is one message sent twice. */
+const SAME_CONTENT_WINDOW_MS = 2_000;
+const TURN_RATE_WINDOW_MS = 60_000;
+/** On shutdown, answers being written get this long to finish before they are cancelled. */
+const SHUTDOWN_GRACE_MS = 5_000;
+const PRESENCE_DEBOUNCE_MS = 100;
+
+/**
+ * The live chat, whatever the transport: who may connect, one live connection per session,
+ * duplicate and rate checks, turns run in order with their tokens streamed to the session,
+ * cancellation, answers kept for a client that dropped, and replay of what a client missed.
+ *
+ * Transports (Socket.IO gateway, plain WebSocket server) only translate their wire protocol into
+ * calls of this service and its events back into their protocol.
+ */
+@Injectable()
+export class RealtimeChatService implements OnModuleInit, BeforeApplicationShutdown {
+  private readonly logger = new Logger(RealtimeChatService.name);
+  private readonly transports: ChatTransport[] = [];
+  private readonly connections = new Map<string, ChatConnection>();
+  private readonly connectionsPerIp = new Map<string, number>();
+  /** Connections dropped for an oversize message: told why when they come back (connection id → when). */
+  private readonly oversizeDrops = new Map<string, number>();
+  private readonly running = new Set<Promise<void>>();
+  private readonly sessions: SessionRegistry;
+  private heartbeat?: NodeJS.Timeout;
+  private presenceTimer?: NodeJS.Timeout;
+  private shuttingDown = false;
+
+  constructor(
+    private readonly chat: ChatService,
+    private readonly conversations: ConversationService,
+    private readonly tokens: TokenService,
+    private readonly limiter: RateLimiterService,
+    private readonly claims: ClaimStore,
+    private readonly presence: PresenceService,
+    @Inject(conversationConfig.KEY) private readonly conversation: ConversationConfig,
+    @Inject(rateLimitConfig.KEY) private readonly limits: RateLimitConfig,
+    @Inject(realtimeConfig.KEY) private readonly config: RealtimeConfig,
+  ) {
+    this.sessions = new SessionRegistry(conversation.timeoutSeconds * 1000);
+  }
+
+  onModuleInit(): void {
+    this.heartbeat = setInterval(() => this.beat(), this.config.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  registerTransport(transport: ChatTransport): void {
+    if (!this.transports.includes(transport)) this.transports.push(transport);
+  }
+
+  /** Normalises a thrown value into what the client is told, logging the unexpected ones. */
+  describe(error: unknown, context: Record<string, unknown> = {}): DescribedChatError {
+    const described = describeChatError(error);
+    if (described.unexpected) {
+      this.logger.error({ msg: 'Chat message failed', err: error, code: described.code, ...context });
+    }
+    return described;
+  }
+
+  // ---------------------------------------------------------------- connections
+
+  /**
+   * Checks a handshake: the per-address connection limit, the token (invalid or expired ones are
+   * refused; a missing one is fine), the ids, and that the session is not someone else's, so a
+   * stranger cannot take over a session (and push its owner out) by naming it.
+   */
+  async admit(input: HandshakeInput): Promise<Admission> {
+    if ((this.connectionsPerIp.get(input.ip) ?? 0) >= this.limits.maxSocketsPerIp) {
+      throw new TooManyConnectionsError(this.limits.maxSocketsPerIp);
+    }
+    const claimedUser = optionalId(input.userId, 'user_id');
+    const requestedSession = optionalId(input.sessionId, 'session_id');
+    const lastMessageId = optionalId(input.lastMessageId, 'last_message_id');
+    let verified: VerifiedToken | undefined;
+    if (input.token !== undefined && input.token !== null && input.token !== '') {
+      if (typeof input.token !== 'string') throw new InvalidTokenError('malformed');
+      verified = await this.tokens.verify(input.token);
+      if (!isSafeId(verified.sub)) throw new InvalidTokenError('invalid');
+    }
+    // A token proves who the user is unless it is anonymous; a claimed user_id only names an owner.
+    const verifiedUser = verified && !verified.anon ? verified.sub : undefined;
+    const ownerId = verifiedUser ?? claimedUser ?? verified?.sub ?? ANONYMOUS_OWNER;
+    const sessionId = requestedSession ?? this.chat.newSessionId();
+    if (requestedSession) await this.assertNotOthers(requestedSession, ownerId);
+    return {
+      sessionId,
+      identity: verifiedUser ? { ownerId, userId: verifiedUser } : { ownerId },
+      userId: ownerId,
+      authenticated: verifiedUser !== undefined,
+      ...(lastMessageId && { lastMessageId }),
+    };
+  }
+
+  /**
+   * Starts serving a connection that passed `admit`: it replaces the session's older connections,
+   * is greeted, and gets what it missed. Returns false when the connection must be closed (the
+   * address went over its limit meanwhile); the client has then been told why.
+   */
+  async attach(connection: ChatConnection, options: AttachOptions): Promise<boolean> {
+    const perIp = (this.connectionsPerIp.get(connection.ip) ?? 0) + 1;
+    this.connectionsPerIp.set(connection.ip, perIp);
+    this.connections.set(connection.id, connection);
+    const session = this.sessions.open(connection.sessionId);
+    session.connections.add(connection.id);
+    this.schedulePresence();
+    if (perIp > this.limits.maxSocketsPerIp) {
+      // Two handshakes from one address passed `admit` together; the later one loses.
+      this.sendError(connection, new TooManyConnectionsError(this.limits.maxSocketsPerIp));
+      this.detach(connection.id);
+      return false;
+    }
+    connection.send({
+      kind: 'connected',
+      sessionId: connection.sessionId,
+      userId: connection.userId,
+      authenticated: connection.authenticated,
+      resumed: options.recovered,
+    });
+    try {
+      await Promise.all(this.transports.map((transport) => transport.replaceOthers(connection.sessionId, connection.id)));
+      if (options.recovered) {
+        // Connection-state recovery has already sent the events this client missed.
+        session.undelivered = [];
+        if (this.oversizeDrops.delete(connection.id)) this.sendError(connection, new PayloadTooLargeError(MAX_SOCKET_PAYLOAD_BYTES));
+      } else if (connection.lastMessageId) {
+        await this.replay(connection, session, connection.lastMessageId);
+      } else {
+        const missed = session.undelivered;
+        session.undelivered = [];
+        for (const answer of missed) connection.send(answer);
+      }
+    } catch (error) {
+      this.sendError(connection, error);
+    }
+    return true;
+  }
+
+  /** A connection ended. Turns it started carry on: their answers go to the session's next connection. */
+  detach(connectionId: string, info: DetachInfo = {}): void {
+    const connection = this.connections.get(connectionId);
+    if (!connection) return;
+    this.connections.delete(connectionId);
+    const perIp = (this.connectionsPerIp.get(connection.ip) ?? 1) - 1;
+    if (perIp > 0) this.connectionsPerIp.set(connection.ip, perIp);
+    else this.connectionsPerIp.delete(connection.ip);
+    const session = this.sessions.get(connection.sessionId);
+    if (session) {
+      session.connections.delete(connectionId);
+      session.lastActivity = Date.now();
+    }
+    if (info.oversize) this.oversizeDrops.set(connectionId, Date.now());
+    this.schedulePresence();
+  }
+
+  // ---------------------------------------------------------------- messages
+
+  /**
+   * A `user_message`: answered at once with an acknowledgement; an accepted message is then
+   * answered through the session's events. A rejected one gets an `error` event as well.
+   */
+  async submit(connectionId: string, payload: unknown): Promise<MessageAck> {
+    const connection = this.connections.get(connectionId);
+    let messageId = messageIdOf(payload);
+    if (!connection) return { message_id: messageId ?? null, status: 'rejected', error_code: 'PROCESSING_ERROR' };
+    try {
+      const message = this.parseUserMessage(connection, payload);
+      messageId = message.message_id ?? randomUUID();
+      const session = this.sessions.open(connection.sessionId);
+      const idClaim = `message:${messageId}`;
+      if (!(await this.claims.claim(session, idClaim, MESSAGE_ID_WINDOW_MS))) {
+        return { message_id: messageId, status: 'duplicate' };
+      }
+      const contentClaim = `content:${createHash('sha256').update(message.content.trim()).digest('base64url').slice(0, 22)}`;
+      if (!(await this.claims.claim(session, contentClaim, SAME_CONTENT_WINDOW_MS))) {
+        // Not answered, so the id is free again: a deliberate resend later is a new message.
+        await this.claims.release(session, idClaim);
+        this.sendError(connection, new DuplicateInProgressError(), messageId);
+        return { message_id: messageId, status: 'duplicate' };
+      }
+      const limit = this.limits.chatTurnsPerMinute;
+      const decision = await this.limiter.consume(`chat-turns:${connection.sessionId}`, limit, TURN_RATE_WINDOW_MS);
+      if (!decision.allowed) {
+        await Promise.all([this.claims.release(session, idClaim), this.claims.release(session, contentClaim)]);
+        throw new ChatRateLimitedError(limit, decision.retryAfterMs);
+      }
+      this.enqueue(session, connection, message, messageId, [idClaim, contentClaim]);
+      return { message_id: messageId, status: 'accepted' };
+    } catch (error) {
+      const code = this.sendError(connection, error, messageId);
+      return { message_id: messageId ?? null, status: 'rejected', error_code: code };
+    }
+  }
+
+  /** `cancel`: stops a turn of this session that is queued or being answered. */
+  async cancel(connectionId: string, payload: unknown): Promise<CancelAck> {
+    const connection = this.connections.get(connectionId);
+    const messageId = messageIdOf(payload) ?? null;
+    if (!connection) return { message_id: messageId, status: 'rejected', error_code: 'PROCESSING_ERROR' };
+    try {
+      const request = parseClientMessage(cancelSchema, payload);
+      if (request.session_id && request.session_id !== connection.sessionId) throw new SessionMismatchError('session_id');
+      const turn = this.sessions.get(connection.sessionId)?.turns.get(request.message_id);
+      if (!turn) return { message_id: request.message_id, status: 'not_found' };
+      turn.controller.abort();
+      return { message_id: request.message_id, status: 'cancelling' };
+    } catch (error) {
+      const code = this.sendError(connection, error, messageId ?? undefined);
+      return { message_id: messageId, status: 'rejected', error_code: code };
+    }
+  }
+
+  /** `resume`: sends every stored message after `last_message_id`, then `resume_complete`. */
+  async resume(connectionId: string, payload: unknown): Promise<ResumeAck> {
+    const connection = this.connections.get(connectionId);
+    if (!connection) return { session_id: '', replayed: 0, in_progress: [], error_code: 'PROCESSING_ERROR' };
+    try {
+      const request = parseClientMessage(resumeSchema, payload);
+      if (request.session_id && request.session_id !== connection.sessionId) throw new SessionMismatchError('session_id');
+      return await this.replay(connection, this.sessions.open(connection.sessionId), request.last_message_id);
+    } catch (error) {
+      const code = this.sendError(connection, error);
+      return { session_id: connection.sessionId, replayed: 0, in_progress: [], error_code: code };
+    }
+  }
+
+  // ---------------------------------------------------------------- status and lifecycle
+
+  async status(): Promise<RealtimeStatus> {
+    const local = this.localReport();
+    await this.presence.publish(local);
+    const reports = await this.presence.reports();
+    const cluster = reports && reports.length > 0 ? reports : [local];
+    const endpoints = new Set([...this.transports.map((t) => t.endpoint), ...cluster.flatMap((report) => Object.keys(report))]);
+    const namespaces: RealtimeStatus['namespaces'] = {};
+    for (const endpoint of endpoints) {
+      const all = { connections: 0, sessions: 0, instances: cluster.length };
+      for (const report of cluster) {
+        all.connections += report[endpoint]?.connections ?? 0;
+        all.sessions += report[endpoint]?.sessions ?? 0;
+      }
+      namespaces[endpoint] = { this_instance: local[endpoint] ?? { connections: 0, sessions: 0 }, all_instances: all };
+    }
+    let turns = 0;
+    for (const session of this.sessions.values()) turns += session.turns.size;
+    return {
+      server_time: new Date().toISOString(),
+      instance_id: this.presence.instanceId,
+      cluster_source: reports ? 'redis' : 'this-instance',
+      namespaces,
+      turns_in_progress: turns,
+      sessions_in_memory: this.sessions.size,
+    };
+  }
+
+  /**
+   * Answers being written get a short grace to finish and be stored (their clients can fetch them
+   * with `resume` later); what is still running after it is cancelled, which stores the partial answer.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.shuttingDown = true;
+    clearInterval(this.heartbeat);
+    clearTimeout(this.presenceTimer);
+    const pending = Promise.allSettled([...this.running]);
+    const finished = await Promise.race([pending.then(() => true), sleep(SHUTDOWN_GRACE_MS).then(() => false)]);
+    if (!finished) {
+      for (const session of this.sessions.values()) {
+        for (const turn of session.turns.values()) turn.controller.abort();
+      }
+      await Promise.race([pending, sleep(1_000)]);
+    }
+    await this.presence.withdraw();
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private parseUserMessage(connection: ChatConnection, payload: unknown): UserMessage {
+    const message = parseClientMessage(userMessageSchema, payload);
+    if (message.session_id && message.session_id !== connection.sessionId) throw new SessionMismatchError('session_id');
+    if (message.user_id && message.user_id !== connection.userId) throw new SessionMismatchError('user_id');
+    const length = message.content.trim().length;
+    if (length > this.conversation.maxMessageLength) {
+      throw new MessageTooLongError(this.conversation.maxMessageLength, length);
+    }
+    return message;
+  }
+
+  private enqueue(session: SessionState, connection: ChatConnection, message: UserMessage, messageId: string, claims: string[]): void {
+    const handle: TurnHandle = { messageId, controller: new AbortController() };
+    session.turns.set(messageId, handle);
+    const identity = connection.identity;
+    const run = session.queue
+      // The acknowledgement is sent when submit() returns; starting on a later tick keeps it ahead of the turn's first event.
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(() => this.runTurn(session, handle, { content: message.content, identity, timeZone: message.time_zone, claims }))
+      .catch((error: unknown) => {
+        this.logger.error({ msg: 'Chat turn failed outside its own error handling', sessionId: session.sessionId, messageId, err: error });
+      });
+    session.queue = run;
+    this.running.add(run);
+    void run.finally(() => this.running.delete(run));
+  }
+
+  private async runTurn(
+    session: SessionState,
+    handle: TurnHandle,
+    turn: { content: string; identity: ChatConnection['identity']; timeZone?: string; claims: string[] },
+  ): Promise<void> {
+    const { sessionId } = session;
+    const { messageId } = handle;
+    this.publish(sessionId, { kind: 'typing', sessionId, messageId, isTyping: true });
+    this.publish(sessionId, { kind: 'stream_start', sessionId, messageId });
+    let fullContent = '';
+    try {
+      const response = await this.chat.turn(
+        { message: turn.content, identity: turn.identity, sessionId, messageId, timeZone: turn.timeZone, signal: handle.controller.signal },
+        (delta, index) => {
+          fullContent += delta;
+          this.publish(sessionId, { kind: 'stream_chunk', sessionId, messageId, content: delta, fullContent, index });
+        },
+      );
+      const answer = { kind: 'answer', sessionId, messageId, response } as const;
+      this.publish(sessionId, answer);
+      if (!(await this.anyoneListening(sessionId))) session.undelivered.push(answer);
+    } catch (error) {
+      // Nothing was stored, so the same message may be sent again.
+      await Promise.all(turn.claims.map((claim) => this.claims.release(session, claim)));
+      const described = this.describe(error, { sessionId, messageId });
+      this.publish(sessionId, { kind: 'error', sessionId, messageId, code: described.code, message: described.message, ...(described.details && { details: described.details }) });
+    } finally {
+      this.publish(sessionId, { kind: 'typing', sessionId, messageId, isTyping: false });
+      session.turns.delete(messageId);
+      session.lastActivity = Date.now();
+    }
+  }
+
+  private async replay(connection: ChatConnection, session: SessionState, lastMessageId?: string): Promise<ResumeAck> {
+    let messages: ChatMessage[] = [];
+    try {
+      messages = await this.conversations.history(connection.sessionId, connection.identity.ownerId, MAX_STORED_MESSAGES, lastMessageId);
+    } catch (error) {
+      // A session with no stored message yet has nothing to replay.
+      if (!(error instanceof SessionNotFoundError)) throw error;
+    }
+    // The client names the last turn it saw, by its own message id: the answer to it is not news.
+    const missed = messages.filter((message) => !(message.role === 'assistant' && message.replyTo === lastMessageId));
+    for (const message of missed) connection.send({ kind: 'history', sessionId: connection.sessionId, message });
+    // Stored answers include those that finished while nobody was connected.
+    session.undelivered = [];
+    const inProgress = [...session.turns.keys()];
+    connection.send({ kind: 'resume_complete', sessionId: connection.sessionId, lastMessageId, replayed: missed.length, inProgress });
+    return { session_id: connection.sessionId, replayed: missed.length, in_progress: inProgress };
+  }
+
+  private publish(sessionId: string, event: ChatEvent): void {
+    for (const transport of this.transports) {
+      try {
+        transport.publish(sessionId, event);
+      } catch (error) {
+        this.logger.warn({ msg: 'Could not deliver a chat event', sessionId, endpoint: transport.endpoint, err: String(error) });
+      }
+    }
+  }
+
+  private async anyoneListening(sessionId: string): Promise<boolean> {
+    for (const transport of this.transports) {
+      if (await transport.hasListeners(sessionId).catch(() => false)) return true;
+    }
+    return false;
+  }
+
+  /** Sends an `error` event to one connection; returns the code sent. */
+  private sendError(connection: ChatConnection, error: unknown, messageId?: string): DescribedChatError['code'] {
+    const described = this.describe(error, { sessionId: connection.sessionId, messageId });
+    connection.send({
+      kind: 'error',
+      sessionId: connection.sessionId,
+      ...(messageId && { messageId }),
+      code: described.code,
+      message: described.message,
+      ...(described.details && { details: described.details }),
+    });
+    return described.code;
+  }
+
+  private async assertNotOthers(sessionId: string, ownerId: string): Promise<void> {
+    try {
+      await this.conversations.get(sessionId, ownerId);
+    } catch (error) {
+      if (error instanceof SessionAccessDeniedError) throw error;
+      // Not found is a new session. Storage away: the turn itself will check ownership again.
+      if (!(error instanceof SessionNotFoundError)) this.logger.warn({ msg: 'Could not check the owner of a session at connect', sessionId, err: String(error) });
+    }
+  }
+
+  private localReport(): InstanceReport {
+    const report: InstanceReport = {};
+    const sessions = new Map<string, Set<string>>();
+    for (const transport of this.transports) {
+      report[transport.endpoint] = { connections: 0, sessions: 0 };
+      sessions.set(transport.endpoint, new Set());
+    }
+    for (const connection of this.connections.values()) {
+      const counts = (report[connection.endpoint] ??= { connections: 0, sessions: 0 });
+      counts.connections += 1;
+      const seen = sessions.get(connection.endpoint) ?? new Set<string>();
+      seen.add(connection.sessionId);
+      sessions.set(connection.endpoint, seen);
+      counts.sessions = seen.size;
+    }
+    return report;
+  }
+
+  private schedulePresence(): void {
+    if (this.presenceTimer || this.shuttingDown || !this.presence.shared) return;
+    this.presenceTimer = setTimeout(() => {
+      this.presenceTimer = undefined;
+      void this.presence.publish(this.localReport());
+    }, PRESENCE_DEBOUNCE_MS);
+    this.presenceTimer.unref();
+  }
+
+  /** Every heartbeat: release idle sessions, forget old drop notices, refresh this instance's report. */
+  private beat(): void {
+    const now = Date.now();
+    const released = this.sessions.sweep(now);
+    if (released.length > 0) this.logger.debug(`released ${released.length} idle session(s)`);
+    for (const [id, at] of this.oversizeDrops) {
+      if (now - at > RECOVERY_WINDOW_MS) this.oversizeDrops.delete(id);
+    }
+    void this.presence.publish(this.localReport());
+  }
+}
+
+function optionalId(value: unknown, field: string): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (!isSafeId(value)) throw new InvalidIdError(field);
+  return value;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

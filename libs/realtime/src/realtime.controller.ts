@@ -1,0 +1,21 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RealtimeChatService } from './realtime-chat.service.js';
+
+@ApiTags('realtime')
+@Controller('ws')
+export class RealtimeController {
+  constructor(private readonly realtime: RealtimeChatService) {}
+
+  @Get('status')
+  @ApiOperation({ summary: 'Live chat connections and sessions per endpoint, on this instance and on all instances' })
+  status() {
+    return this.realtime.status();
+  }
+
+  @Get('ping')
+  @ApiOperation({ summary: 'Liveness of the real-time service' })
+  ping() {
+    return { pong: true, server_time: new Date().toISOString() };
+  }
+}

@@ -1,0 +1,140 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Namespace, Socket } from 'socket.io';
+import type { Admission, ChatConnection, ChatEvent } from '../chat-transport.js';
+import { ChatTransport } from '../chat-transport.js';
+import { clientAddress } from '../client-address.js';
+import { RealtimeChatService } from '../realtime-chat.service.js';
+import { CHAT_NAMESPACE } from '../socket-limits.js';
+import { toSocketIoEvents } from './socket-io.protocol.js';
+
+/** Kept in `socket.data`, which connection-state recovery restores with the socket. */
+interface ChatSocketData extends Admission {
+  ip: string;
+}
+
+/** A refusal at the handshake: the client's `connect_error` carries `data.error_code`. */
+export class HandshakeRefusal extends Error {
+  constructor(
+    message: string,
+    readonly data: { error_code: string; content: string; [detail: string]: unknown },
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Connects the `/chat` namespace to RealtimeChatService: reads the handshake, keeps one room per
+ * session (`session:<id>`, so delivery and replacement work through `fetchSockets` once a
+ * cross-instance adapter is added), and writes the service's events as Socket.IO events.
+ */
+@Injectable()
+export class SocketIoChatTransport extends ChatTransport {
+  readonly endpoint = CHAT_NAMESPACE;
+  private readonly logger = new Logger(SocketIoChatTransport.name);
+  private namespace?: Namespace;
+
+  constructor(private readonly realtime: RealtimeChatService) {
+    super();
+  }
+
+  bind(namespace: Namespace): void {
+    this.namespace = namespace;
+    this.realtime.registerTransport(this);
+    // Guards do not run on connect: the handshake is checked here, before the socket exists for the app.
+    namespace.use((socket, next) => {
+      this.admit(socket).then(
+        () => next(),
+        (error: unknown) => {
+          const described = this.realtime.describe(error);
+          next(new HandshakeRefusal(described.message, { error_code: described.code, content: described.message, ...described.details }));
+        },
+      );
+    });
+  }
+
+  /** Called for every new or recovered socket; never rejects (Nest does not wait for it). */
+  async connected(socket: Socket): Promise<void> {
+    try {
+      const data = chatDataOf(socket);
+      if (!data) {
+        socket.disconnect(true);
+        return;
+      }
+      await socket.join(roomOf(data.sessionId));
+      const connection: ChatConnection = {
+        ...data,
+        id: socket.id,
+        endpoint: this.endpoint,
+        send: (event) => {
+          for (const [name, payload] of toSocketIoEvents(event)) socket.emit(name, payload);
+        },
+      };
+      socket.once('disconnect', (reason, description) => this.realtime.detach(socket.id, { oversize: isOversizeDrop(reason, description) }));
+      if (!(await this.realtime.attach(connection, { recovered: socket.recovered }))) socket.disconnect(true);
+    } catch (error) {
+      this.logger.error({ msg: 'Could not set up a chat connection', err: error });
+      socket.disconnect(true);
+    }
+  }
+
+  publish(sessionId: string, event: ChatEvent): void {
+    const room = this.namespace?.to(roomOf(sessionId));
+    if (!room) return;
+    for (const [name, payload] of toSocketIoEvents(event)) room.emit(name, payload);
+  }
+
+  async replaceOthers(sessionId: string, keepConnectionId: string): Promise<void> {
+    if (!this.namespace) return;
+    const [[name, payload]] = toSocketIoEvents({ kind: 'replaced', sessionId });
+    for (const socket of await this.namespace.in(roomOf(sessionId)).fetchSockets()) {
+      if (socket.id === keepConnectionId) continue;
+      socket.emit(name, payload);
+      socket.disconnect(true);
+    }
+  }
+
+  async hasListeners(sessionId: string): Promise<boolean> {
+    if (!this.namespace) return false;
+    return (await this.namespace.in(roomOf(sessionId)).fetchSockets()).length > 0;
+  }
+
+  private async admit(socket: Socket): Promise<void> {
+    const { auth, query, headers, address } = socket.handshake;
+    const ip = clientAddress(address, headers['x-forwarded-for']);
+    const admission = await this.realtime.admit({
+      token: handshakeField(auth, query, 'token'),
+      userId: handshakeField(auth, query, 'user_id'),
+      sessionId: handshakeField(auth, query, 'session_id'),
+      lastMessageId: handshakeField(auth, query, 'last_message_id'),
+      ip,
+    });
+    const data: ChatSocketData = { ...admission, ip };
+    socket.data = data;
+  }
+}
+
+function roomOf(sessionId: string): string {
+  return `session:${sessionId}`;
+}
+
+/** `handshake.auth` first (not logged by proxies), then the query string. */
+function handshakeField(auth: Record<string, unknown>, query: Record<string, unknown>, name: string): unknown {
+  const value = auth?.[name] ?? query?.[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function chatDataOf(socket: Socket): ChatSocketData | undefined {
+  const data = socket.data as Partial<ChatSocketData> | undefined;
+  if (!data || typeof data.sessionId !== 'string' || typeof data.ip !== 'string' || !data.identity) return undefined;
+  return data as ChatSocketData;
+}
+
+/**
+ * engine.io drops a connection whose frame exceeds maxHttpBufferSize as a transport error carrying
+ * the WebSocket library's "Max payload size exceeded"; the client then reconnects by itself.
+ */
+function isOversizeDrop(reason: string, description: unknown): boolean {
+  if (reason !== 'transport error') return false;
+  const text = description instanceof Error ? `${description.message} ${String((description as { description?: unknown }).description ?? '')}` : String(description);
+  return /max payload size exceeded/i.test(text);
+}

@@ -1,0 +1,48 @@
+import { botResponsePayload, errorPayload, historyPayload, resumeCompletePayload } from '../chat-event.payloads.js';
+import type { ChatEvent } from '../chat-transport.js';
+
+export type SocketIoEvent = [name: string, payload: Record<string, unknown>];
+
+/**
+ * The `/chat` namespace protocol. A turn is `typing_indicator` (true), `streaming_response`…,
+ * `bot_response`, `typing_indicator` (false); `resume` replays `user_message_echo` / `bot_response`
+ * (with `replayed: true`) and ends with `resume_complete`.
+ */
+export function toSocketIoEvents(event: ChatEvent): SocketIoEvent[] {
+  switch (event.kind) {
+    case 'connected':
+      return [
+        [
+          'connection_status',
+          {
+            status: 'connected',
+            session_id: event.sessionId,
+            user_id: event.userId,
+            authenticated: event.authenticated,
+            resumed: event.resumed,
+            server_time: new Date().toISOString(),
+          },
+        ],
+      ];
+    case 'replaced':
+      return [['connection_status', { status: 'replaced', session_id: event.sessionId, reason: 'A newer connection opened this session' }]];
+    case 'typing':
+      return [['typing_indicator', { session_id: event.sessionId, message_id: event.messageId, is_typing: event.isTyping }]];
+    case 'stream_start':
+      return [];
+    case 'stream_chunk':
+      return [
+        ['streaming_response', { message_id: event.messageId, session_id: event.sessionId, content: event.content, index: event.index, is_final: false }],
+      ];
+    case 'answer':
+      return [['bot_response', botResponsePayload(event)]];
+    case 'history': {
+      const { name, payload } = historyPayload(event);
+      return [[name, payload]];
+    }
+    case 'resume_complete':
+      return [['resume_complete', resumeCompletePayload(event)]];
+    case 'error':
+      return [['error', errorPayload(event)]];
+  }
+}

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { botResponsePayload, historyPayload, resumeCompletePayload } from '../chat-event.payloads.js';
+import type { ChatEvent } from '../chat-transport.js';
+
+/** Every server message of the plain WebSocket protocol: a `type` plus these three fields. */
+export interface WsServerMessage {
+  type: string;
+  timestamp: string;
+  session_id: string;
+  message_id: string;
+  [field: string]: unknown;
+}
+
+export const SUPPORTED_FEATURES = ['streaming', 'typing_indicator', 'cancel', 'resume', 'deduplication', 'ping'] as const;
+
+/** Close codes the server uses, so a client can tell why it was disconnected. */
+export const WS_CLOSE = {
+  replaced: 4001,
+  invalidRequest: 4400,
+  invalidToken: 4401,
+  forbidden: 4403,
+  rateLimited: 4429,
+  serverError: 1011,
+  goingAway: 1001,
+} as const;
+
+/** A server message; `message_id` is the client's for messages about its message, else a fresh one. */
+export function wsMessage(type: string, sessionId: string, messageId: string | undefined, body: Record<string, unknown> = {}): WsServerMessage {
+  return { ...body, type, timestamp: new Date().toISOString(), session_id: sessionId, message_id: messageId ?? randomUUID() };
+}
+
+/**
+ * The ChatBet JSON protocol at `/ws/chat`: `connection_ack` and `session_created` on connect; per
+ * message `typing` (true), `streaming_start`, `streaming_response`…, `streaming_end`, `bot_response`,
+ * `typing` (false); `error {error_code, content, data}`.
+ */
+export function toWsMessages(event: ChatEvent): WsServerMessage[] {
+  switch (event.kind) {
+    case 'connected':
+      return [
+        wsMessage('connection_ack', event.sessionId, undefined, {
+          server_time: new Date().toISOString(),
+          supported_features: SUPPORTED_FEATURES,
+          authenticated: event.authenticated,
+        }),
+        wsMessage('session_created', event.sessionId, undefined, { user_id: event.userId }),
+      ];
+    case 'replaced':
+      return [wsMessage('connection_status', event.sessionId, undefined, { status: 'replaced', reason: 'A newer connection opened this session' })];
+    case 'typing':
+      return [wsMessage('typing', event.sessionId, event.messageId, { is_typing: event.isTyping })];
+    case 'stream_start':
+      return [wsMessage('streaming_start', event.sessionId, event.messageId)];
+    case 'stream_chunk':
+      return [
+        wsMessage('streaming_response', event.sessionId, event.messageId, {
+          content: event.content,
+          full_content: event.fullContent,
+          chunk_index: event.index,
+          is_final: false,
+        }),
+      ];
+    case 'answer': {
+      const response = event.response;
+      return [
+        wsMessage('streaming_end', event.sessionId, event.messageId, {
+          final_content: response.message,
+          response_time_ms: response.response_time_ms,
+          suggested_actions: response.suggested_actions,
+          token_count: response.token_count,
+          cancelled: response.cancelled,
+        }),
+        wsMessage('bot_response', event.sessionId, event.messageId, botResponsePayload(event)),
+      ];
+    }
+    case 'history': {
+      const { name, payload } = historyPayload(event);
+      return [wsMessage(name, event.sessionId, String(payload.message_id), payload)];
+    }
+    case 'resume_complete':
+      return [wsMessage('resume_complete', event.sessionId, undefined, resumeCompletePayload(event))];
+    case 'error':
+      return [wsMessage('error', event.sessionId, event.messageId, { error_code: event.code, content: event.message, data: event.details ?? {} })];
+  }
+}
