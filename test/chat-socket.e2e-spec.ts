@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { chatSocket, type ChatSocket, connectChat, type EventLog, listen, type ReceivedEvent, refusalOf, type WirePayload } from './support/chat-clients.js';
+import { type ChatSocket, connectChat, type EventLog, listen, type ReceivedEvent, refusalOf, type WirePayload } from './support/chat-clients.js';
 import { TEST_REDIS_URL, uniquePrefix } from './support/env.js';
 import { nowSeconds, signHs256 } from './support/jwt.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -422,14 +422,15 @@ describe('Socket.IO /chat limits', () => {
     open.push(await connectChat(url, { session_id: sid('ip') }));
   });
 
-  it('closes every socket when the application closes', async () => {
-    const client = chatSocket(url, { session_id: sid('close') });
-    await client.log.next((e) => e.name === 'connection_status');
+  it('finishes the answers being written, then closes every socket, when the application closes', async () => {
     const other = await createTestApp({ env: { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('chat-close') } });
-    const otherUrl = await listen(other);
-    const onOther = await connectChat(otherUrl, {});
+    const client = await connectChat(await listen(other), { session_id: sid('close') });
+    const messageId = sid('m');
+    await send(client, { content: LONG_QUESTION, message_id: messageId });
+    await client.log.next((e) => e.name === 'streaming_response' && e.payload.message_id === messageId);
     await other.close();
-    await onOther.log.next((e) => e.name === 'disconnect');
+    expect(answersOf(client.log, messageId)).toEqual([expect.objectContaining({ cancelled: false, is_final: true })]);
+    await client.log.next((e) => e.name === 'disconnect');
     client.socket.close();
   });
 });

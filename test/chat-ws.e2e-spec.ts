@@ -211,6 +211,7 @@ describe('plain WebSocket /ws/chat', () => {
 
   it('counts connections and sessions per endpoint in GET /ws/status, on this instance and across instances', async () => {
     const second = await createTestApp({ env: { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: prefix, SECRET_KEY: SECRET } });
+    let secondOpen = true;
     try {
       const secondWs = (await listen(second)).replace('http', 'ws');
       const sessionId = sid('status');
@@ -231,8 +232,15 @@ describe('plain WebSocket /ws/chat', () => {
       });
       expect(body!.namespaces['/chat'].this_instance).toEqual({ connections: 1, sessions: 1 });
       socketIo.socket.close();
-    } finally {
+
+      // Closing an instance says goodbye to its WebSocket clients and takes it out of the totals.
+      secondOpen = false;
       await second.close();
+      expect((await remote.closed).code).toBe(1001);
+      const after = (await request(t.app.getHttpServer()).get('/ws/status').expect(200)).body;
+      expect(after.namespaces['/ws/chat'].all_instances).toEqual({ connections: 2, sessions: 2, instances: 1 });
+    } finally {
+      if (secondOpen) await second.close();
     }
   });
 });

@@ -1,4 +1,4 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { TokenService, InvalidTokenError, type VerifiedToken } from '@app/auth';
 import { ANONYMOUS_OWNER, ChatService, MessageTooLongError } from '@app/chat';
 import { conversationConfig, type ConversationConfig, rateLimitConfig, type RateLimitConfig, realtimeConfig, type RealtimeConfig } from '@app/config';
@@ -18,7 +18,14 @@ import type { Admission, CancelAck, ChatConnection, ChatEvent, ChatTransport, Me
 import { ClaimStore } from './claim.store.js';
 import { cancelSchema, messageIdOf, parseClientMessage, resumeSchema, type UserMessage, userMessageSchema } from './dto/chat-client.messages.js';
 import { type EndpointCounts, type InstanceReport, PresenceService } from './presence.service.js';
-import { ChatRateLimitedError, DuplicateInProgressError, PayloadTooLargeError, SessionMismatchError, TooManyConnectionsError } from './realtime.errors.js';
+import {
+  ChatRateLimitedError,
+  DuplicateInProgressError,
+  PayloadTooLargeError,
+  ServerShuttingDownError,
+  SessionMismatchError,
+  TooManyConnectionsError,
+} from './realtime.errors.js';
 import { MAX_SOCKET_PAYLOAD_BYTES, RECOVERY_WINDOW_MS } from './socket-limits.js';
 import { SessionRegistry, type SessionState, type TurnHandle } from './session-registry.js';
 
@@ -70,7 +77,7 @@ const PRESENCE_DEBOUNCE_MS = 100;
  * calls of this service and its events back into their protocol.
  */
 @Injectable()
-export class RealtimeChatService implements OnModuleInit, BeforeApplicationShutdown {
+export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(RealtimeChatService.name);
   private readonly transports: ChatTransport[] = [];
   private readonly connections = new Map<string, ChatConnection>();
@@ -221,6 +228,7 @@ export class RealtimeChatService implements OnModuleInit, BeforeApplicationShutd
     let messageId = messageIdOf(payload);
     if (!connection) return { message_id: messageId ?? null, status: 'rejected', error_code: 'PROCESSING_ERROR' };
     try {
+      if (this.shuttingDown) throw new ServerShuttingDownError();
       const message = this.parseUserMessage(connection, payload);
       messageId = message.message_id ?? randomUUID();
       const session = this.sessions.open(connection.sessionId);
@@ -311,10 +319,13 @@ export class RealtimeChatService implements OnModuleInit, BeforeApplicationShutd
   }
 
   /**
-   * Answers being written get a short grace to finish and be stored (their clients can fetch them
-   * with `resume` later); what is still running after it is cancelled, which stores the partial answer.
+   * Answers being written get a short grace to finish, be stored and reach their clients (sockets
+   * close later, before the HTTP server); what is still running after it is cancelled, which
+   * stores the partial answer. Done at module destruction rather than just before shutdown: the
+   * shared Redis connection must still be open, and this module is destroyed before the modules
+   * it imports (and the cache store that disconnects that connection).
    */
-  async beforeApplicationShutdown(): Promise<void> {
+  async onModuleDestroy(): Promise<void> {
     this.shuttingDown = true;
     clearInterval(this.heartbeat);
     clearTimeout(this.presenceTimer);

@@ -90,3 +90,14 @@ export class SessionMismatchError extends DomainError {
     super(`${field} does not match this connection; open a connection for that ${field === 'session_id' ? 'session' : 'user'}`);
   }
 }
+
+/** A message sent while this instance is stopping: the client should send it again once reconnected. */
+export class ServerShuttingDownError extends DomainError {
+  readonly httpStatus = 503;
+  readonly code = 'PROCESSING_ERROR';
+  override readonly retryAfterSeconds = 1;
+
+  constructor() {
+    super('The server is restarting; please send the message again in a moment');
+  }
+}
