@@ -11,6 +11,8 @@ export interface TestAppOptions {
   /** Extra modules or controllers mounted next to the real ones (test-only routes). */
   imports?: Array<Type | DynamicModule>;
   controllers?: Type[];
+  /** Providers replaced everywhere in the module graph (e.g. a controllable `Clock`). */
+  overrides?: Array<{ provide: unknown; useValue: unknown }>;
 }
 
 export interface TestApp {
@@ -32,10 +34,12 @@ const DEFAULT_ENV: Record<string, string | undefined> = {
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const restoreEnv = patchEnv({ ...DEFAULT_ENV, ...options.env });
   try {
-    const moduleRef = await Test.createTestingModule({
+    const builder = Test.createTestingModule({
       imports: [AppModule, ...(options.imports ?? [])],
       controllers: options.controllers ?? [],
-    }).compile();
+    });
+    for (const { provide, useValue } of options.overrides ?? []) builder.overrideProvider(provide).useValue(useValue);
+    const moduleRef = await builder.compile();
     const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
     configureApp(app);
     await app.init();

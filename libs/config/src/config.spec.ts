@@ -55,6 +55,7 @@ describe('configuration', () => {
     [{ REDIS_DB: '16' }, 'REDIS_DB must be an integer from 0 to 15 (got "16")'],
     [{ MAX_CONVERSATION_HISTORY: '0' }, 'MAX_CONVERSATION_HISTORY must be an integer from 1 to 100 (got "0")'],
     [{ GEMINI_MAX_TOKENS: 'lots' }, 'GEMINI_MAX_TOKENS must be an integer from 1 to 65536 (got "lots")'],
+    [{ ODDS_WATCH_INTERVAL_SECONDS: '0' }, 'ODDS_WATCH_INTERVAL_SECONDS must be an integer from 1 to 3600 (got "0")'],
   ])('rejects %j naming the variable and the allowed range', (env, message) => {
     expect(problemsOf(env)).toEqual([message]);
   });

@@ -4,6 +4,7 @@ import { cacheConfig } from './cache.config.js';
 import { chatbetConfig } from './chatbet.config.js';
 import { conversationConfig } from './conversation.config.js';
 import { geminiConfig } from './gemini.config.js';
+import { liveUpdatesConfig } from './live-updates.config.js';
 import { rateLimitConfig } from './rate-limit.config.js';
 import { realtimeConfig } from './realtime.config.js';
 import { redisConfig } from './redis.config.js';
@@ -14,6 +15,7 @@ export { cacheConfig, CACHE_RESOURCES, type CacheConfig, type CacheResourceName 
 export { chatbetConfig, type ChatBetConfig } from './chatbet.config.js';
 export { conversationConfig, type ConversationConfig } from './conversation.config.js';
 export { geminiConfig, type GeminiConfig } from './gemini.config.js';
+export { liveUpdatesConfig, type LiveUpdatesConfig } from './live-updates.config.js';
 export { rateLimitConfig, type RateLimitConfig } from './rate-limit.config.js';
 export { realtimeConfig, type RealtimeConfig } from './realtime.config.js';
 export { redisConfig, type RedisConfig } from './redis.config.js';
@@ -32,6 +34,7 @@ export const ALL_CONFIGS = [
   realtimeConfig,
   chatbetConfig,
   geminiConfig,
+  liveUpdatesConfig,
 ];
 
 /**

@@ -37,6 +37,6 @@ import { SportsDataProvider } from './sports-data.provider.js';
     PredictionService,
     SportsApiService,
   ],
-  exports: [SportsDataProvider, SportsDataService, PredictionService],
+  exports: [Clock, SportsDataProvider, SportsDataService, PredictionService],
 })
 export class SportsDataModule {}

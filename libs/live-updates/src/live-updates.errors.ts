@@ -1,0 +1,46 @@
+import type { Logger } from '@nestjs/common';
+import { isDomainError, DomainError } from '@app/common';
+import { SportsDataNotFoundError } from '@app/sports-data';
+import type { UpdatesErrorPayload } from './sports-update.types.js';
+
+/** A socket message that does not have the documented shape. */
+export class InvalidMessageFormatError extends DomainError {
+  readonly httpStatus = 400;
+  readonly code = 'INVALID_MESSAGE_FORMAT';
+}
+
+/** A plain WebSocket frame that is not JSON text. */
+export class InvalidJsonError extends DomainError {
+  readonly httpStatus = 400;
+  readonly code = 'INVALID_JSON';
+
+  constructor() {
+    super('Messages must be JSON text, e.g. {"type":"ping"}');
+  }
+}
+
+/** One subscriber may follow only so many topics, so a single client cannot make the watcher poll everything. */
+export class SubscriptionLimitError extends DomainError {
+  readonly httpStatus = 400;
+  readonly code = 'TOO_MANY_SUBSCRIPTIONS';
+  override readonly details: { limit: number };
+
+  constructor(readonly limit: number) {
+    super(`A connection can follow at most ${limit} fixtures, teams and tournaments in total; unsubscribe from some first`);
+    this.details = { limit };
+  }
+}
+
+/**
+ * The one place where errors become socket answers, for both transports: domain errors keep their
+ * code and message (and suggestions for unknown names); anything else is logged and answered
+ * without internals.
+ */
+export function toErrorPayload(error: unknown, logger: Logger): UpdatesErrorPayload {
+  if (error instanceof SportsDataNotFoundError) {
+    return { error_code: error.code, content: error.message, suggestions: error.suggestions };
+  }
+  if (isDomainError(error)) return { error_code: error.code, content: error.message };
+  logger.error({ msg: 'Live updates request failed', err: error });
+  return { error_code: 'INTERNAL_ERROR', content: 'The request could not be handled; please try again' };
+}

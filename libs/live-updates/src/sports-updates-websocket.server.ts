@@ -1,0 +1,166 @@
+import type { IncomingMessage, Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { Duplex } from 'node:stream';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { appConfig, type AppConfig } from '@app/config';
+import type { Subscription } from 'rxjs';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import { InvalidMessageFormatError, toErrorPayload } from './live-updates.errors.js';
+import { parseClientMessage, type ClientMessage } from './plain-message.js';
+import type { SportsUpdate, SubscriptionView, UpdatesErrorPayload } from './sports-update.types.js';
+import { SportsUpdatesBus } from './sports-updates.bus.js';
+import { SubscriptionService } from './subscription.service.js';
+
+export const SPORTS_UPDATES_WS_PATH = '/ws/sports-updates';
+
+// Requests are a few hundred bytes; 16 KiB leaves room for 150 long names and no more.
+const MAX_MESSAGE_BYTES = 16 * 1024;
+// Dead peers (a laptop closed mid-session) are found by a ping each period without a pong.
+const HEARTBEAT_MS = 30_000;
+// A client that reads slower than updates arrive is skipped rather than buffered without bound.
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+// How long closing clients get to answer the close handshake at shutdown.
+const CLOSE_GRACE_MS = 1_000;
+
+/** Server → client messages. */
+export type ServerMessage =
+  | { type: 'connection_ack' }
+  | ({ type: 'subscribed'; id?: string | number } & SubscriptionView)
+  | { type: 'sports_update'; data: SportsUpdate }
+  | { type: 'pong'; id?: string | number }
+  | ({ type: 'error'; id?: string | number } & UpdatesErrorPayload);
+
+interface Client {
+  socket: WebSocket;
+  alive: boolean;
+}
+
+/**
+ * Plain WebSocket endpoint `/ws/sports-updates` on the application's HTTP server, for clients
+ * without Socket.IO. JSON text messages: `subscribe` / `unsubscribe` (the same fields as the
+ * Socket.IO namespace) and `ping`; answers `connection_ack`, `subscribed` (the whole subscription
+ * after either request), `sports_update`, `pong` and `error`.
+ *
+ * Other upgrade paths on the same server (Socket.IO, other WebSocket endpoints) belong to other
+ * listeners: this one never touches their sockets.
+ */
+@Injectable()
+export class SportsUpdatesWebSocketServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(SportsUpdatesWebSocketServer.name);
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  private readonly clients = new Map<string, Client>();
+  private httpServer?: Server;
+  private heartbeat?: NodeJS.Timeout;
+  private delivery?: Subscription;
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly subscriptions: SubscriptionService,
+    private readonly bus: SportsUpdatesBus,
+    @Inject(appConfig.KEY) private readonly app: AppConfig,
+  ) {}
+
+  /** The HTTP server exists by now (tests' `listen(0)` and main.ts both reuse it). */
+  onApplicationBootstrap(): void {
+    this.httpServer = this.adapterHost.httpAdapter.getHttpServer() as Server;
+    this.httpServer.on('upgrade', this.onUpgrade);
+    this.wss.on('connection', (socket: WebSocket) => this.onConnection(socket));
+    this.delivery = this.bus.updates$.subscribe(({ topics, update }) => this.deliver(topics, update));
+    this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  /** Before the HTTP server closes: it waits for every open connection, upgraded ones included. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.httpServer?.off('upgrade', this.onUpgrade);
+    clearInterval(this.heartbeat);
+    this.delivery?.unsubscribe();
+    const sockets = [...this.clients.values()].map((client) => client.socket);
+    const closed = Promise.all(sockets.map((socket) => new Promise<void>((resolve) => socket.once('close', () => resolve()))));
+    for (const socket of sockets) socket.close(1001, 'Server shutting down');
+    // A peer that does not answer the close handshake is cut off.
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref())]);
+    for (const socket of sockets) socket.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+
+  private readonly onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const path = (request.url ?? '').split('?')[0]?.replace(/\/+$/, '');
+    if (path !== SPORTS_UPDATES_WS_PATH) return;
+    if (!this.originAllowed(request.headers.origin)) return refuse(socket, 403, 'Forbidden');
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.wss.emit('connection', ws, request));
+  };
+
+  private onConnection(socket: WebSocket): void {
+    const id = `ws:${randomUUID()}`;
+    const client: Client = { socket, alive: true };
+    this.clients.set(id, client);
+    socket.on('pong', () => (client.alive = true));
+    socket.on('message', (data: RawData, isBinary: boolean) => void this.onMessage(id, socket, data, isBinary));
+    socket.on('error', (error: Error) => this.logger.debug(`WebSocket ${id} error: ${error.message}`));
+    socket.on('close', () => {
+      this.clients.delete(id);
+      void this.subscriptions.drop(id);
+    });
+    send(socket, { type: 'connection_ack' });
+  }
+
+  private async onMessage(id: string, socket: WebSocket, data: RawData, isBinary: boolean): Promise<void> {
+    let message: ClientMessage | undefined;
+    try {
+      if (isBinary) throw new InvalidMessageFormatError('Send JSON as text frames, not binary');
+      message = parseClientMessage(rawText(data));
+      const reply = message.id === undefined ? {} : { id: message.id };
+      if (message.type === 'ping') return send(socket, { type: 'pong', ...reply });
+      const change =
+        message.type === 'subscribe'
+          ? await this.subscriptions.subscribe(id, message.body)
+          : await this.subscriptions.unsubscribe(id, message.body);
+      send(socket, { type: 'subscribed', ...reply, ...change.subscription });
+    } catch (error) {
+      send(socket, { type: 'error', ...(message?.id === undefined ? {} : { id: message.id }), ...toErrorPayload(error, this.logger) });
+    }
+  }
+
+  private deliver(topics: string[], update: SportsUpdate): void {
+    const message = JSON.stringify({ type: 'sports_update', data: update } satisfies ServerMessage);
+    for (const subscriberId of this.subscriptions.subscribersOf(topics)) {
+      const client = this.clients.get(subscriberId);
+      if (client === undefined || client.socket.readyState !== WebSocket.OPEN) continue;
+      if (client.socket.bufferedAmount > MAX_BUFFERED_BYTES) continue;
+      client.socket.send(message);
+    }
+  }
+
+  private checkHeartbeats(): void {
+    for (const client of this.clients.values()) {
+      if (!client.alive) {
+        client.socket.terminate();
+        continue;
+      }
+      client.alive = false;
+      client.socket.ping();
+    }
+  }
+
+  private originAllowed(origin: string | undefined): boolean {
+    const allowed = this.app.corsOrigins;
+    // Browsers always send Origin; non-browser clients may not, and CORS does not apply to them.
+    return origin === undefined || allowed.length === 0 || allowed.includes('*') || allowed.includes(origin);
+  }
+}
+
+function send(socket: WebSocket, message: ServerMessage): void {
+  if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+}
+
+function rawText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return (Buffer.isBuffer(data) ? data : Buffer.from(new Uint8Array(data))).toString('utf8');
+}
+
+/** Answers an upgrade on our path that is not allowed; only ever called for `/ws/sports-updates`. */
+function refuse(socket: Duplex, status: number, reason: string): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
