@@ -7,6 +7,8 @@ import { ChatModule } from '@app/chat';
 import { LoggingModule } from '@app/common';
 import { ALL_CONFIGS } from '@app/config';
 import { HealthModule } from '@app/health';
+import { LiveUpdatesModule } from '@app/live-updates';
+import { MetricsModule } from '@app/metrics';
 import { RealtimeModule } from '@app/realtime';
 import { RedisModule } from '@app/redis';
 import { SportsDataModule } from '@app/sports-data';
@@ -16,6 +18,7 @@ import { AppController } from './app.controller.js';
   imports: [
     ConfigModule.forRoot({ isGlobal: true, load: ALL_CONFIGS, cache: true }),
     LoggingModule,
+    MetricsModule,
     RedisModule,
     AppCacheModule,
     HealthModule,
@@ -23,6 +26,7 @@ import { AppController } from './app.controller.js';
     ChatModule,
     AuthModule,
     RealtimeModule,
+    LiveUpdatesModule,
   ],
   controllers: [AppController],
   providers: [{ provide: APP_INTERCEPTOR, useExisting: ResourceCacheInterceptor }],

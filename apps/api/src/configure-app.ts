@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter, requestIdMiddleware } from '@app/common';
 import { appConfig, type AppConfig } from '@app/config';
+import { httpMetricsMiddleware, MetricsService } from '@app/metrics';
 import { ChatIoAdapter } from '@app/realtime';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
@@ -22,6 +23,8 @@ export function configureApp(app: NestExpressApplication): AppConfig {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   app.use(requestIdMiddleware());
+  // First after the request id, so answers given before routing (413, refused Host) are timed too.
+  app.use(httpMetricsMiddleware(app.get(MetricsService)));
 
   if (config.allowedHosts.length > 0 && !config.allowedHosts.includes('*')) {
     app.use(hostAllowList(config.allowedHosts));
