@@ -1,3 +1,5 @@
+import { Injectable, Module } from '@nestjs/common';
+import { RedisService } from '@app/redis';
 import { createClient, type RedisClientType } from 'redis';
 import request from 'supertest';
 import { CacheProbeController } from './support/cache-probe.controller.js';
@@ -112,5 +114,28 @@ describe('Per-resource HTTP cache without Redis', () => {
     const server = t.app.getHttpServer();
     expect((await request(server).get('/test-cache/tournaments').expect(200)).headers['x-cache']).toBe('MISS');
     await waitFor(async () => (await request(server).get('/test-cache/tournaments')).headers['x-cache'] === 'HIT', 2_000);
+  });
+});
+
+describe('Shared Redis connection at shutdown', () => {
+  it('stays usable in every shutdown hook (the cache store must not close it first)', async () => {
+    const seen: string[] = [];
+
+    @Injectable()
+    class ShutdownProbe {
+      constructor(private readonly redis: RedisService) {}
+      async beforeApplicationShutdown(): Promise<void> {
+        seen.push(`before:${await this.redis.raw.ping()}`);
+      }
+      async onApplicationShutdown(): Promise<void> {
+        seen.push(`on:${await this.redis.raw.ping().catch((error: Error) => error.message)}`);
+      }
+    }
+    @Module({ providers: [ShutdownProbe] })
+    class ShutdownProbeModule {}
+
+    const t = await createTestApp({ env: { REDIS_URL: TEST_REDIS_URL }, imports: [ShutdownProbeModule] });
+    await t.close();
+    expect(seen).toContain('before:PONG');
   });
 });

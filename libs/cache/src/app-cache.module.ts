@@ -8,6 +8,17 @@ import { AppCacheService } from './app-cache.service.js';
 import { CacheKeyService } from './cache-keys.service.js';
 import { ResourceCacheInterceptor } from './resource-cache.interceptor.js';
 
+/**
+ * The Redis client belongs to RedisService, which closes it after every other shutdown hook has run;
+ * cache-manager disconnects its stores when its module is destroyed, which must not close the shared
+ * client that early.
+ */
+class SharedClientKeyvRedis extends KeyvRedis<unknown> {
+  override async disconnect(): Promise<void> {
+    // Intentionally empty: see the class comment.
+  }
+}
+
 // Bounds the in-memory store so a stream of distinct queries cannot grow it without limit.
 const MEMORY_CACHE_ENTRIES = 10_000;
 
@@ -24,7 +35,7 @@ const MEMORY_CACHE_ENTRIES = 10_000;
         if (!redis.isConfigured) {
           return { stores: [new Keyv({ store: new KeyvCacheableMemory({ lruSize: MEMORY_CACHE_ENTRIES }) })] };
         }
-        const store = new KeyvRedis(redis.raw, { keyPrefixSeparator: ':', throwOnConnectError: false });
+        const store = new SharedClientKeyvRedis(redis.raw, { keyPrefixSeparator: ':', throwOnConnectError: false });
         const keyv = new Keyv({ store, namespace: redis.key('cache'), useKeyPrefix: false });
         // Failures are handled (and logged once per outage) by RedisService and AppCacheService.
         keyv.on('error', () => undefined);

@@ -47,13 +47,23 @@ export class ResourceCacheInterceptor implements NestInterceptor {
             // A stale answer (served from the last good copy while the source is down) must not be
             // pinned for a whole TTL: the next request should try the source again.
             if (res.statusCode >= 200 && res.statusCode < 300 && body !== undefined && !isStale(body)) {
-              void this.cache.set(key, body, resource);
+              // An answer built from data fetched earlier lives only for what is left of that data's
+              // TTL, so the HTTP copy never outlives (and never disagrees with) the data under it.
+              const ttlMs = this.cache.ttlMs(resource) - ageMs(body);
+              if (ttlMs > 0) void this.cache.set(key, body, ttlMs);
             }
           }),
         );
       }),
     );
   }
+}
+
+/** Age of the data in an answer that says when it was fetched (`fetchedAt`), else 0. */
+function ageMs(body: unknown): number {
+  const fetchedAt = typeof body === 'object' && body !== null ? (body as { fetchedAt?: unknown }).fetchedAt : undefined;
+  const at = typeof fetchedAt === 'string' ? Date.parse(fetchedAt) : Number.NaN;
+  return Number.isNaN(at) ? 0 : Math.max(0, Date.now() - at);
 }
 
 function isStale(body: unknown): boolean {
