@@ -1,3 +1,4 @@
+import { ODDS_BUCKET_MS } from '@app/sports-data';
 import request from 'supertest';
 import { TEST_REDIS_URL, uniquePrefix } from './support/env.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -8,6 +9,16 @@ async function say(server: Server, message: string, extra: Record<string, string
   const res = await request(server).post('/api/v1/chat/message').send({ message, ...extra });
   if (res.status !== 200) throw new Error(`chat answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;
+}
+
+/**
+ * Embedded odds move every 30 s. A check that compares an answer with the API must not straddle a
+ * price change, so it starts with at least `needMs` left in the current price period.
+ */
+async function inOnePricePeriod<T>(check: () => Promise<T>, needMs = 8_000): Promise<T> {
+  const left = ODDS_BUCKET_MS - (Date.now() % ODDS_BUCKET_MS);
+  if (left < needMs) await new Promise((resolve) => setTimeout(resolve, left + 50));
+  return check();
 }
 
 /** Parses an SSE body into its events. */
@@ -82,7 +93,8 @@ describe('Chat REST API with the offline engine on Redis', () => {
     expect(body.message.length).toBeGreaterThan(20);
   });
 
-  it('quotes exactly the odds of GET /api/v1/sports/odds for the match asked about', async () => {
+  it('quotes exactly the odds of GET /api/v1/sports/odds for the match asked about', () =>
+    inOnePricePeriod(async () => {
     const body = await say(server, 'Odds for Barcelona vs Real Madrid?');
     const fixtureId = body.function_calls_made.find((c: { name: string }) => c.name === 'get_match_odds')?.args?.match_id;
     const fixtures = await request(server).get('/api/v1/sports/fixtures?team=barcelona&limit=20').expect(200);
@@ -92,16 +104,17 @@ describe('Chat REST API with the offline engine on Redis', () => {
     for (const selection of odds.body.markets[0].selections) {
       expect(body.message).toContain(selection.odds.toFixed(2));
     }
-  });
+  }));
 
-  it('computes a payout as stake × the current odds', async () => {
+  it('computes a payout as stake × the current odds', () =>
+    inOnePricePeriod(async () => {
     const fixtures = await request(server).get('/api/v1/sports/fixtures?team=chelsea&limit=1').expect(200);
     const fixture = fixtures.body.fixtures[0];
     const odds = await request(server).get(`/api/v1/sports/odds?match_id=${fixture.id}&market=1x2`).expect(200);
     const chelsea = odds.body.markets[0].selections.find((s: { name: string }) => s.name === 'Chelsea');
     const body = await say(server, 'How much would I win with €50 on Chelsea?');
     expect(body.message).toContain((50 * chelsea.odds).toFixed(2));
-  });
+  }));
 
   it('follows up on the conversation: "And Real Madrid?" after a Barcelona schedule question', async () => {
     const first = await say(server, 'When does Barcelona play next?');
@@ -111,7 +124,8 @@ describe('Chat REST API with the offline engine on Redis', () => {
     expect(follow.session_id).toBe(first.session_id);
   });
 
-  it('follows up on a match: "And the odds?" then "How much would I win with 20 euros on a draw?"', async () => {
+  it('follows up on a match: "And the odds?" then "How much would I win with 20 euros on a draw?"', () =>
+    inOnePricePeriod(async () => {
     const first = await say(server, 'When is Arsenal vs Chelsea?');
     const odds = await say(server, 'And the odds?', { session_id: first.session_id });
     expect(odds.detected_intent).toBe('ODDS_INFORMATION_QUERY');
@@ -123,7 +137,7 @@ describe('Chat REST API with the offline engine on Redis', () => {
     const prices = await request(server).get(`/api/v1/sports/odds?match_id=${match.id}&market=1x2`).expect(200);
     const draw = prices.body.markets[0].selections.find((s: { key: string }) => s.key === 'draw');
     expect(payout.message).toContain((20 * draw.odds).toFixed(2));
-  });
+  }));
 
   it('follows up in Spanish: "¿Y el Barcelona?"', async () => {
     const first = await say(server, '¿Cuándo juega el Real Madrid?');

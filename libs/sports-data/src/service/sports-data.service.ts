@@ -3,7 +3,7 @@ import { AppCacheService } from '@app/cache';
 import type { CacheResourceName } from '@app/config';
 import { MetricsService } from '@app/metrics';
 import { ChatBetHttpProvider } from '../chatbet/chatbet-http.provider.js';
-import { UpstreamUnavailableError } from '../domain/errors.js';
+import { InvalidMarketError, UpstreamUnavailableError } from '../domain/errors.js';
 import type { Fixture } from '../domain/fixture.js';
 import type { HeadToHead, TeamForm } from '../domain/form.js';
 import type { FixtureOdds, MarketCode } from '../domain/market.js';
@@ -75,8 +75,18 @@ export class SportsDataService {
     return this.load('fixtures', 'fixture', [id], () => this.provider.getFixture(id));
   }
 
-  getOdds(fixtureId: string, market?: MarketCode): Promise<Sourced<FixtureOdds>> {
-    return this.load('odds', 'odds', [fixtureId, market ?? '*'], () => this.provider.getOdds(fixtureId, market));
+  /**
+   * All markets of a fixture are fetched and cached together, and one market is cut from that copy,
+   * so every caller (REST, chat tools, the odds watcher) quotes the same prices within a TTL.
+   */
+  async getOdds(fixtureId: string, market?: MarketCode): Promise<Sourced<FixtureOdds>> {
+    const all = await this.load('odds', 'odds', [fixtureId], () => this.provider.getOdds(fixtureId));
+    if (market === undefined || all.data.status === 'inactive') return all;
+    const markets = all.data.markets.filter((m) => m.market === market);
+    if (markets.length === 0) {
+      throw new InvalidMarketError(market, [...new Set(all.data.markets.map((m) => m.market))]);
+    }
+    return { ...all, data: { ...all.data, markets } };
   }
 
   getTeamForm(teamId: string, last = 5): Promise<Sourced<TeamForm>> {
