@@ -31,8 +31,8 @@ interface Figures {
   non2xx: number;
 }
 
-async function run(route: string): Promise<Figures> {
-  const result = await autocannon({ url: `${base}${route}`, connections, duration, pipelining: 1 });
+async function run(route: string, url = `${base}${route}`): Promise<Figures> {
+  const result = await autocannon({ url, connections, duration, pipelining: 1 });
   return {
     route,
     requestsPerSecond: Math.round(result.requests.average),
@@ -41,6 +41,19 @@ async function run(route: string): Promise<Figures> {
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   };
+}
+
+/** Measures one reference server (see bench-baselines.ts) in its own process. */
+async function baseline(kind: 'node' | 'express' | 'nest'): Promise<Figures> {
+  const basePort = port + 1;
+  const child = fork(resolve(process.cwd(), 'dist/scripts/bench-baselines.js'), [kind, String(basePort)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  await new Promise<void>((ready) => child.once('message', () => ready()));
+  try {
+    return await run(`${kind} hello world (reference)`, `http://127.0.0.1:${basePort}/`);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((done) => child.once('exit', done));
+  }
 }
 
 const server = fork(resolve(process.cwd(), 'dist/scripts/bench-server.js'), [], {
@@ -63,12 +76,14 @@ try {
   const bare = await run('/bench/hello');
   const odds = await run(oddsRoute);
   const ratio = odds.requestsPerSecond / bare.requestsPerSecond;
+  server.kill('SIGTERM');
+  const references = [await baseline('node'), await baseline('express'), await baseline('nest')];
 
   const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const table = [
     '| route | req/s | p50 ms | p99 ms | errors | non-2xx |',
     '|---|---:|---:|---:|---:|---:|',
-    ...[bare, odds].map((f) => `| \`${f.route.replace(/match_id=\d+/, 'match_id=…')}\` | ${f.requestsPerSecond} | ${f.p50} | ${f.p99} | ${f.errors} | ${f.non2xx} |`),
+    ...[bare, odds, ...references].map((f) => `| \`${f.route.replace(/match_id=\d+/, 'match_id=…')}\` | ${f.requestsPerSecond} | ${f.p50} | ${f.p99} | ${f.errors} | ${f.non2xx} |`),
   ].join('\n');
   const verdict = [
     `cached odds ≥ 5,000 req/s: ${odds.requestsPerSecond >= 5000 ? 'met' : 'NOT met'} (${odds.requestsPerSecond})`,
