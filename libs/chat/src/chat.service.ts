@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { redactPii } from '@app/common';
 import { conversationConfig, type ConversationConfig } from '@app/config';
 import { type ChatMessage, ConversationService, type FunctionCallRecord, SessionLockService } from '@app/conversation';
 import { type AgentTurnResult, ConversationAgent } from '@app/llm';
@@ -68,10 +69,13 @@ export class ChatService {
 
   async turn(request: ChatTurnRequest, onToken?: TokenListener): Promise<ChatTurnResponse> {
     const started = performance.now();
-    const text = request.message.trim();
-    if (text.length === 0 || text.length > this.config.maxMessageLength) {
-      throw new MessageTooLongError(this.config.maxMessageLength, text.length);
+    const trimmed = request.message.trim();
+    if (trimmed.length === 0 || trimmed.length > this.config.maxMessageLength) {
+      throw new MessageTooLongError(this.config.maxMessageLength, trimmed.length);
     }
+    // What the model reads, what the history keeps and what a resume replays: e-mail, phone and
+    // card numbers are never stored.
+    const text = redactPii(trimmed);
     const sessionId = request.sessionId ?? this.newSessionId();
     const userMessageId = request.messageId ?? randomUUID();
     const { ownerId, userId } = request.identity;

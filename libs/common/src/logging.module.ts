@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { appConfig, type AppConfig, type LogLevel } from '@app/config';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import { piiRedactingLogMethod, redactUrl } from './log-redaction.js';
 import { REQUEST_ID_HEADER, resolveRequestId } from './request-id.js';
 
 const PINO_LEVEL: Record<LogLevel, string> = {
@@ -31,9 +32,12 @@ const PINO_LEVEL: Record<LogLevel, string> = {
             return id;
           },
           customProps: () => ({ service: app.name, environment: app.environment }),
+          // Chat text can reach a log line (in a field, an error message, a URL); personal data in it
+          // (e-mail, phone and card numbers) is redacted from every line, whoever writes it.
+          hooks: { logMethod: piiRedactingLogMethod },
           // Request lines carry what an operator needs to trace a call, not every header.
           serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },
           // Health probes and Prometheus scrapes arrive every few seconds; logging them drowns real traffic.

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AIMessage, type AIMessageChunk, type BaseMessage, HumanMessage, SystemMessage, ToolMessage } from '@langchain/core/messages';
 import type { ToolCall } from '@langchain/core/messages/tool';
+import { redactPii } from '@app/common';
 import { NluService } from '@app/nlu';
 import type { FunctionCallRecord, Language, TrackedContext } from '../shared/conversation-types.js';
 import { FORBIDDEN_PROMISES } from '../shared/responsible-gambling.js';
@@ -41,7 +42,8 @@ export class ConversationAgent {
 
   async run(input: AgentTurnInput, onToken?: (delta: string) => void): Promise<AgentTurnResult> {
     const timeZone = safeTimeZone(input.timeZone);
-    const message = input.message.slice(0, MAX_MESSAGE_CHARS);
+    // Personal data never reaches a model, Gemini or offline (ChatService stores the redacted text too).
+    const message = redactPii(input.message).slice(0, MAX_MESSAGE_CHARS);
     const now = new Date();
     const context: TrackedContext = { ...input.context, lastTeams: Array.isArray(input.context?.lastTeams) ? input.context.lastTeams : [] };
     const nlu = this.nlu.analyze(message, { timeZone, now, ...(input.languageHint ? { languageHint: input.languageHint } : {}) });
@@ -53,7 +55,7 @@ export class ConversationAgent {
     const turnId = randomUUID();
 
     const messages: BaseMessage[] = [
-      new SystemMessage(buildSystemPrompt({ language, timeZone, now, context, authenticated: userId !== undefined, summary: input.summary })),
+      new SystemMessage(buildSystemPrompt({ language, timeZone, now, context, authenticated: userId !== undefined, summary: input.summary && redactPii(input.summary) })),
       ...this.history(input.history),
       new HumanMessage(message),
     ];
@@ -135,7 +137,7 @@ export class ConversationAgent {
       .filter((m) => (m.role === 'user' || m.role === 'assistant') && typeof m.content === 'string' && m.content.trim().length > 0)
       .slice(-MAX_HISTORY_MESSAGES)
       .map((m) => {
-        const text = stripDelimiters(m.content).slice(0, MAX_HISTORY_CHARS);
+        const text = redactPii(stripDelimiters(m.content)).slice(0, MAX_HISTORY_CHARS);
         return m.role === 'user' ? new HumanMessage(text) : new AIMessage(text);
       });
   }
