@@ -20,9 +20,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-// Quiet logs unless a test asks otherwise; Redis off unless a test points at one.
+// Quiet logs unless a test asks otherwise; Redis off unless a test points at one. The rate limits
+// (production defaults: 100 REST requests per minute per address, 30 chat turns per minute) are
+// lifted, because every request of a test comes from 127.0.0.1 and the suites make hundreds, most
+// without a session id; a test of the limits sets RATE_LIMIT_REQUESTS / CHAT_RATE_LIMIT_PER_MINUTE.
 const DEFAULT_ENV: Record<string, string | undefined> = {
   LOG_LEVEL: 'ERROR',
+  RATE_LIMIT_REQUESTS: '100000',
+  CHAT_RATE_LIMIT_PER_MINUTE: '10000',
   ENVIRONMENT: 'development',
   REDIS_URL: undefined,
   REDIS_HOST: undefined,
