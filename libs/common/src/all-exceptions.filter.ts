@@ -54,7 +54,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const res = ctx.getResponse<Response>();
     const requestId = requestIdOf(req);
     const { status, body, retryAfterSeconds } = toErrorResponse(exception, requestId, this.exposeInternals);
-    if (status >= 500 && !(exception instanceof HttpException)) {
+    if (status >= 500 && isDomainError(exception)) {
+      // An expected outage (upstream down, store unavailable): worth a warning, not a stack trace.
+      this.logger.warn({ msg: exception.message, code: exception.code, requestId, method: req.method, url: req.originalUrl });
+    } else if (status >= 500 && !(exception instanceof HttpException)) {
       this.logger.error({
         msg: exception instanceof Error ? exception.message : 'Unhandled error',
         err: exception,
