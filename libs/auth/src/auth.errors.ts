@@ -14,3 +14,33 @@ export class InvalidTokenError extends DomainError {
     this.details = { reason };
   }
 }
+
+/** A route that needs a logged-in user was called without a token, or with an anonymous one. */
+export class AuthenticationRequiredError extends DomainError {
+  readonly httpStatus = 401;
+  readonly code = 'AUTHENTICATION_REQUIRED';
+
+  constructor(message = 'Log in first: send Authorization: Bearer <access_token> from POST /api/v1/auth/login') {
+    super(message);
+  }
+}
+
+/** A login body that is neither `{username, password}` nor `{user_id, user_key}`. */
+export class InvalidLoginRequestError extends DomainError {
+  readonly httpStatus = 400;
+  readonly code = 'INVALID_LOGIN_REQUEST';
+
+  constructor() {
+    super('Send either username and password, or user_id and user_key');
+  }
+}
+
+/** A limits change that cannot be applied as sent. */
+export class InvalidLimitsRequestError extends DomainError {
+  readonly httpStatus = 400;
+  readonly code = 'INVALID_LIMITS_REQUEST';
+
+  constructor(message: string) {
+    super(message);
+  }
+}

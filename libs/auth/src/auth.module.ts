@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { authConfig, type AuthConfig } from '@app/config';
 import { AuthController } from './auth.controller.js';
+import { JwtAuthGuard, OptionalJwtAuthGuard } from './jwt-auth.guard.js';
 import { TOKEN_ALGORITHM, TokenService } from './token.service.js';
 
-/** Access tokens: anonymous tokens now, account logins later. */
+/** Access tokens: issuing (anonymous and logged-in users) and checking them, and the guards built on that. */
 @Module({
   imports: [
     JwtModule.registerAsync({
@@ -17,7 +18,7 @@ import { TOKEN_ALGORITHM, TokenService } from './token.service.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [TokenService],
-  exports: [TokenService],
+  providers: [TokenService, JwtAuthGuard, OptionalJwtAuthGuard],
+  exports: [TokenService, JwtAuthGuard, OptionalJwtAuthGuard],
 })
 export class AuthModule {}

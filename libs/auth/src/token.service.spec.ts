@@ -54,6 +54,12 @@ describe('TokenService', () => {
     expect((await tokens.issueAnonymous()).user_id).not.toBe(issued.user_id);
   });
 
+  it('issues user tokens that verify to that user, not anonymous', async () => {
+    const issued = await tokens.issueForUser('acct_demo');
+    expect(issued).toEqual({ token: expect.any(String), expires_in: 3600, user_id: 'acct_demo' });
+    expect(await tokens.verify(issued.token)).toEqual({ sub: 'acct_demo', anon: false, exp: expect.any(Number) });
+  });
+
   it('accepts an HS256 token signed with the secret', async () => {
     expect(await tokens.verify(token({ alg: 'HS256', typ: 'JWT' }, { sub: 'user_42', exp: inAnHour() }))).toEqual({ sub: 'user_42', anon: false, exp: expect.any(Number) });
   });

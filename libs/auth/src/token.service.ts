@@ -48,6 +48,12 @@ export class TokenService {
     return { token, expires_in: this.config.accessTokenExpireMinutes * 60, user_id: userId };
   }
 
+  /** A token for a logged-in user: its subject is the account id, and it proves who the user is. */
+  async issueForUser(userId: string): Promise<IssuedToken> {
+    const token = await this.jwt.signAsync({ sub: userId, anon: false });
+    return { token, expires_in: this.config.accessTokenExpireMinutes * 60, user_id: userId };
+  }
+
   /** Throws InvalidTokenError for a forged, unsigned, expired or malformed token. */
   async verify(token: string): Promise<VerifiedToken> {
     if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH || !COMPACT_JWS.test(token)) throw new InvalidTokenError('malformed');

@@ -6,7 +6,7 @@ import { ChatModelRunner, ChatModelSelection } from './agent/chat-model.runner.j
 import { ConversationAgent } from './agent/conversation.agent.js';
 import { createChatModel } from './chat-model.factory.js';
 import { OfflineChatModel } from './offline/offline-chat.model.js';
-import { BalanceReader, UnavailableBalanceReader } from './tools/balance.reader.js';
+import { AccountBalanceReader, BalanceReader, UnavailableBalanceReader } from './tools/balance.reader.js';
 import { BettingToolsService } from './tools/betting-tools.service.js';
 
 /**
@@ -16,7 +16,11 @@ import { BettingToolsService } from './tools/betting-tools.service.js';
 @Module({
   imports: [SportsDataModule, NluModule],
   providers: [
-    { provide: BalanceReader, useClass: UnavailableBalanceReader },
+    {
+      provide: BalanceReader,
+      inject: [{ token: AccountBalanceReader, optional: true }],
+      useFactory: (accounts?: AccountBalanceReader): BalanceReader => accounts ?? new UnavailableBalanceReader(),
+    },
     BettingToolsService,
     { provide: OfflineChatModel, inject: [NluService], useFactory: (nlu: NluService) => new OfflineChatModel({ nlu }) },
     {

@@ -37,6 +37,6 @@ import { SportsDataProvider } from './sports-data.provider.js';
     PredictionService,
     SportsApiService,
   ],
-  exports: [Clock, SportsDataProvider, SportsDataService, PredictionService],
+  exports: [Clock, SportsDataProvider, SportsDataService, PredictionService, ChatBetApiClient],
 })
 export class SportsDataModule {}

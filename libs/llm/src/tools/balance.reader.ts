@@ -31,6 +31,12 @@ export abstract class BalanceReader {
   abstract getBalance(userId: string): Promise<UserBalance>;
 }
 
+/**
+ * What an accounts module provides (from a global module) to answer balance questions: LlmModule
+ * uses it when present and UnavailableBalanceReader otherwise, so this lib never depends on accounts.
+ */
+export abstract class AccountBalanceReader extends BalanceReader {}
+
 /** Used until an accounts backend is wired in: every request answers that balances are unavailable. */
 @Injectable()
 export class UnavailableBalanceReader extends BalanceReader {
