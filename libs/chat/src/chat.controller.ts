@@ -1,8 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { isAccountUserId } from '@app/accounts';
+import { AuthenticationRequiredError, OptionalJwtAuthGuard, OptionalToken, type VerifiedToken } from '@app/auth';
 import { requestIdOf, toErrorResponse } from '@app/common';
 import { INTENTS } from '@app/nlu';
 import type { Request, Response } from 'express';
+import { UserMismatchError } from './chat.errors.js';
 import { ANONYMOUS_OWNER, type ChatIdentity, ChatService } from './chat.service.js';
 import {
   ConversationsQueryDto,
@@ -16,14 +19,24 @@ import {
 import { FeedbackService } from './feedback.service.js';
 
 /**
- * A client-supplied user_id names the owner of a conversation but proves nothing, so it never
- * becomes the verified user (balance and bets need a login).
+ * Who is asking. A logged-in user's token (Authorization: Bearer) makes them the verified user and
+ * the owner; a user_id they send must then be their own. Otherwise a client-supplied user_id names
+ * the owner of a conversation but proves nothing, so it never becomes the verified user (balance
+ * and bets need a login), and it may not name an account: those sessions need that account's token.
  */
-function identityOf(claimedUserId?: string): ChatIdentity {
-  return { ownerId: claimedUserId ?? ANONYMOUS_OWNER };
+function identityOf(token: VerifiedToken | undefined, claimedUserId?: string): ChatIdentity {
+  if (token && !token.anon) {
+    if (claimedUserId !== undefined && claimedUserId !== token.sub) throw new UserMismatchError();
+    return { userId: token.sub, ownerId: token.sub };
+  }
+  if (claimedUserId !== undefined && isAccountUserId(claimedUserId)) {
+    throw new AuthenticationRequiredError(`${claimedUserId} is an account: send its access token (POST /api/v1/auth/login)`);
+  }
+  return { ownerId: claimedUserId ?? token?.sub ?? ANONYMOUS_OWNER };
 }
 
 @ApiTags('chat')
+@ApiBearerAuth()
 @ApiBadRequestResponse({ description: 'Invalid body or parameter; the message names it' })
 @Controller('api/v1/chat')
 export class ChatController {
@@ -35,8 +48,9 @@ export class ChatController {
   @Post('message')
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a message and get the whole answer (a session is started when session_id is omitted)' })
-  message(@Body() body: SendMessageDto) {
-    return this.chat.turn({ message: body.message, sessionId: body.session_id, identity: identityOf(body.user_id), timeZone: body.time_zone });
+  @UseGuards(OptionalJwtAuthGuard)
+  message(@Body() body: SendMessageDto, @OptionalToken() token?: VerifiedToken) {
+    return this.chat.turn({ message: body.message, sessionId: body.session_id, identity: identityOf(token, body.user_id), timeZone: body.time_zone });
   }
 
   /**
@@ -47,7 +61,9 @@ export class ChatController {
   @Post('stream')
   @ApiProduces('text/event-stream')
   @ApiOperation({ summary: 'Send a message and receive the answer as Server-Sent Events (token…, done)' })
-  async stream(@Body() body: SendMessageDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+  @UseGuards(OptionalJwtAuthGuard)
+  async stream(@Body() body: SendMessageDto, @Req() req: Request, @Res() res: Response, @OptionalToken() token?: VerifiedToken): Promise<void> {
+    const identity = identityOf(token, body.user_id);
     res.status(200);
     res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
     res.setHeader('Cache-Control', 'no-cache, no-transform');
@@ -56,7 +72,7 @@ export class ChatController {
     const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     try {
       const result = await this.chat.turn(
-        { message: body.message, sessionId: body.session_id, identity: identityOf(body.user_id), timeZone: body.time_zone },
+        { message: body.message, sessionId: body.session_id, identity, timeZone: body.time_zone },
         (content, index) => send('token', { content, index }),
       );
       send('done', result);
@@ -70,27 +86,31 @@ export class ChatController {
   @ApiOperation({ summary: 'Messages of a session, oldest first (the last `limit`)' })
   @ApiNotFoundResponse({ description: 'Unknown or expired session' })
   @ApiForbiddenResponse({ description: 'The session belongs to someone else' })
-  history(@Param() params: SessionParamDto, @Query() query: HistoryQueryDto) {
-    return this.chat.history(params.session_id, identityOf(query.user_id), query.limit ?? 20);
+  @UseGuards(OptionalJwtAuthGuard)
+  history(@Param() params: SessionParamDto, @Query() query: HistoryQueryDto, @OptionalToken() token?: VerifiedToken) {
+    return this.chat.history(params.session_id, identityOf(token, query.user_id), query.limit ?? 20);
   }
 
   @Delete('history/:session_id')
   @ApiOperation({ summary: 'Delete a session and all its messages' })
   @ApiNotFoundResponse({ description: 'Unknown or expired session' })
-  deleteHistory(@Param() params: SessionParamDto, @Query() query: HistoryQueryDto) {
-    return this.chat.deleteHistory(params.session_id, identityOf(query.user_id));
+  @UseGuards(OptionalJwtAuthGuard)
+  deleteHistory(@Param() params: SessionParamDto, @Query() query: HistoryQueryDto, @OptionalToken() token?: VerifiedToken) {
+    return this.chat.deleteHistory(params.session_id, identityOf(token, query.user_id));
   }
 
   @Get('conversations/:user_id')
   @ApiOperation({ summary: "A user's sessions, most recent first, or one session's messages with session_id" })
-  conversations(@Param() params: UserParamDto, @Query() query: ConversationsQueryDto) {
-    return this.chat.conversationsOf(params.user_id, query.limit ?? 20, query.session_id);
+  @UseGuards(OptionalJwtAuthGuard)
+  conversations(@Param() params: UserParamDto, @Query() query: ConversationsQueryDto, @OptionalToken() token?: VerifiedToken) {
+    return this.chat.conversationsOf(identityOf(token, params.user_id).ownerId, query.limit ?? 20, query.session_id);
   }
 
   @Delete('conversations/:user_id')
   @ApiOperation({ summary: "Delete one of a user's sessions, or all of them" })
-  deleteConversations(@Param() params: UserParamDto, @Query() query: DeleteConversationsQueryDto) {
-    return this.chat.deleteConversations(params.user_id, query.session_id);
+  @UseGuards(OptionalJwtAuthGuard)
+  deleteConversations(@Param() params: UserParamDto, @Query() query: DeleteConversationsQueryDto, @OptionalToken() token?: VerifiedToken) {
+    return this.chat.deleteConversations(identityOf(token, params.user_id).ownerId, query.session_id);
   }
 
   @Get('intents')
