@@ -12,6 +12,8 @@ export interface Admission {
   authenticated: boolean;
   /** The last message the client saw, when it said so at the handshake: what came after is sent on connect. */
   lastMessageId?: string;
+  /** When the handshake's token expires (epoch ms): the connection is closed then. */
+  tokenExpiresAt?: number;
 }
 
 /**
@@ -36,6 +38,8 @@ export interface ChatConnection extends Admission {
   readonly endpoint: string;
   readonly ip: string;
   send(event: ChatEvent): void;
+  /** Ends the connection from the server side; the client has already been sent why. */
+  close(reason: 'token_expired'): void;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { isAccountUserId } from '@app/accounts';
 import { TokenService, InvalidTokenError, type VerifiedToken } from '@app/auth';
 import { ANONYMOUS_OWNER, ChatService, MessageTooLongError } from '@app/chat';
 import { conversationConfig, type ConversationConfig, rateLimitConfig, type RateLimitConfig, realtimeConfig, type RealtimeConfig } from '@app/config';
@@ -19,11 +20,13 @@ import { ClaimStore } from './claim.store.js';
 import { cancelSchema, messageIdOf, parseClientMessage, resumeSchema, type UserMessage, userMessageSchema } from './dto/chat-client.messages.js';
 import { type EndpointCounts, type InstanceReport, PresenceService } from './presence.service.js';
 import {
+  AccountClaimError,
   ChatRateLimitedError,
   DuplicateInProgressError,
   PayloadTooLargeError,
   ServerShuttingDownError,
   SessionMismatchError,
+  TokenExpiredError,
   TooManyConnectionsError,
 } from './realtime.errors.js';
 import { MAX_SOCKET_PAYLOAD_BYTES, RECOVERY_WINDOW_MS } from './socket-limits.js';
@@ -144,6 +147,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     }
     // A token proves who the user is unless it is anonymous; a claimed user_id only names an owner.
     const verifiedUser = verified && !verified.anon ? verified.sub : undefined;
+    if (!verifiedUser && claimedUser && isAccountUserId(claimedUser)) throw new AccountClaimError();
     const ownerId = verifiedUser ?? claimedUser ?? verified?.sub ?? ANONYMOUS_OWNER;
     const sessionId = requestedSession ?? this.chat.newSessionId();
     if (requestedSession) await this.assertNotOthers(requestedSession, ownerId);
@@ -153,6 +157,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       userId: ownerId,
       authenticated: verifiedUser !== undefined,
       ...(lastMessageId && { lastMessageId }),
+      ...(verified && { tokenExpiresAt: verified.exp * 1000 }),
     };
   }
 
@@ -227,6 +232,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     const connection = this.connections.get(connectionId);
     let messageId = messageIdOf(payload);
     if (!connection) return { message_id: messageId ?? null, status: 'rejected', error_code: 'PROCESSING_ERROR' };
+    if (this.closeIfExpired(connection)) return { message_id: messageId ?? null, status: 'rejected', error_code: 'TOKEN_EXPIRED' };
     try {
       if (this.shuttingDown) throw new ServerShuttingDownError();
       const message = this.parseUserMessage(connection, payload);
@@ -262,6 +268,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     const connection = this.connections.get(connectionId);
     const messageId = messageIdOf(payload) ?? null;
     if (!connection) return { message_id: messageId, status: 'rejected', error_code: 'PROCESSING_ERROR' };
+    if (this.closeIfExpired(connection)) return { message_id: messageId, status: 'rejected', error_code: 'TOKEN_EXPIRED' };
     try {
       const request = parseClientMessage(cancelSchema, payload);
       if (request.session_id && request.session_id !== connection.sessionId) throw new SessionMismatchError('session_id');
@@ -279,6 +286,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
   async resume(connectionId: string, payload: unknown): Promise<ResumeAck> {
     const connection = this.connections.get(connectionId);
     if (!connection) return { session_id: '', replayed: 0, in_progress: [], error_code: 'PROCESSING_ERROR' };
+    if (this.closeIfExpired(connection)) return { session_id: connection.sessionId, replayed: 0, in_progress: [], error_code: 'TOKEN_EXPIRED' };
     try {
       const request = parseClientMessage(resumeSchema, payload);
       if (request.session_id && request.session_id !== connection.sessionId) throw new SessionMismatchError('session_id');
@@ -451,6 +459,18 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     return described.code;
   }
 
+  /**
+   * A connection outliving its token is told TOKEN_EXPIRED and closed (turns it started still
+   * finish and are stored); checked before each message and at every heartbeat. True when closed.
+   */
+  private closeIfExpired(connection: ChatConnection, now = Date.now()): boolean {
+    if (connection.tokenExpiresAt === undefined || connection.tokenExpiresAt > now) return false;
+    this.sendError(connection, new TokenExpiredError());
+    this.detach(connection.id);
+    connection.close('token_expired');
+    return true;
+  }
+
   private async assertNotOthers(sessionId: string, ownerId: string): Promise<void> {
     try {
       await this.conversations.get(sessionId, ownerId);
@@ -493,6 +513,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     const now = Date.now();
     const released = this.sessions.sweep(now);
     if (released.length > 0) this.logger.debug(`released ${released.length} idle session(s)`);
+    for (const connection of [...this.connections.values()]) this.closeIfExpired(connection, now);
     for (const [id, at] of this.oversizeDrops) {
       if (now - at > RECOVERY_WINDOW_MS) this.oversizeDrops.delete(id);
     }

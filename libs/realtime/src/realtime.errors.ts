@@ -9,6 +9,7 @@ export const CHAT_ERROR_CODES = [
   'DUPLICATE_IN_PROGRESS',
   'SESSION_FORBIDDEN',
   'INVALID_TOKEN',
+  'TOKEN_EXPIRED',
   'INVALID_ID',
   'PROCESSING_ERROR',
 ] as const;
@@ -88,6 +89,26 @@ export class SessionMismatchError extends DomainError {
 
   constructor(field: 'session_id' | 'user_id') {
     super(`${field} does not match this connection; open a connection for that ${field === 'session_id' ? 'session' : 'user'}`);
+  }
+}
+
+/** The token a connection was opened with has expired: the connection is closed, the client connects again with a fresh one. */
+export class TokenExpiredError extends DomainError {
+  readonly httpStatus = 401;
+  readonly code = 'TOKEN_EXPIRED';
+
+  constructor() {
+    super('The access token of this connection has expired; connect again with a new token');
+  }
+}
+
+/** An anonymous connection naming an account's user_id: only that account's token may open its sessions. */
+export class AccountClaimError extends DomainError {
+  readonly httpStatus = 403;
+  readonly code = 'SESSION_FORBIDDEN';
+
+  constructor() {
+    super('This user_id is an account: connect with its access token');
   }
 }
 

@@ -159,6 +159,7 @@ export class ChatWebSocketServer extends ChatTransport implements OnApplicationB
       endpoint: this.endpoint,
       ip,
       send: (event) => this.send(ws, toWsMessages(event)),
+      close: () => ws.close(WS_CLOSE.invalidToken, 'token expired'),
     };
     const client: WsClient = { ws, connection, alive: true };
     this.clients.set(connection.id, client);
@@ -278,6 +279,7 @@ export function matchChatRoute(url: string | undefined): { sessionId?: string } 
 function closeCodeFor(code: DescribedChatError['code']): number {
   switch (code) {
     case 'INVALID_TOKEN':
+    case 'TOKEN_EXPIRED':
       return WS_CLOSE.invalidToken;
     case 'SESSION_FORBIDDEN':
       return WS_CLOSE.forbidden;
