@@ -7,6 +7,9 @@ import { RealtimeChatService } from '../realtime-chat.service.js';
 import { CHAT_NAMESPACE } from '../socket-limits.js';
 import { toSocketIoEvents } from './socket-io.protocol.js';
 
+/** How long a socket closed by the server stays open for the notice sent just before to reach it. */
+const CLOSE_AFTER_NOTICE_MS = 250;
+
 /** Kept in `socket.data`, which connection-state recovery restores with the socket. */
 interface ChatSocketData extends Admission {
   ip: string;
@@ -68,6 +71,9 @@ export class SocketIoChatTransport extends ChatTransport {
         send: (event) => {
           for (const [name, payload] of toSocketIoEvents(event)) socket.emit(name, payload);
         },
+        // With connection-state recovery every emit goes through the adapter, which (on Redis)
+        // delivers it after a round trip: closing at once could overtake the notice just sent.
+        close: () => setTimeout(() => socket.disconnect(true), CLOSE_AFTER_NOTICE_MS).unref(),
       };
       socket.once('disconnect', (reason, description) => this.realtime.detach(socket.id, { oversize: isOversizeDrop(reason, description) }));
       if (!(await this.realtime.attach(connection, { recovered: socket.recovered }))) socket.disconnect(true);
