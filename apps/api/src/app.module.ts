@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { AuthModule } from '@app/auth';
+import { AccountsModule } from '@app/accounts';
+import { AccountAuthModule, AuthModule } from '@app/auth';
 import { AppCacheModule, ResourceCacheInterceptor } from '@app/cache';
 import { ChatModule } from '@app/chat';
 import { LoggingModule } from '@app/common';
@@ -9,6 +10,7 @@ import { ALL_CONFIGS } from '@app/config';
 import { HealthModule } from '@app/health';
 import { LiveUpdatesModule } from '@app/live-updates';
 import { MetricsModule } from '@app/metrics';
+import { HttpRateLimitModule } from '@app/rate-limit';
 import { RealtimeModule } from '@app/realtime';
 import { RedisModule } from '@app/redis';
 import { SportsDataModule } from '@app/sports-data';
@@ -20,11 +22,14 @@ import { AppController } from './app.controller.js';
     LoggingModule,
     MetricsModule,
     RedisModule,
+    HttpRateLimitModule,
     AppCacheModule,
     HealthModule,
     SportsDataModule,
+    AccountsModule,
     ChatModule,
     AuthModule,
+    AccountAuthModule,
     RealtimeModule,
     LiveUpdatesModule,
   ],

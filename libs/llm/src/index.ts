@@ -12,7 +12,7 @@ export {
 export { buildSystemPrompt, type SystemPromptInput } from './agent/system-prompt.js';
 export { createChatModel } from './chat-model.factory.js';
 export { OfflineChatModel, type OfflineChatModelCallOptions, type OfflineChatModelFields } from './offline/offline-chat.model.js';
-export { BalanceReader, BalanceUnavailableError, UnavailableBalanceReader, type UserBalance } from './tools/balance.reader.js';
+export { AccountBalanceReader, BalanceReader, BalanceUnavailableError, UnavailableBalanceReader, type UserBalance } from './tools/balance.reader.js';
 export { BettingToolsService } from './tools/betting-tools.service.js';
 export { toolContextOf, toolRunConfig, type ToolContext } from './tools/tool-context.js';
 export { FORBIDDEN_PROMISES, responsibleGamblingNote } from './shared/responsible-gambling.js';
