@@ -19,6 +19,18 @@ export class InvalidJsonError extends DomainError {
   }
 }
 
+/** A plain WebSocket frame larger than a request can be; the connection stays open. */
+export class MessageTooLongError extends DomainError {
+  readonly httpStatus = 413;
+  readonly code = 'MESSAGE_TOO_LONG';
+  override readonly details: { max_bytes: number };
+
+  constructor(maxBytes: number) {
+    super(`Messages are limited to ${maxBytes} bytes`);
+    this.details = { max_bytes: maxBytes };
+  }
+}
+
 /** One subscriber may follow only so many topics, so a single client cannot make the watcher poll everything. */
 export class SubscriptionLimitError extends DomainError {
   readonly httpStatus = 400;

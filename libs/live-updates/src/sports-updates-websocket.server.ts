@@ -6,7 +6,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { appConfig, type AppConfig } from '@app/config';
 import type { Subscription } from 'rxjs';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { InvalidMessageFormatError, toErrorPayload } from './live-updates.errors.js';
+import { InvalidMessageFormatError, MessageTooLongError, toErrorPayload } from './live-updates.errors.js';
 import { parseClientMessage, type ClientMessage } from './plain-message.js';
 import type { SportsUpdate, SubscriptionView, UpdatesErrorPayload } from './sports-update.types.js';
 import { SportsUpdatesBus } from './sports-updates.bus.js';
@@ -14,8 +14,11 @@ import { SubscriptionService } from './subscription.service.js';
 
 export const SPORTS_UPDATES_WS_PATH = '/ws/sports-updates';
 
-// Requests are a few hundred bytes; 16 KiB leaves room for 150 long names and no more.
+// Requests are a few hundred bytes; 16 KiB leaves room for 150 long names and no more. Larger frames
+// up to the hard limit are answered with MESSAGE_TOO_LONG and the connection stays (as on /ws/chat);
+// beyond it the WebSocket library closes the connection with 1009.
 const MAX_MESSAGE_BYTES = 16 * 1024;
+const HARD_FRAME_LIMIT_BYTES = 64 * 1024;
 // Dead peers (a laptop closed mid-session) are found by a ping each period without a pong.
 const HEARTBEAT_MS = 30_000;
 // A client that reads slower than updates arrive is skipped rather than buffered without bound.
@@ -48,7 +51,7 @@ interface Client {
 @Injectable()
 export class SportsUpdatesWebSocketServer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(SportsUpdatesWebSocketServer.name);
-  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: HARD_FRAME_LIMIT_BYTES });
   private readonly clients = new Map<string, Client>();
   private httpServer?: Server;
   private heartbeat?: NodeJS.Timeout;
@@ -110,7 +113,9 @@ export class SportsUpdatesWebSocketServer implements OnApplicationBootstrap, Bef
     let message: ClientMessage | undefined;
     try {
       if (isBinary) throw new InvalidMessageFormatError('Send JSON as text frames, not binary');
-      message = parseClientMessage(rawText(data));
+      const text = rawText(data);
+      if (Buffer.byteLength(text) > MAX_MESSAGE_BYTES) throw new MessageTooLongError(MAX_MESSAGE_BYTES);
+      message = parseClientMessage(text);
       const reply = message.id === undefined ? {} : { id: message.id };
       if (message.type === 'ping') return send(socket, { type: 'pong', ...reply });
       const change =

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsTimeZone, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export const SAFE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const idMessage = (field: string) => `${field} must be 1-64 characters of A-Z, a-z, 0-9, _ or -`;
@@ -25,6 +25,7 @@ export class SendMessageDto {
 
   @ApiPropertyOptional({ description: 'IANA time zone for dates in questions and answers', example: 'Europe/Madrid' })
   @IsOptional() @IsString() @MaxLength(64) @Matches(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+){0,2}$|^UTC$/, { message: 'time_zone must be an IANA zone such as Europe/Madrid' })
+  @IsTimeZone({ message: 'time_zone must be an IANA zone such as Europe/Madrid' })
   time_zone?: string;
 }
 

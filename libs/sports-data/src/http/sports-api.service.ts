@@ -169,6 +169,9 @@ function dateRange(query: FixturesQueryDto): { from?: string; to?: string } {
   }
   const from = query.from ? startOf(query.from) : undefined;
   const to = query.to ? endOf(query.to) : undefined;
+  // The DTO lets only readable forms through; this keeps an unreadable one a 400, never a 500.
+  if (from !== undefined && !Number.isFinite(from)) throw new InvalidQueryError('from', 'from must be an ISO-8601 date or date-time');
+  if (to !== undefined && !Number.isFinite(to)) throw new InvalidQueryError('to', 'to must be an ISO-8601 date or date-time');
   if (from !== undefined && to !== undefined) {
     if (from > to) throw new InvalidQueryError('from', 'from must not be after to');
     if (to - from > MAX_RANGE_DAYS * DAY_MS) throw new InvalidQueryError('to', `A range may span at most ${MAX_RANGE_DAYS} days`);

@@ -6,6 +6,9 @@ import { MARKET_CODES, type MarketCode } from '../../domain/market.js';
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const ID_MESSAGE = (field: string) => `${field} must be 1-64 characters of A-Z, a-z, 0-9, _ or -`;
 const NAME_LENGTH = { min: 1, max: 100 } as const;
+// A calendar day, or a date-time with an optional offset. ISO 8601 also allows week dates
+// (2026-W47) and ordinal dates (2026-326), which Date cannot read; they are refused here.
+const DAY_OR_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 export class TournamentsQueryDto {
   @ApiPropertyOptional({ description: 'Sport id or name (e.g. 1, football, fútbol, basketball)', example: 'football' })
@@ -30,11 +33,13 @@ export class FixturesQueryDto {
   date?: string;
 
   @ApiPropertyOptional({ description: 'Start of the range: a day or an ISO-8601 instant', example: '2026-11-22' })
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 date or date-time' })
+  @IsOptional() @Matches(DAY_OR_DATE_TIME, { message: 'from must be an ISO-8601 date or date-time' })
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO-8601 date or date-time' })
   from?: string;
 
   @ApiPropertyOptional({ description: 'End of the range (inclusive): a day or an ISO-8601 instant', example: '2026-11-29' })
-  @IsOptional() @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 date or date-time' })
+  @IsOptional() @Matches(DAY_OR_DATE_TIME, { message: 'to must be an ISO-8601 date or date-time' })
+  @IsISO8601({ strict: true }, { message: 'to must be an ISO-8601 date or date-time' })
   to?: string;
 
   @ApiPropertyOptional({ description: 'Team name or alias, any case and accents', example: 'barca' })
