@@ -28,7 +28,9 @@ function options(numRuns: number): fc.Parameters<unknown> {
     numRuns,
     reporter: (details) => {
       runs += details.numRuns;
-      if (details.failed) throw new Error(`${fc.defaultReportMessage(details)}\n(fuzz seed ${SEED}; rerun with FUZZ_SEED=${SEED})`);
+      if (!details.failed) return;
+      const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+      throw new Error(`${fc.defaultReportMessage(details)}\nCause: ${cause}\n(fuzz seed ${SEED}; rerun with FUZZ_SEED=${SEED})`);
     },
   };
 }
@@ -93,6 +95,8 @@ const nastyString = fc.oneof(
 );
 const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: nastyString },
+  // Numbers in exponent form, tiny, huge or negative zero trip number validators.
+  fc.constantFrom(1e-7, -7e-323, 5e-324, 1e21, -0, 0.1 + 0.2, 2 ** 53 + 2, -1),
   fc.integer(),
   fc.double(),
   fc.boolean(),
@@ -217,8 +221,50 @@ describe('Fuzzing every input with malformed payloads', () => {
       );
     });
 
+    it('account and bet routes never cause a 5xx, logged in or not (404 where a route does not exist)', async () => {
+      const login = await request(server).post('/api/v1/auth/login').send({ username: 'alice', password: 'alice1234' });
+      const token = login.status === 200 ? (login.body as { access_token: string }).access_token : undefined;
+      const routes: Array<['post' | 'put' | 'get', string, string[]]> = [
+        ['post', '/api/v1/auth/login', ['username', 'password', 'user_id', 'user_key']],
+        ['put', '/api/v1/auth/limits', ['daily_stake_limit', 'self_excluded', 'self_exclusion_days']],
+        ['post', '/api/v1/bets', ['selections', 'stake', 'currency', 'odds_tolerance']],
+        ['post', '/api/v1/bets/simulate', ['selections', 'stake', 'currency']],
+        ['get', '/api/v1/bets', ['limit', 'offset']],
+      ];
+      const selection = payloadOf(['match_id', 'market', 'selection', 'line', 'accepted_odds']);
+      const slip = fc.record({ selections: fc.oneof(fc.array(selection, { maxLength: 4 }), nastyValue), stake: nastyValue, currency: nastyValue }, { requiredKeys: [] });
+      const call = fc.tuple(fc.constantFrom(...routes), fc.boolean(), pathSegment).chain(([[method, path, fields], withToken, segment]) => {
+        const input = method === 'get' ? queryOf(fields, 3) : path.startsWith('/api/v1/bets') ? fc.oneof(slip, payloadOf(fields)) : payloadOf(fields);
+        return (input as fc.Arbitrary<unknown>).map((value) => ({ method, path, input: value, withToken, segment }));
+      });
+      await fc.assert(
+        fc.asyncProperty(call, async ({ method, path, input, withToken, segment }) => {
+          const auth = withToken && token ? { Authorization: `Bearer ${token}` } : {};
+          const res =
+            method === 'get'
+              ? await request(server).get(`${path}?${String(input)}`).set(auth)
+              : await request(server)[method](path).set(auth).set('Content-Type', 'application/json').send(JSON.stringify(input) ?? 'null');
+          expectClientError(res, `${method.toUpperCase()} ${path}`);
+          // Ids in paths too: a bet and a proposal to confirm.
+          expectClientError(await request(server).get(`/api/v1/bets/${segment}`).set(auth), `GET /api/v1/bets/${segment}`);
+          expectClientError(await request(server).post(`/api/v1/bets/proposals/${segment}/confirm`).set(auth).send({}), 'confirm');
+        }),
+        options(150),
+      );
+    });
+
+    it('answers 400 to a number in exponent form that makes a validator throw (1e-7 as a money amount)', async () => {
+      const login = await request(server).post('/api/v1/auth/login').send({ username: 'bob', password: 'bob1234' }).expect(200);
+      const auth = { Authorization: `Bearer ${(login.body as { access_token: string }).access_token}` };
+      for (const amount of [1e-7, 5e-324]) {
+        const res = await request(server).put('/api/v1/auth/limits').set(auth).set('Content-Type', 'application/json').send(`{"daily_stake_limit":${amount}}`);
+        expect(res.status).toBe(400);
+        expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+      }
+    });
+
     it('raw bodies that are not the expected JSON are refused with a 4xx', async () => {
-      const routes = ['/api/v1/chat/message', '/api/v1/chat/stream', '/api/v1/chat/feedback', '/api/v1/matches/batch', '/api/v1/auth/generate_token'];
+      const routes = ['/api/v1/chat/message', '/api/v1/chat/stream', '/api/v1/chat/feedback', '/api/v1/matches/batch', '/api/v1/auth/generate_token', '/api/v1/auth/login', '/api/v1/bets'];
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...routes), rawBody, fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=latin-9'), async (route, body, type) => {
           expectClientError(await request(server).post(route).set('Content-Type', type).send(body), `POST ${route}`);

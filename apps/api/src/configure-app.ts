@@ -1,8 +1,8 @@
-import { BadRequestException, type INestApplication, ValidationPipe } from '@nestjs/common';
+import { BadRequestException, type INestApplication } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AllExceptionsFilter, requestIdMiddleware } from '@app/common';
+import { AllExceptionsFilter, requestIdMiddleware, SafeValidationPipe } from '@app/common';
 import { appConfig, type AppConfig } from '@app/config';
 import { httpMetricsMiddleware, MetricsService } from '@app/metrics';
 import { ChatIoAdapter } from '@app/realtime';
@@ -48,8 +48,9 @@ export function configureApp(app: NestExpressApplication): AppConfig {
   // Body-parser failures (413, bad JSON) happen before Nest routing, so Express must answer them.
   app.use(AllExceptionsFilter.expressHandler(exposeInternals));
 
+  // A validator that throws on an odd value (rather than reporting it) still gives a 400.
   app.useGlobalPipes(
-    new ValidationPipe({
+    new SafeValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
       transform: true,

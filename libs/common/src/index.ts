@@ -4,3 +4,4 @@ export { REQUEST_ID_HEADER, requestIdMiddleware, requestIdOf, resolveRequestId }
 export { LoggingModule } from './logging.module.js';
 export { containsPii, luhnValid, redactPii, REDACTED_CARD, REDACTED_EMAIL, REDACTED_PHONE } from './pii-redaction.js';
 export { piiRedactingLogMethod, redactLogArguments, redactUrl } from './log-redaction.js';
+export { SafeValidationPipe } from './safe-validation.pipe.js';
