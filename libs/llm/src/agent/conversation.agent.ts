@@ -14,6 +14,7 @@ import { toolRunConfig, type ToolContext } from '../tools/tool-context.js';
 import type { AgentMode, AgentTurnInput, AgentTurnResult, TokenUsage } from './agent.types.js';
 import { ChatModelRunner, textOf } from './chat-model.runner.js';
 import { contextUpdateFor, primaryMatch, primaryPick, type ExecutedCall } from './context-tracker.js';
+import { PromptLeakGuard, promptLeakNotice } from './prompt-leak.guard.js';
 import { suggestedActions } from './suggested-actions.js';
 import { buildSystemPrompt } from './system-prompt.js';
 
@@ -42,8 +43,9 @@ export class ConversationAgent {
 
   async run(input: AgentTurnInput, onToken?: (delta: string) => void): Promise<AgentTurnResult> {
     const timeZone = safeTimeZone(input.timeZone);
-    // Personal data never reaches a model, Gemini or offline (ChatService stores the redacted text too).
-    const message = redactPii(input.message).slice(0, MAX_MESSAGE_CHARS);
+    // Personal data never reaches a model, Gemini or offline (ChatService stores the redacted text too),
+    // and neither do our data delimiters typed by the user.
+    const message = stripDelimiters(redactPii(input.message)).slice(0, MAX_MESSAGE_CHARS);
     const now = new Date();
     const context: TrackedContext = { ...input.context, lastTeams: Array.isArray(input.context?.lastTeams) ? input.context.lastTeams : [] };
     const nlu = this.nlu.analyze(message, { timeZone, now, ...(input.languageHint ? { languageHint: input.languageHint } : {}) });
@@ -54,14 +56,12 @@ export class ConversationAgent {
     const signal = input.signal;
     const turnId = randomUUID();
 
-    const messages: BaseMessage[] = [
-      new SystemMessage(buildSystemPrompt({ language, timeZone, now, context, authenticated: userId !== undefined, summary: input.summary && redactPii(input.summary) })),
-      ...this.history(input.history),
-      new HumanMessage(message),
-    ];
+    const systemPrompt = buildSystemPrompt({ language, timeZone, now, context, authenticated: userId !== undefined, summary: input.summary && redactPii(input.summary) });
+    const messages: BaseMessage[] = [new SystemMessage(systemPrompt), ...this.history(input.history), new HumanMessage(message)];
 
     let content = '';
-    const emit = (delta: string) => {
+    const pass = (delta: string) => {
+      if (delta.length === 0) return;
       content += delta;
       try {
         onToken?.(delta);
@@ -70,6 +70,9 @@ export class ConversationAgent {
         this.logger.warn({ msg: 'Token listener failed', sessionId: input.sessionId, err: String(error) });
       }
     };
+    // Model text streams through a guard that stops an answer quoting the system instructions.
+    const leakGuard = PromptLeakGuard.forSystemPrompt(systemPrompt);
+    const emit = (delta: string) => pass(leakGuard.push(delta));
     const executed: ExecutedCall[] = [];
     const records: FunctionCallRecord[] = [];
     const usage: TokenUsage = { input: 0, output: 0, total: 0 };
@@ -100,8 +103,13 @@ export class ConversationAgent {
       cancelled = true;
     }
 
+    pass(leakGuard.flush());
+    if (leakGuard.leaked) {
+      this.logger.warn({ msg: 'Answer quoted the system instructions; cut off', sessionId: input.sessionId, mode });
+      pass(`${content.trim().length > 0 ? '\n\n' : ''}${promptLeakNotice(language)}`);
+    }
     if (!cancelled && content.trim().length === 0) {
-      emit(language === 'es' ? 'Perdona, no he podido preparar una respuesta. ¿Puedes reformular la pregunta?' : "Sorry, I couldn't put an answer together. Could you rephrase the question?");
+      pass(language === 'es' ? 'Perdona, no he podido preparar una respuesta. ¿Puedes reformular la pregunta?' : "Sorry, I couldn't put an answer together. Could you rephrase the question?");
     }
     if (FORBIDDEN_PROMISES.some((re) => re.test(content))) {
       this.logger.warn({ msg: 'Answer contains a promise of winning', sessionId: input.sessionId, mode });
