@@ -52,4 +52,9 @@ describe('log redaction', () => {
     expect(redactUrl('/x?q=%E0%A4%A')).toBe('/x?q=%E0%A4%A');
     expect(redactUrl(undefined)).toBeUndefined();
   });
+
+  it('masks credentials in query strings', () => {
+    expect(redactUrl('/ws/chat?token=eyJhbGciOi.abc.def&session_id=s1')).toBe('/ws/chat?token=[redacted]&session_id=s1');
+    expect(redactUrl('/x?a=1&ACCESS_TOKEN=t&user_key=k&password=p')).toBe('/x?a=1&ACCESS_TOKEN=[redacted]&user_key=[redacted]&password=[redacted]');
+  });
 });

@@ -37,9 +37,16 @@ function redactError(error: Error): Error {
   return copy;
 }
 
-/** A URL for the request log with personal data redacted (query strings are read percent-decoded). */
+// Credentials some clients put in query strings (the WebSocket chat takes `?token=`).
+const SECRET_PARAM = /([?&](?:token|access_token|user_key|password)=)[^&#]*/gi;
+
+/**
+ * A URL for the request log with credentials in the query string masked and personal data redacted
+ * (query strings are read percent-decoded).
+ */
 export function redactUrl(url: string | undefined): string | undefined {
   if (url === undefined) return url;
+  url = url.replace(SECRET_PARAM, '$1[redacted]');
   let decoded = url;
   try {
     decoded = decodeURIComponent(url.replace(/\+/g, ' '));
