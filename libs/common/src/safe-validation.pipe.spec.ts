@@ -1,4 +1,4 @@
-import { BadRequestException } from '@nestjs/common';
+import { BadRequestException, Logger } from '@nestjs/common';
 import { IsNumber } from 'class-validator';
 import { SafeValidationPipe } from './safe-validation.pipe.js';
 
@@ -8,6 +8,8 @@ class StakeDto {
 }
 
 describe('SafeValidationPipe', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => Logger.overrideLogger(['log', 'error', 'warn']));
   const pipe = new SafeValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true });
   const metadata = { type: 'body' as const, metatype: StakeDto };
 
