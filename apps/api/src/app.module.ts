@@ -3,6 +3,7 @@ import { ConfigModule } from '@nestjs/config';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AccountsModule } from '@app/accounts';
 import { AccountAuthModule, AuthModule } from '@app/auth';
+import { BetsModule } from '@app/bets';
 import { AppCacheModule, ResourceCacheInterceptor } from '@app/cache';
 import { ChatModule } from '@app/chat';
 import { LoggingModule } from '@app/common';
@@ -27,6 +28,7 @@ import { AppController } from './app.controller.js';
     HealthModule,
     SportsDataModule,
     AccountsModule,
+    BetsModule,
     ChatModule,
     AuthModule,
     AccountAuthModule,

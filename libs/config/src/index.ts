@@ -1,5 +1,6 @@
 import { appConfig } from './app.config.js';
 import { authConfig } from './auth.config.js';
+import { betsConfig } from './bets.config.js';
 import { cacheConfig } from './cache.config.js';
 import { chatbetConfig } from './chatbet.config.js';
 import { conversationConfig } from './conversation.config.js';
@@ -11,6 +12,7 @@ import { redisConfig } from './redis.config.js';
 
 export { appConfig, ENVIRONMENTS, LOG_LEVELS, type AppConfig, type LogLevel } from './app.config.js';
 export { authConfig, MIN_PRODUCTION_SECRET_LENGTH, type AuthConfig } from './auth.config.js';
+export { betsConfig, type BetsConfig } from './bets.config.js';
 export { cacheConfig, CACHE_RESOURCES, type CacheConfig, type CacheResourceName } from './cache.config.js';
 export { chatbetConfig, type ChatBetConfig } from './chatbet.config.js';
 export { conversationConfig, type ConversationConfig } from './conversation.config.js';
@@ -35,6 +37,7 @@ export const ALL_CONFIGS = [
   chatbetConfig,
   geminiConfig,
   liveUpdatesConfig,
+  betsConfig,
 ];
 
 /**

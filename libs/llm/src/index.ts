@@ -14,5 +14,14 @@ export { createChatModel } from './chat-model.factory.js';
 export { OfflineChatModel, type OfflineChatModelCallOptions, type OfflineChatModelFields } from './offline/offline-chat.model.js';
 export { AccountBalanceReader, BalanceReader, BalanceUnavailableError, UnavailableBalanceReader, type UserBalance } from './tools/balance.reader.js';
 export { BettingToolsService } from './tools/betting-tools.service.js';
+export {
+  BetProposer,
+  SelfExclusionReader,
+  type BetProposalRequest,
+  type ProposalSelection,
+  type ProposedBet,
+  type SelfExclusion,
+} from './tools/betting-account.ports.js';
+export { PROPOSE_BET } from './tools/propose-bet.tool.js';
 export { toolContextOf, toolRunConfig, type ToolContext } from './tools/tool-context.js';
-export { FORBIDDEN_PROMISES, responsibleGamblingNote } from './shared/responsible-gambling.js';
+export { FORBIDDEN_PROMISES, responsibleGamblingNote, selfExclusionNote } from './shared/responsible-gambling.js';

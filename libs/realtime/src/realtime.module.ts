@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@app/auth';
+import { BetsModule } from '@app/bets';
 import { ChatModule } from '@app/chat';
 import { ConversationModule } from '@app/conversation';
 import { RateLimitModule } from '@app/rate-limit';
@@ -7,6 +8,7 @@ import { ClaimStore } from './claim.store.js';
 import { PresenceService } from './presence.service.js';
 import { RealtimeChatService } from './realtime-chat.service.js';
 import { RealtimeController } from './realtime.controller.js';
+import { BetConfirmationGateway } from './socket-io/bet-confirmation.gateway.js';
 import { ChatGateway } from './socket-io/chat.gateway.js';
 import { SocketIoChatTransport } from './socket-io/socket-io-chat.transport.js';
 import { ChatWebSocketServer } from './ws/chat-ws.server.js';
@@ -14,12 +16,13 @@ import { ChatWebSocketServer } from './ws/chat-ws.server.js';
 /**
  * Live chat: Socket.IO namespace `/chat` and plain WebSocket `/ws/chat`, both driven by
  * RealtimeChatService; GET /ws/status and /ws/ping. Socket.IO needs ChatIoAdapter installed with
- * `app.useWebSocketAdapter` (configureApp does it).
+ * `app.useWebSocketAdapter` (configureApp does it). `confirm_bet` (placing a bet the chat proposed)
+ * has its own gateway on `/chat`.
  */
 @Module({
-  imports: [ChatModule, ConversationModule, AuthModule, RateLimitModule],
+  imports: [ChatModule, ConversationModule, AuthModule, RateLimitModule, BetsModule],
   controllers: [RealtimeController],
-  providers: [RealtimeChatService, ClaimStore, PresenceService, SocketIoChatTransport, ChatGateway, ChatWebSocketServer],
+  providers: [RealtimeChatService, ClaimStore, PresenceService, SocketIoChatTransport, ChatGateway, BetConfirmationGateway, ChatWebSocketServer],
   exports: [RealtimeChatService],
 })
 export class RealtimeModule {}

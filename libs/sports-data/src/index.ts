@@ -11,6 +11,6 @@ export { PredictionService, type Prediction, type SelectionPrediction } from './
 export type { Sourced } from './service/sourced.js';
 export { describeOdds, summariseForm } from './http/sports-api.service.js';
 export { ChatBetHttpProvider } from './chatbet/chatbet-http.provider.js';
-export { ChatBetApiClient, type ChatBetClientStats } from './chatbet/chatbet-api.client.js';
+export { ChatBetApiClient, type ChatBetBetLeg, type ChatBetClientStats, type ChatBetPlaceBetRequest } from './chatbet/chatbet-api.client.js';
 export { ChatBetAdapter } from './chatbet/chatbet.adapter.js';
 export type { CircuitState, CircuitBreakerSnapshot } from './chatbet/circuit-breaker.js';

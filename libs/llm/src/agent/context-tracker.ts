@@ -4,6 +4,7 @@ import { DATA_INTENTS, type TurnFocus } from '../shared/turn-focus.js';
 import { COMPARE_TEAMS } from '../tools/compare-teams.tool.js';
 import { GET_MATCH_ODDS } from '../tools/get-match-odds.tool.js';
 import { PREDICT_MATCH } from '../tools/predict-match.tool.js';
+import { PROPOSE_BET } from '../tools/propose-bet.tool.js';
 import { RECOMMEND_BETS } from '../tools/recommend-bets.tool.js';
 import { SEARCH_FIXTURES } from '../tools/search-fixtures.tool.js';
 import { SIMULATE_BET } from '../tools/simulate-bet.tool.js';
@@ -42,6 +43,11 @@ export function primaryMatch(calls: readonly ExecutedCall[], focus: TurnFocus): 
       case COMPARE_TEAMS:
         match = r.nextMeeting;
         break;
+      case PROPOSE_BET: {
+        const leg = firstOf(r.legs);
+        if (leg) match = { id: leg.match_id, home: leg.home, away: leg.away };
+        break;
+      }
       case RECOMMEND_BETS:
         match = firstOf(r.selections)?.match;
         break;

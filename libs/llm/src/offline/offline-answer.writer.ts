@@ -1,12 +1,13 @@
 import type { MarketCode, SelectionKey } from '@app/sports-data';
 import type { Language } from '../shared/conversation-types.js';
-import { responsibleGamblingNote } from '../shared/responsible-gambling.js';
+import { responsibleGamblingNote, selfExclusionNote } from '../shared/responsible-gambling.js';
 import type { TurnFocus } from '../shared/turn-focus.js';
 import { COMPARE_TEAMS } from '../tools/compare-teams.tool.js';
 import { GET_MATCH_ODDS } from '../tools/get-match-odds.tool.js';
 import { GET_USER_BALANCE } from '../tools/get-user-balance.tool.js';
 import { LIST_TOURNAMENTS } from '../tools/list-tournaments.tool.js';
 import { PREDICT_MATCH } from '../tools/predict-match.tool.js';
+import { PROPOSE_BET } from '../tools/propose-bet.tool.js';
 import { RECOMMEND_BETS } from '../tools/recommend-bets.tool.js';
 import { SEARCH_FIXTURES } from '../tools/search-fixtures.tool.js';
 import { selectionLabel, marketLabel } from '../tools/selection-labels.js';
@@ -96,6 +97,17 @@ interface SimulationResult extends Fresh {
   profit: number;
   impliedProbability: number;
 }
+interface ProposalResult {
+  loginRequired?: boolean;
+  proposal_id: string;
+  legs: Array<{ home: string; away: string; kickoff: string; market: MarketCode; line?: number; selection: SelectionKey; name: string; odds: number }>;
+  stake: number;
+  currency: string;
+  combined_odds: number;
+  potential_return: number;
+  profit: number;
+  expires_at: string;
+}
 interface RecommendedPick {
   match: Match;
   selection: SelectionKey;
@@ -172,7 +184,8 @@ export class OfflineAnswerWriter {
     const by = (name: string) => ok.filter((o) => o.name === name);
 
     let text: string;
-    if (by(GET_USER_BALANCE).length) text = this.balance(by(GET_USER_BALANCE)[0].result as unknown as BalanceResult, input);
+    if (by(PROPOSE_BET).length) text = this.proposal(by(PROPOSE_BET)[0].result as unknown as ProposalResult, input);
+    else if (by(GET_USER_BALANCE).length) text = this.balance(by(GET_USER_BALANCE)[0].result as unknown as BalanceResult, input);
     else if (by(SIMULATE_BET).length) text = this.simulation(by(SIMULATE_BET)[0].result as unknown as SimulationResult, input);
     else if (by(RECOMMEND_BETS).length) text = this.recommendation(by(RECOMMEND_BETS)[0].result as unknown as RecommendationResult, input);
     else if (by(PREDICT_MATCH).length) text = this.prediction(by(PREDICT_MATCH)[0].result as unknown as PredictionResult, input);
@@ -209,6 +222,19 @@ export class OfflineAnswerWriter {
       }
       case 'BETTING_CLOSED':
         return es ? 'Las apuestas para ese partido ya están cerradas.' : 'Betting on that match is already closed.';
+      case 'SELF_EXCLUDED': {
+        const until = typeof outcome.result.until === 'string' ? outcome.result.until : null;
+        return selfExclusionNote(language, until);
+      }
+      case 'STAKE_OUT_OF_RANGE':
+        return es
+          ? 'Ese importe está fuera de los límites por apuesta de esta cuenta. Prueba con otro importe.'
+          : `That stake is outside this account's limits per bet (${error.message}). Try another amount.`;
+      case 'BETTING_UNAVAILABLE':
+      case 'LOGIN_REQUIRED':
+        return es
+          ? 'Ahora mismo no puedo preparar apuestas para tu cuenta. Inicia sesión de nuevo o inténtalo más tarde.'
+          : "I can't prepare bets for your account right now. Please log in again or try later.";
       case 'BALANCE_UNAVAILABLE':
         return es
           ? 'Ahora mismo no puedo consultar saldos: el servicio de cuentas no está disponible en este servidor.'
@@ -453,6 +479,41 @@ export class OfflineAnswerWriter {
     }
     if (leg.market === '1x2') return leg.selection === 'draw' ? 'the draw' : `${leg.pick} to win`;
     return `"${leg.pick}"`;
+  }
+
+  // ── Bet proposal ────────────────────────────────────────────────────────────────────────────
+
+  /** A bet the user asked to place: shown with how to confirm it, since only the user can place it. */
+  private proposal(result: ProposalResult, { language, timeZone }: WriteInput): string {
+    const es = language === 'es';
+    if (result.loginRequired) {
+      return es
+        ? 'Para apostar tienes que iniciar sesión. Mientras tanto puedo decirte cuánto ganarías: pregunta, por ejemplo, "¿Cuánto ganaría con 10 € al Barcelona?".'
+        : 'Please log in to place a bet. Meanwhile I can tell you what a stake would return: ask, for example, "How much would I win with €10 on Barcelona?".';
+    }
+    const money = (x: number) => formatMoney(x, result.currency, language);
+    const id = result.proposal_id;
+    const lines = [es ? 'Tu apuesta está lista para confirmar (todavía no se ha hecho):' : 'Your bet is ready to confirm (nothing has been placed yet):'];
+    for (const leg of result.legs) {
+      const pick = selectionLabel(leg.market, leg.selection, leg.name, leg.line, language);
+      lines.push(`• ${pick} — ${leg.home} vs ${leg.away} (${shortKickoff(leg.kickoff, timeZone, language)}) @ ${formatOdds(leg.odds)}`);
+    }
+    if (result.legs.length > 1) {
+      lines.push(es ? `Cuota combinada ${formatOdds(result.combined_odds)}; tienen que acertarse todas.` : `Combined odds ${formatOdds(result.combined_odds)}; every selection has to win.`);
+    }
+    lines.push(
+      es
+        ? `Importe ${money(result.stake)}: si aciertas cobrarías ${money(result.potential_return)} (${money(result.profit)} de beneficio).`
+        : `Stake ${money(result.stake)}: it would return ${money(result.potential_return)} if it wins (${money(result.profit)} profit).`,
+    );
+    const until = shortKickoff(result.expires_at, timeZone, language);
+    lines.push(
+      es
+        ? `Para hacerla, confirma la propuesta ${id} antes del ${until} (POST /api/v1/bets/proposals/${id}/confirm, o el evento confirm_bet del chat). Al confirmar se vuelven a comprobar las cuotas.`
+        : `To place it, confirm proposal ${id} before ${until} (POST /api/v1/bets/proposals/${id}/confirm, or the chat's confirm_bet event). Prices are checked again when you confirm.`,
+    );
+    lines.push(es ? 'Apuesta solo lo que puedas permitirte perder.' : 'Only stake what you can afford to lose.');
+    return lines.join('\n');
   }
 
   // ── Recommendations ─────────────────────────────────────────────────────────────────────────

@@ -5,6 +5,7 @@ import { GET_MATCH_ODDS } from '../tools/get-match-odds.tool.js';
 import { GET_USER_BALANCE } from '../tools/get-user-balance.tool.js';
 import { LIST_TOURNAMENTS } from '../tools/list-tournaments.tool.js';
 import { PREDICT_MATCH } from '../tools/predict-match.tool.js';
+import { PROPOSE_BET } from '../tools/propose-bet.tool.js';
 import { RECOMMEND_BETS } from '../tools/recommend-bets.tool.js';
 import { SEARCH_FIXTURES } from '../tools/search-fixtures.tool.js';
 import { SIMULATE_BET } from '../tools/simulate-bet.tool.js';
@@ -43,6 +44,11 @@ const THANKS_RE = /\b(thanks?|thank you|cheers|gracias|merci)\b/i;
 const FAREWELL_RE = /\b(bye|goodbye|see you|adi[oó]s|hasta luego|chao|chau|nos vemos)\b/i;
 const UNDER_RE = /\b(under|menos de|menos)\b/i;
 const NO_RE = /\b(no)\b/i;
+// "Bet €10 on Barcelona", "place a bet…", "apuesta 10 € al Barça": asked as an order, not as a question.
+const PLACE_BET_RE =
+  /^\s*(?:(?:please|ok(?:ay)?|yes|vale|s[ií]|por favor)[,!\s]+)?(?:(?:i\s+(?:want|would\s+like|'d\s+like)\s+to|let'?s|can\s+you|could\s+you|go\s+ahead\s+and|quiero|quisiera|me\s+gustar[ií]a|puedes)\s+)?(?:place|put|stake|wager|bet|back|apu[eé]sta(?:me|le)?|apostar|apuesto|pon(?:me|le)?|coloca(?:r|me)?|haz(?:me)?\s+una\s+apuesta)\b/i;
+// …unless it is a "what if": those are simulations.
+const HYPOTHETICAL_RE = /\b(how much|what would|would (?:i|we|it|that) (?:win|get|make|return|pay)|if|si|cu[aá]nto|ganar[ií]a|cobrar[ií]a|pagar[ií]a)\b/i;
 const SPORT_WORDS: Array<[RegExp, string]> = [
   [/\b(basketball|baloncesto|basket|b[aá]squet|nba)\b/i, 'basketball'],
   [/\b(football|soccer|f[uú]tbol)\b/i, 'football'],
@@ -102,8 +108,10 @@ export class OfflineTurnPlanner {
         if (!selection) return reply('need_pick');
         const leg = match ?? (focus.pick ? { team_a: focus.pick } : undefined);
         if (!leg) return reply('need_match');
+        // Asked to place it: the assistant only proposes; the user confirms the proposal themselves.
+        const placing = PLACE_BET_RE.test(message) && !HYPOTHETICAL_RE.test(message);
         return tools({
-          name: SIMULATE_BET,
+          name: placing ? PROPOSE_BET : SIMULATE_BET,
           args: {
             selections: [{ ...leg, selection: selection.selection, ...(selection.market ? { market: selection.market } : {}) }],
             stake: focus.amount.value,

@@ -48,9 +48,9 @@ describe('BettingToolsService', () => {
   });
   afterAll(() => moduleRef.close());
 
-  it('offers the eight tools, each with a description and an object schema', () => {
+  it('offers the nine tools, each with a description and an object schema, and none that places a bet', () => {
     expect(tools.tools.map((t) => t.name).sort()).toEqual(
-      ['compare_teams', 'get_match_odds', 'get_user_balance', 'list_tournaments', 'predict_match', 'recommend_bets', 'search_fixtures', 'simulate_bet'].sort(),
+      ['compare_teams', 'get_match_odds', 'get_user_balance', 'list_tournaments', 'predict_match', 'propose_bet', 'recommend_bets', 'search_fixtures', 'simulate_bet'].sort(),
     );
     for (const t of tools.tools) expect(t.description.length).toBeGreaterThan(40);
   });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { accumulatorReturn, impliedProbability, kellyFraction, roundMoney, singleReturn } from '@app/betting';
 import { FOOTBALL_SPORT_ID, type Fixture, type FixtureOdds, type FixtureQuery, type SelectionPrediction } from '@app/sports-data';
 import type { Language } from '../shared/conversation-types.js';
-import { responsibleGamblingNote } from '../shared/responsible-gambling.js';
+import { responsibleGamblingNote, selfExclusionNote } from '../shared/responsible-gambling.js';
 import { localDay } from '../shared/zoned-time.js';
 import { clampInt, dateWindow } from './date-range.js';
 import type { MemoPrediction } from './prediction.memo.js';
@@ -73,7 +73,12 @@ export function createRecommendBetsTool(deps: ToolDeps) {
   return tool(
     (args: Args, config: ToolRunnableConfig) =>
       runTool(RECOMMEND_BETS, deps.logger, async () => {
-        const { timeZone, language } = toolContextOf(config);
+        const { timeZone, language, userId } = toolContextOf(config);
+        // A self-excluded user gets no suggestions at all, only where to find help.
+        const exclusion = userId && deps.selfExclusion ? await deps.selfExclusion.selfExclusion(userId) : undefined;
+        if (exclusion?.excluded) {
+          return { error: 'SELF_EXCLUDED', message: selfExclusionNote(language, exclusion.until), until: exclusion.until, selections: [] };
+        }
         const risk: RiskProfileArg = args.risk ?? 'safest';
         const budget = checkBudget(args.budget);
         const currency = checkCurrency(args.currency);

@@ -50,7 +50,7 @@ const SELECTION_WORDS: Record<string, SelectionKey> = {
   'home or away': 'home_or_away',
 };
 
-const legSchema = z.object({
+export const legSchema = z.object({
   match_id: z.string().max(40).optional().describe('Match id from search_fixtures, when known.'),
   team_a: z.string().max(80).optional().describe('A team in the match when match_id is unknown (the backed team is enough for its next match).'),
   team_b: z.string().max(80).optional().describe('The other team of the match.'),
@@ -143,7 +143,8 @@ export function createSimulateBetTool(deps: ToolDeps) {
   );
 }
 
-async function priceLeg(
+/** Finds a leg's match and selection and reads its current price (shared with propose_bet). */
+export async function priceLeg(
   deps: ToolDeps,
   leg: Leg,
   timeZone: string,

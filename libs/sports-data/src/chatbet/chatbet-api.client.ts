@@ -267,6 +267,20 @@ export class ChatBetApiClient implements OnModuleDestroy {
     });
   }
 
+  /** An accumulator: the documented body is `{betsInfo, amount, user}`, with the same headers as `/place-bet`. */
+  placeComboBet(bet: ChatBetPlaceBetRequest): Promise<unknown> {
+    return this.withToken({
+      method: 'POST',
+      path: '/place-combo-bet',
+      idempotent: false,
+      headers: {
+        'accept-language': bet.language ?? 'en',
+        ...(bet.countryCode === undefined ? {} : { 'country-code': bet.countryCode }),
+      },
+      body: { betsInfo: bet.legs, amount: bet.amount, user: { id: bet.user.id, userKey: bet.user.userKey } },
+    });
+  }
+
   comboBetCalculation(legs: ChatBetBetLeg[], amount: string): Promise<unknown> {
     return this.request({ method: 'POST', path: '/combo-bet-calculation', body: { betsInfo: legs, amount } });
   }

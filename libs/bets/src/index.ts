@@ -1,0 +1,10 @@
+export { BetsModule } from './bets.module.js';
+export { BetsService, type BetListView, type PlacedBetView } from './bets.service.js';
+export { BetProposalService } from './proposals/bet-proposal.service.js';
+export { proposalView, type ProposalView } from './proposals/proposal-view.js';
+export { BetPricingService } from './pricing/bet-pricing.service.js';
+export { BetPlacementService, DEFAULT_ODDS_TOLERANCE, type PlacementOutcome } from './placement/bet-placement.service.js';
+export { betView, quoteView, type BetView, type LegView, type QuoteView } from './bet-views.js';
+export type { BetQuote, BetRecord, BetSlip, PricedLeg, SlipSelection } from './bet.types.js';
+export { IDEMPOTENCY_KEY_PATTERN } from './http/idempotency-key.decorator.js';
+export * from './bets.errors.js';

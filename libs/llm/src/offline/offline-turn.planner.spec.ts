@@ -1,0 +1,40 @@
+import { Test } from '@nestjs/testing';
+import { NluModule, NluService } from '@app/nlu';
+import { resolveTurnFocus } from '../shared/turn-focus.js';
+import { OfflineTurnPlanner } from './offline-turn.planner.js';
+
+describe('OfflineTurnPlanner with bets', () => {
+  let nlu: NluService;
+  const planner = new OfflineTurnPlanner();
+  const tools = new Set(['simulate_bet', 'propose_bet', 'get_match_odds', 'recommend_bets']);
+
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [NluModule] }).compile();
+    nlu = moduleRef.get(NluService);
+  });
+
+  const toolFor = (message: string) => {
+    const understood = nlu.analyze(message);
+    const plan = planner.plan({ message, nlu: understood, focus: resolveTurnFocus(understood, { lastTeams: [] }, message), tools });
+    return plan.kind === 'tools' ? plan.calls.map((c) => c.name) : plan.reply;
+  };
+
+  it.each(['bet €10 on Barcelona', 'apuesta 10 euros al Barça', 'Place a bet of 20 euros on Real Madrid', 'I want to bet 10 on Liverpool', 'quiero apostar 5 € al empate del Barcelona vs Real Madrid'])(
+    'proposes a bet (never places one) for the order "%s"',
+    (message) => {
+      expect(toolFor(message)).toEqual(['propose_bet']);
+    },
+  );
+
+  it.each(['How much would I win with €10 on Barcelona?', '¿Cuánto ganaría con 10 € al Barça?', 'si apuesto 10 al Barça', 'What if I bet €10 on Chelsea?'])(
+    'only simulates the "what if" "%s"',
+    (message) => {
+      expect(toolFor(message)).toEqual(['simulate_bet']);
+    },
+  );
+
+  it('proposes nothing until the stake is known', () => {
+    expect(toolFor('place a bet on Barcelona')).not.toEqual(['propose_bet']);
+    expect(toolFor('bet on Barcelona')).not.toEqual(['propose_bet']);
+  });
+});
