@@ -5,3 +5,4 @@ export { LoggingModule } from './logging.module.js';
 export { containsPii, luhnValid, redactPii, REDACTED_CARD, REDACTED_EMAIL, REDACTED_PHONE } from './pii-redaction.js';
 export { piiRedactingLogMethod, redactLogArguments, redactUrl } from './log-redaction.js';
 export { SafeValidationPipe } from './safe-validation.pipe.js';
+export { isValidTimeZone, wallClock, type WallClock } from './wall-clock.js';

@@ -1,3 +1,4 @@
+import { wallClock } from '@app/common';
 import * as chrono from 'chrono-node';
 import type { DateRange, Language } from './nlu.types.js';
 
@@ -14,39 +15,15 @@ interface LocalDate {
   d: number;
 }
 
-const formatterCache = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatterCache.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatterCache.set(timeZone, f);
-  }
-  return f;
-}
-
 /** Wall-clock view of `instant` in `timeZone`; unknown zones fall back to UTC rather than failing the request. */
 export function zonedParts(instant: Date, timeZone: string): { date: LocalDate; offsetMinutes: number } {
-  let parts: Intl.DateTimeFormatPart[];
+  let clock;
   try {
-    parts = formatterFor(timeZone).formatToParts(instant);
+    clock = wallClock(instant.getTime(), timeZone);
   } catch {
-    parts = formatterFor('UTC').formatToParts(instant);
+    clock = wallClock(instant.getTime(), 'UTC');
   }
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const date = { y: get('year'), m: get('month'), d: get('day') };
-  const wall = Date.UTC(date.y, date.m - 1, date.d, get('hour') % 24, get('minute'), get('second'));
-  const offsetMinutes = Math.round((wall - Math.floor(instant.getTime() / 1000) * 1000) / 60000);
-  return { date, offsetMinutes };
+  return { date: { y: clock.year, m: clock.month, d: clock.day }, offsetMinutes: Math.round(clock.offsetMs / 60000) };
 }
 
 function addDays(date: LocalDate, days: number): LocalDate {

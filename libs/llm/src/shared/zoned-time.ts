@@ -1,65 +1,20 @@
 /** Calendar arithmetic in IANA time zones with Intl only (no date library needed for these few needs). */
 
+import { isValidTimeZone, wallClock } from '@app/common';
+
+export { isValidTimeZone };
+
 const DAY_MS = 24 * 3600 * 1000;
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function partsFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-export function isValidTimeZone(timeZone: unknown): timeZone is string {
-  if (typeof timeZone !== 'string' || timeZone.length === 0 || timeZone.length > 64) return false;
-  try {
-    partsFormatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The zone when valid, UTC otherwise: a bad zone from a client must not break a turn. */
 export function safeTimeZone(timeZone: unknown): string {
   return isValidTimeZone(timeZone) ? timeZone : 'UTC';
 }
 
-interface LocalParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function localParts(instant: number, timeZone: string): LocalParts {
-  const parts: Record<string, number> = {};
-  for (const p of partsFormatter(timeZone).formatToParts(new Date(instant))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  return { year: parts.year, month: parts.month, day: parts.day, hour: parts.hour, minute: parts.minute, second: parts.second };
-}
-
 /** Milliseconds to add to UTC to get the wall-clock time of `timeZone` at `instant`. */
 function offsetAt(instant: number, timeZone: string): number {
-  const p = localParts(instant, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - Math.floor(instant / 1000) * 1000;
+  return wallClock(instant, timeZone).offsetMs;
 }
 
 export function isDay(value: string): boolean {
@@ -86,13 +41,13 @@ export function zonedDayEnd(day: string, timeZone: string): Date {
 
 /** YYYY-MM-DD of `instant` in `timeZone`. */
 export function localDay(instant: Date | string | number, timeZone: string): string {
-  const p = localParts(new Date(instant).getTime(), timeZone);
+  const p = wallClock(new Date(instant).getTime(), timeZone);
   return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
 }
 
 /** "YYYY-MM-DD HH:mm" of `instant` in `timeZone`. */
 export function localDateTime(instant: Date | string | number, timeZone: string): string {
-  const p = localParts(new Date(instant).getTime(), timeZone);
+  const p = wallClock(new Date(instant).getTime(), timeZone);
   return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}`;
 }
 
