@@ -56,6 +56,8 @@ describe('configuration', () => {
     [{ MAX_CONVERSATION_HISTORY: '0' }, 'MAX_CONVERSATION_HISTORY must be an integer from 1 to 100 (got "0")'],
     [{ GEMINI_MAX_TOKENS: 'lots' }, 'GEMINI_MAX_TOKENS must be an integer from 1 to 65536 (got "lots")'],
     [{ ODDS_WATCH_INTERVAL_SECONDS: '0' }, 'ODDS_WATCH_INTERVAL_SECONDS must be an integer from 1 to 3600 (got "0")'],
+    [{ LLM_PROVIDER: 'openai' }, 'LLM_PROVIDER must be one of auto, gemini, offline, scripted (got "openai")'],
+    [{ LLM_PROVIDER: 'gemini' }, 'LLM_PROVIDER=gemini needs GOOGLE_API_KEY to be set'],
   ])('rejects %j naming the variable and the allowed range', (env, message) => {
     expect(problemsOf(env)).toEqual([message]);
   });
@@ -94,6 +96,14 @@ describe('configuration', () => {
     const app = withEnv({ CORS_ORIGINS: 'https://a.example, https://b.example', ALLOWED_HOSTS: 'API.example,localhost' }, () => appConfig());
     expect(app.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(app.allowedHosts).toEqual(['api.example', 'localhost']);
+  });
+
+  it('chooses the chat model from LLM_PROVIDER, by default from whether GOOGLE_API_KEY is set', () => {
+    expect(withEnv({}, () => geminiConfig()).provider).toBe('offline');
+    expect(withEnv({ GOOGLE_API_KEY: 'k' }, () => geminiConfig()).provider).toBe('gemini');
+    expect(withEnv({ LLM_PROVIDER: 'Scripted', GOOGLE_API_KEY: 'k' }, () => geminiConfig())).toMatchObject({ provider: 'scripted', enabled: false });
+    expect(withEnv({ LLM_PROVIDER: 'offline', GOOGLE_API_KEY: 'k' }, () => geminiConfig())).toMatchObject({ provider: 'offline', enabled: false });
+    expect(withEnv({ LLM_PROVIDER: 'gemini', GOOGLE_API_KEY: 'k' }, () => geminiConfig())).toMatchObject({ provider: 'gemini', enabled: true });
   });
 
   it('switches to Gemini and to the ChatBet API when their variables are set', () => {

@@ -8,7 +8,7 @@ import { UpstreamHealthIndicator } from './upstream.health.js';
 
 export interface ServiceModes {
   redis: 'redis' | 'memory';
-  llm: 'gemini' | 'offline';
+  llm: 'gemini' | 'offline' | 'scripted';
   sportsData: 'chatbet' | 'embedded';
 }
 
@@ -39,7 +39,7 @@ export class HealthService implements OnModuleInit, OnModuleDestroy {
   modes(): ServiceModes {
     return {
       redis: this.redis.mode,
-      llm: this.gemini.enabled ? 'gemini' : 'offline',
+      llm: this.gemini.provider,
       sportsData: this.chatbet.enabled ? 'chatbet' : 'embedded',
     };
   }

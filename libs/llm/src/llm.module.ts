@@ -11,7 +11,7 @@ import { BettingToolsService } from './tools/betting-tools.service.js';
 
 /**
  * The conversational engine: betting tools over sports data, the chat model chosen from config
- * (Gemini or the offline engine) and the agent loop that joins them.
+ * (Gemini, the offline engine or the scripted model) and the agent loop that joins them.
  */
 @Module({
   imports: [SportsDataModule, NluModule],
@@ -28,9 +28,10 @@ import { BettingToolsService } from './tools/betting-tools.service.js';
       inject: [geminiConfig.KEY, OfflineChatModel],
       useFactory: (config: GeminiConfig, offline: OfflineChatModel): ChatModelSelection => {
         const selection = createChatModel(config, offline);
-        new Logger('LlmModule').log(
-          selection.mode === 'gemini' ? `Chat answers from Gemini (${config.model})` : 'Chat answers from the offline engine (GOOGLE_API_KEY unset)',
-        );
+        const logger = new Logger('LlmModule');
+        if (selection.mode === 'gemini') logger.log(`Chat answers from Gemini (${config.model})`);
+        else if (selection.mode === 'scripted') logger.warn('Chat answers are a fixed script (LLM_PROVIDER=scripted, for measuring the service itself)');
+        else logger.log(`Chat answers from the offline engine (${config.apiKey === undefined ? 'GOOGLE_API_KEY unset' : 'LLM_PROVIDER=offline'})`);
         return selection;
       },
     },

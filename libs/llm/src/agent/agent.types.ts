@@ -1,8 +1,11 @@
 import type { NluEntities } from '@app/nlu';
 import type { FunctionCallRecord, Language, TrackedContext } from '../shared/conversation-types.js';
 
-/** Which engine answered: Gemini, the offline engine by configuration, or the offline engine after Gemini failed. */
-export type AgentMode = 'gemini' | 'offline' | 'offline-fallback';
+/**
+ * Which engine answered: Gemini, the offline engine by configuration, the offline engine after
+ * Gemini failed, or the scripted model (LLM_PROVIDER=scripted, for measuring the service itself).
+ */
+export type AgentMode = 'gemini' | 'offline' | 'offline-fallback' | 'scripted';
 
 export interface AgentHistoryMessage {
   role: 'user' | 'assistant';
