@@ -26,23 +26,45 @@ interface Normalised {
   origin: number[];
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const MARKS = /\p{M}/gu;
+
 /** Lower case, accents dropped, every run of other characters than letters and digits one space. */
 function normalise(raw: string): Normalised {
-  let text = '';
-  const origin: number[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    const folded = raw[i].normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-    for (const ch of folded) {
-      if (/[\p{L}\p{N}]/u.test(ch)) {
-        text += ch;
-        origin.push(i);
-      } else if (text.length > 0 && !text.endsWith(' ')) {
-        text += ' ';
-        origin.push(i);
-      }
+  const into: Normalised = { text: '', origin: [] };
+  appendNormalised(into, raw, 0);
+  return into;
+}
+
+/**
+ * Extends `into`, the normalised form of `raw` up to `from`, to the whole of `raw`: each character
+ * is normalised on its own, so a streamed answer is normalised once, piece by piece, rather than
+ * again in full at every piece.
+ */
+function appendNormalised(into: Normalised, raw: string, from: number): void {
+  for (let i = from; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code < 0x80) {
+      // ASCII, most of any answer: NFKD leaves it as it is and it has no marks.
+      if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) keep(into, raw[i], i);
+      else if (code >= 0x41 && code <= 0x5a) keep(into, String.fromCharCode(code + 0x20), i);
+      else separate(into, i);
+      continue;
+    }
+    for (const ch of raw[i].normalize('NFKD').replace(MARKS, '').toLowerCase()) {
+      if (LETTER_OR_DIGIT.test(ch)) keep(into, ch, i);
+      else separate(into, i);
     }
   }
-  return { text, origin };
+}
+
+function keep(into: Normalised, ch: string, origin: number): void {
+  into.text += ch;
+  into.origin.push(origin);
+}
+
+function separate(into: Normalised, origin: number): void {
+  if (into.text.length > 0 && into.text[into.text.length - 1] !== ' ') keep(into, ' ', origin);
 }
 
 /**
@@ -116,6 +138,8 @@ function protectedText(instructions: string): ProtectedText {
  */
 export class PromptLeakGuard {
   private raw = '';
+  /** `raw` normalised, extended as pieces arrive. */
+  private readonly normalised: Normalised = { text: '', origin: [] };
   private forwarded = 0;
   private checkedUpTo = 0;
   private found = false;
@@ -133,8 +157,10 @@ export class PromptLeakGuard {
   /** Takes the next piece of the answer; returns what may be passed on now (possibly ''). */
   push(delta: string): string {
     if (this.found || delta.length === 0) return '';
+    const from = this.raw.length;
     this.raw += delta;
-    const { text, origin } = normalise(this.raw);
+    appendNormalised(this.normalised, this.raw, from);
+    const { text, origin } = this.normalised;
     const leak = this.instructions.firstWindow(text, this.checkedUpTo - LEAK_WINDOW);
     if (leak >= 0) {
       // What came before the quote may still go; nothing of the quote, nor anything after it.
