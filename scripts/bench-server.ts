@@ -4,10 +4,11 @@
  */
 import 'reflect-metadata';
 import { Controller, Get } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../apps/api/src/app.module.js';
 import { configureApp } from '../apps/api/src/configure-app.js';
+import { createHttpAdapter } from '../apps/api/src/http-adapter.js';
 
 @Controller('bench')
 class HelloController {
@@ -18,7 +19,7 @@ class HelloController {
 }
 
 const moduleRef = await Test.createTestingModule({ imports: [AppModule], controllers: [HelloController] }).compile();
-const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
+const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { bufferLogs: true });
 const config = configureApp(app);
 await app.listen(config.port, '127.0.0.1');
 process.send?.({ ready: true, port: config.port });

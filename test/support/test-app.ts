@@ -1,8 +1,9 @@
 import type { DynamicModule, Type } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { configureApp } from '../../apps/api/src/configure-app.js';
+import { createHttpAdapter } from '../../apps/api/src/http-adapter.js';
 import { patchEnv } from './env.js';
 
 export interface TestAppOptions {
@@ -16,7 +17,7 @@ export interface TestAppOptions {
 }
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   close(): Promise<void>;
 }
 
@@ -45,9 +46,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     });
     for (const { provide, useValue } of options.overrides ?? []) builder.overrideProvider(provide).useValue(useValue);
     const moduleRef = await builder.compile();
-    const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
+    const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { bufferLogs: true });
     configureApp(app);
     await app.init();
+    // Fastify registers its plugins and routes when it is ready; supertest's requests need them.
+    await app.getHttpAdapter().getInstance().ready();
     return {
       app,
       close: async () => {

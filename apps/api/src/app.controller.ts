@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
 import { ApiExcludeEndpoint, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { appConfig, type AppConfig } from '@app/config';
-import type { Request } from 'express';
+import type { HttpRequest } from '@app/common';
 import { chatPage, prefersHtml } from './chat-page.js';
 
 @ApiTags('service')
@@ -11,7 +11,7 @@ export class AppController {
 
   @Get()
   @ApiOperation({ summary: 'Service name, version and where to go next' })
-  index(@Req() req: Request) {
+  index(@Req() req: HttpRequest) {
     // Browsers get the chat page; API clients and curl keep getting this JSON.
     if (prefersHtml(req)) return chatPage();
     return {

@@ -4,57 +4,66 @@
  * prefer HTML) and at `/ws/test`; the rest is served under `/assets/`.
  */
 import { StreamableFile } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
+import { type HttpReply, type HttpRequest, pathOf } from '@app/common';
+import accepts from 'accepts';
+import type { FastifyInstance } from 'fastify';
 import { createReadStream } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const CHAT_PAGE_PATH = '/ws/test';
-export const CHAT_ASSETS_PREFIX = '/assets';
+export const CHAT_ASSETS_PREFIX = '/assets/';
+
+/**
+ * The page's Content-Security-Policy: it loads nothing inline and nothing from other origins, and
+ * connects only to its own origin (REST and Socket.IO).
+ */
+export const CHAT_PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 export function publicDir(): string {
   return resolve(process.cwd(), 'public');
 }
 
 /** True when the client ranks HTML above JSON: browsers do, `curl` and API clients (any or no Accept) do not. */
-export function prefersHtml(req: Request): boolean {
-  return req.accepts(['application/json', 'text/html']) === 'text/html';
+export function prefersHtml(req: Pick<HttpRequest, 'raw'>): boolean {
+  return accepts(req.raw).type(['application/json', 'text/html']) === 'text/html';
 }
 
 export function chatPage(): StreamableFile {
   return new StreamableFile(createReadStream(join(publicDir(), 'index.html')), { type: 'text/html; charset=utf-8' });
 }
 
-function isChatPageRequest(req: Request): boolean {
+function isChatPageRequest(req: HttpRequest, path: string): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  return req.path === CHAT_PAGE_PATH || (req.path === '/' && prefersHtml(req));
+  return path === CHAT_PAGE_PATH || (path === '/' && prefersHtml(req));
 }
 
 /**
- * Headers of the page responses only: a strict Content-Security-Policy (the page loads nothing
- * inline and nothing from other origins), no caching of the HTML, and `Vary: Accept` on `/`, whose
- * answer depends on it. Everything else, Swagger UI included, keeps the app-wide helmet set-up.
+ * Headers of the page responses only: the strict CSP above, no caching of the HTML, and
+ * `Vary: Accept` on `/`, whose answer depends on it. Everything else, Swagger UI included, keeps
+ * the app-wide security headers.
  */
-export function chatPageHeaders() {
-  const csp = helmet.contentSecurityPolicy({
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
-      imgSrc: ["'self'"],
-      fontSrc: ["'self'"],
-      connectSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'none'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-    },
+export function registerChatPageHeaders(server: FastifyInstance): void {
+  server.addHook('onRequest', (req: HttpRequest, reply: HttpReply, done) => {
+    const path = pathOf(req.url);
+    if (path === '/') {
+      const vary = reply.getHeader('vary');
+      reply.header('vary', vary ? `${String(vary)}, Accept` : 'Accept');
+    }
+    if (isChatPageRequest(req, path)) {
+      reply.header('cache-control', 'no-cache');
+      reply.header('content-security-policy', CHAT_PAGE_CSP);
+    }
+    done();
   });
-  return (req: Request, res: Response, next: NextFunction) => {
-    if (req.path === '/') res.vary('Accept');
-    if (!isChatPageRequest(req)) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    csp(req, res, next);
-  };
 }

@@ -1,19 +1,18 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { assertValidEnvironment, ConfigValidationError } from '@app/config';
 import { HealthService } from '@app/health';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { configureApp } from './configure-app.js';
+import { createHttpAdapter } from './http-adapter.js';
 
 async function bootstrap(): Promise<void> {
   assertValidEnvironment();
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(), { bufferLogs: true });
   const config = configureApp(app);
-  const server = await app.listen(config.port);
-  // Keep-alive connections would otherwise hold a shutdown open until their clients leave.
-  server.keepAliveTimeout = 65_000;
+  await app.listen(config.port, '0.0.0.0');
   const modes = app.get(HealthService).modes();
   app.get(Logger).log({
     msg: `ChatBet API listening on :${config.port} (redis=${modes.redis}, llm=${modes.llm}, sports-data=${modes.sportsData})`,
@@ -29,7 +28,7 @@ async function bootstrap(): Promise<void> {
  * SIGTERM/SIGINT: stop accepting connections, let requests in flight finish, run every module's
  * shutdown hook (Redis is closed last), then exit 0; exit 1 if that takes longer than allowed.
  */
-function handleShutdown(app: NestExpressApplication, timeoutMs: number): void {
+function handleShutdown(app: NestFastifyApplication, timeoutMs: number): void {
   const logger = app.get(Logger);
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -1,5 +1,5 @@
 import { type CanActivate, createParamDecorator, type ExecutionContext, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { HttpRequest } from '@app/common';
 import { AuthenticationRequiredError, InvalidTokenError } from './auth.errors.js';
 import { TokenService, type VerifiedToken } from './token.service.js';
 
@@ -11,12 +11,12 @@ export interface AuthenticatedUser {
 }
 
 /** Where the guards leave what the token said, for the parameter decorators to read. */
-interface RequestWithAuth extends Request {
+type RequestWithAuth = HttpRequest & {
   chatbetAuth?: VerifiedToken;
-}
+};
 
 /** The bearer token of a request; undefined without an Authorization header. */
-function bearerTokenOf(request: Request): string | undefined {
+function bearerTokenOf(request: HttpRequest): string | undefined {
   const header = request.headers.authorization;
   if (header === undefined || header === '') return undefined;
   const match = /^Bearer[ ]+(\S+)[ ]*$/i.exec(header);

@@ -1,16 +1,18 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { CacheResourceName } from '@app/config';
+import { type HttpReply, type HttpRequest, pathOf } from '@app/common';
 import { MetricsService } from '@app/metrics';
-import type { Request, Response } from 'express';
 import { from, mergeMap, type Observable, of, tap } from 'rxjs';
 import { AppCacheService } from './app-cache.service.js';
 import { CacheKeyService } from './cache-keys.service.js';
 import { CACHE_RESOURCE_KEY } from './cache-resource.decorator.js';
 
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
 /**
  * Serves GET routes marked with @CacheResource from the cache and stores their 2xx answers with
- * the resource's TTL. Answers carry `X-Cache: HIT` or `MISS`.
+ * the resource's TTL, as JSON text. Answers carry `X-Cache: HIT` or `MISS`.
  */
 @Injectable()
 export class ResourceCacheInterceptor implements NestInterceptor {
@@ -28,29 +30,32 @@ export class ResourceCacheInterceptor implements NestInterceptor {
       context.getHandler(),
       context.getClass(),
     ]);
-    const req = context.switchToHttp().getRequest<Request>();
+    const req = context.switchToHttp().getRequest<HttpRequest>();
     if (!resource || req.method !== 'GET') return next.handle();
 
-    const res = context.switchToHttp().getResponse<Response>();
-    const key = this.keys.httpKey(resource, req.path, req.query as Record<string, unknown>);
+    const reply = context.switchToHttp().getResponse<HttpReply>();
+    const key = this.keys.httpKey(resource, pathOf(req.url), req.query as Record<string, unknown>);
     return from(this.cache.get<unknown>(key)).pipe(
       mergeMap((cached) => {
         if (cached !== undefined) {
           this.metrics?.cacheHit('http', resource);
-          res.setHeader('X-Cache', 'HIT');
+          reply.header('X-Cache', 'HIT');
+          if (typeof cached !== 'string') return of(cached);
+          // The answer's JSON text, sent as it was stored: no parse and re-serialisation per hit.
+          reply.type(JSON_CONTENT_TYPE);
           return of(cached);
         }
         this.metrics?.cacheMiss('http', resource);
-        res.setHeader('X-Cache', 'MISS');
+        reply.header('X-Cache', 'MISS');
         return next.handle().pipe(
           tap((body) => {
             // A stale answer (served from the last good copy while the source is down) must not be
             // pinned for a whole TTL: the next request should try the source again.
-            if (res.statusCode >= 200 && res.statusCode < 300 && body !== undefined && !isStale(body)) {
+            if (reply.statusCode >= 200 && reply.statusCode < 300 && body !== undefined && !isStale(body)) {
               // An answer built from data fetched earlier lives only for what is left of that data's
               // TTL, so the HTTP copy never outlives (and never disagrees with) the data under it.
               const ttlMs = this.cache.ttlMs(resource) - ageMs(body);
-              if (ttlMs > 0) void this.cache.set(key, body, ttlMs);
+              if (ttlMs > 0) void this.cache.set(key, JSON.stringify(body), ttlMs);
             }
           }),
         );

@@ -2,9 +2,9 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res, 
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { isAccountUserId } from '@app/accounts';
 import { AuthenticationRequiredError, OptionalJwtAuthGuard, OptionalToken, type VerifiedToken } from '@app/auth';
-import { requestIdOf, toErrorResponse } from '@app/common';
+import { type HttpReply, type HttpRequest, requestIdOf, toErrorResponse } from '@app/common';
 import { INTENTS } from '@app/nlu';
-import type { Request, Response } from 'express';
+import { PassThrough } from 'node:stream';
 import { UserMismatchError } from './chat.errors.js';
 import { ANONYMOUS_OWNER, type ChatIdentity, ChatService } from './chat.service.js';
 import {
@@ -55,21 +55,24 @@ export class ChatController {
 
   /**
    * The same turn as Server-Sent Events: `token` events as the answer is written, then one `done`
-   * event with the fields of POST /message (or an `error` event). Writes to the response directly
-   * because the answer is streamed; the route is not cached.
+   * event with the fields of POST /message (or an `error` event). The reply is a stream the events
+   * are written to as the model produces them; the route is not cached.
    */
   @Post('stream')
   @ApiProduces('text/event-stream')
   @ApiOperation({ summary: 'Send a message and receive the answer as Server-Sent Events (token…, done)' })
   @UseGuards(OptionalJwtAuthGuard)
-  async stream(@Body() body: SendMessageDto, @Req() req: Request, @Res() res: Response, @OptionalToken() token?: VerifiedToken): Promise<void> {
+  async stream(@Body() body: SendMessageDto, @Req() req: HttpRequest, @Res() reply: HttpReply, @OptionalToken() token?: VerifiedToken): Promise<void> {
     const identity = identityOf(token, body.user_id);
-    res.status(200);
-    res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
-    res.setHeader('Cache-Control', 'no-cache, no-transform');
-    res.setHeader('X-Accel-Buffering', 'no');
-    res.flushHeaders();
-    const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    // The events are written to a stream Fastify sends as they come, with the headers every answer gets.
+    const events = new PassThrough();
+    void reply
+      .code(200)
+      .header('content-type', 'text/event-stream; charset=utf-8')
+      .header('cache-control', 'no-cache, no-transform')
+      .header('x-accel-buffering', 'no')
+      .send(events);
+    const send = (event: string, data: unknown) => events.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     try {
       const result = await this.chat.turn(
         { message: body.message, sessionId: body.session_id, identity, timeZone: body.time_zone },
@@ -79,7 +82,7 @@ export class ChatController {
     } catch (error) {
       send('error', toErrorResponse(error, requestIdOf(req), false).body);
     }
-    res.end();
+    events.end();
   }
 
   @Get('history/:session_id')

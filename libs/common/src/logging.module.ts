@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { appConfig, type AppConfig, type LogLevel } from '@app/config';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
@@ -23,6 +23,9 @@ const PINO_LEVEL: Record<LogLevel, string> = {
     LoggerModule.forRootAsync({
       inject: [appConfig.KEY],
       useFactory: (app: AppConfig) => ({
+        // Every path, the root included, in the route syntax Fastify's middleware runner matches
+        // (the module's default, `{/*splat}`, matches nothing there).
+        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: PINO_LEVEL[app.logLevel],
           genReqId: (req: IncomingMessage & { id?: unknown }, res: ServerResponse) => {

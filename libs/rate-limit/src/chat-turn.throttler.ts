@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TokenService } from '@app/auth';
-import type { Request } from 'express';
+import { type HttpRequest, pathOf } from '@app/common';
 import { addressKey } from './address-key.js';
 
 /** Name of the throttler that limits chat turns (CHAT_RATE_LIMIT_PER_MINUTE). */
@@ -11,9 +11,8 @@ const CHAT_TURN_ROUTES = new Set(['/api/v1/chat/message', '/api/v1/chat/stream']
 const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const BEARER = /^Bearer +([A-Za-z0-9_.-]{1,4096}) *$/i;
 
-export function isChatTurn(req: Request): boolean {
-  const route = (req.route as { path?: unknown } | undefined)?.path;
-  const path = (typeof route === 'string' ? route : req.path).replace(/\/+$/, '');
+export function isChatTurn(req: Pick<HttpRequest, 'method' | 'url' | 'routeOptions'>): boolean {
+  const path = (req.routeOptions.url ?? pathOf(req.url)).replace(/\/+$/, '');
   return req.method === 'POST' && CHAT_TURN_ROUTES.has(path);
 }
 
@@ -27,7 +26,7 @@ export function isChatTurn(req: Request): boolean {
 export class ChatTurnTracker {
   constructor(private readonly tokens: TokenService) {}
 
-  async trackerOf(req: Request): Promise<string> {
+  async trackerOf(req: HttpRequest): Promise<string> {
     const bearer = BEARER.exec(req.headers.authorization ?? '')?.[1];
     if (bearer) {
       try {

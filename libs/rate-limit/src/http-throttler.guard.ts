@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { rateLimitConfig, type RateLimitConfig } from '@app/config';
 import { MetricsService } from '@app/metrics';
-import type { Request, Response } from 'express';
+import { type HttpReply, type HttpRequest, pathOf } from '@app/common';
 import { addressKey } from './address-key.js';
 import { CHAT_THROTTLER, ChatTurnTracker, isChatTurn } from './chat-turn.throttler.js';
 import { type HttpRateLimitScope, RateLimitedError } from './rate-limited.error.js';
@@ -13,8 +13,8 @@ interface HttpThrottler {
   scope: HttpRateLimitScope;
   limit: number;
   ttlMs: number;
-  appliesTo(req: Request): boolean;
-  trackerOf(req: Request): string | Promise<string>;
+  appliesTo(req: HttpRequest): boolean;
+  trackerOf(req: HttpRequest): string | Promise<string>;
 }
 
 // Probes and scrapes come from the platform, often many per second from one address.
@@ -71,9 +71,9 @@ export class HttpThrottlerGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const http = context.switchToHttp();
-    const req = http.getRequest<Request>();
-    const res = http.getResponse<Response>();
-    if (UNTHROTTLED_PATH.test(req.path)) return true;
+    const req = http.getRequest<HttpRequest>();
+    const reply = http.getResponse<HttpReply>();
+    if (UNTHROTTLED_PATH.test(pathOf(req.url))) return true;
     for (const throttler of this.throttlers) {
       if (!throttler.appliesTo(req)) continue;
       const tracker = await throttler.trackerOf(req);
@@ -84,9 +84,9 @@ export class HttpThrottlerGuard implements CanActivate {
         throw new RateLimitedError(throttler.scope, throttler.limit, throttler.ttlMs, record.timeToBlockExpire);
       }
       const suffix = throttler.name === 'default' ? '' : `-${throttler.name}`;
-      res.setHeader(`X-RateLimit-Limit${suffix}`, String(throttler.limit));
-      res.setHeader(`X-RateLimit-Remaining${suffix}`, String(Math.max(0, throttler.limit - record.totalHits)));
-      res.setHeader(`X-RateLimit-Reset${suffix}`, String(record.timeToExpire));
+      reply.header(`X-RateLimit-Limit${suffix}`, String(throttler.limit));
+      reply.header(`X-RateLimit-Remaining${suffix}`, String(Math.max(0, throttler.limit - record.totalHits)));
+      reply.header(`X-RateLimit-Reset${suffix}`, String(record.timeToExpire));
     }
     return true;
   }

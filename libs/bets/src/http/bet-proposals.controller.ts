@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, HttpStatus, Param, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConflictResponse, ApiHeader, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser, JwtAuthGuard } from '@app/auth';
-import type { Response } from 'express';
+import type { HttpReply } from '@app/common';
 import { betView, type BetView } from '../bet-views.js';
 import { BetProposalService } from '../proposals/bet-proposal.service.js';
 import { proposalView } from '../proposals/proposal-view.js';
@@ -34,10 +34,10 @@ export class BetProposalsController {
     @Param() params: ProposalIdParamDto,
     @IdempotencyKey() idempotencyKey: string,
     @Headers('accept-language') acceptLanguage: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpReply,
   ): Promise<BetView> {
     const { bet, replayed } = await this.proposals.confirm(user.id, params.proposal_id, idempotencyKey, languageOf(acceptLanguage));
-    if (replayed) res.status(HttpStatus.OK).setHeader(IDEMPOTENT_REPLAY_HEADER, 'true');
+    if (replayed) res.status(HttpStatus.OK).header(IDEMPOTENT_REPLAY_HEADER, 'true');
     return betView(bet);
   }
 }

@@ -13,7 +13,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser, JwtAuthGuard } from '@app/auth';
-import type { Response } from 'express';
+import type { HttpReply } from '@app/common';
 import { BetsService } from '../bets.service.js';
 import type { BetView } from '../bet-views.js';
 import { BetIdParamDto, ListBetsQueryDto, PlaceBetDto, SimulateBetDto } from './dto/bet-slip.dto.js';
@@ -60,10 +60,10 @@ export class BetsController {
     @IdempotencyKey() idempotencyKey: string,
     @Body() body: PlaceBetDto,
     @Headers('accept-language') acceptLanguage: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: HttpReply,
   ): Promise<BetView> {
     const { bet, replayed } = await this.bets.place(user.id, idempotencyKey, body, languageOf(acceptLanguage));
-    if (replayed) res.status(HttpStatus.OK).setHeader(IDEMPOTENT_REPLAY_HEADER, 'true');
+    if (replayed) res.status(HttpStatus.OK).header(IDEMPOTENT_REPLAY_HEADER, 'true');
     return bet;
   }
 
