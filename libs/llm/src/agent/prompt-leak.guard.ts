@@ -101,11 +101,11 @@ class ProtectedText {
     return -1;
   }
 
-  /** Length of the longest end of `text` (shorter than a window) found in the instructions. */
-  longestSuffix(text: string): number {
+  /** Length of the longest end of `text` (shorter than a window, at most `atMost`) found in the instructions. */
+  longestSuffix(text: string, atMost = LEAK_WINDOW - 1): number {
     // If an end of length k is in the instructions, so is every shorter end: search the boundary.
     let low = 0;
-    let high = Math.min(LEAK_WINDOW - 1, text.length);
+    let high = Math.min(LEAK_WINDOW - 1, atMost, text.length);
     while (low < high) {
       const mid = Math.ceil((low + high) / 2);
       if (this.text.includes(text.slice(text.length - mid))) low = mid;
@@ -142,6 +142,8 @@ export class PromptLeakGuard {
   private readonly normalised: Normalised = { text: '', origin: [] };
   private forwarded = 0;
   private checkedUpTo = 0;
+  /** Length of the end of the normalised answer found in the instructions after the last piece. */
+  private heldLength = 0;
   private found = false;
 
   private constructor(private readonly instructions: ProtectedText) {}
@@ -168,8 +170,10 @@ export class PromptLeakGuard {
       this.found = true;
       return before;
     }
+    // An end found now is an end found before plus what this piece added, so it is at most that long.
+    const held = this.instructions.longestSuffix(text, this.heldLength + text.length - this.checkedUpTo);
+    this.heldLength = held;
     this.checkedUpTo = text.length;
-    const held = this.instructions.longestSuffix(text);
     let cut = held >= HOLD_FROM ? origin[text.length - held] : this.raw.length;
     // Never split a surrogate pair between two pieces.
     if (cut > 0 && cut < this.raw.length && /[\uDC00-\uDFFF]/.test(this.raw[cut])) cut -= 1;
