@@ -27,6 +27,11 @@ export interface ScriptedChatModelFields extends BaseChatModelParams {
  * answer, one word per chunk, as fast as the stream is read, and never asks for a tool. It speaks
  * the LangChain chat-model protocol like Gemini and the offline engine, so a benchmark run with it
  * measures the service's own overhead per turn and per streamed token.
+ *
+ * Each chunk after the first comes on a later turn of the event loop (setImmediate, no delay), as
+ * a network model's chunks arrive as separate reads: without that, a whole answer would be one
+ * uninterrupted run of promise callbacks, and answers started together would run end to end,
+ * holding back every other socket, which no real model does.
  */
 export class ScriptedChatModel extends BaseChatModel<BaseChatModelCallOptions, AIMessageChunk> {
   static override lc_name(): string {
@@ -72,6 +77,7 @@ export class ScriptedChatModel extends BaseChatModel<BaseChatModelCallOptions, A
       const chunk = new ChatGenerationChunk({ text: piece, message });
       yield chunk;
       await runManager?.handleLLMNewToken(piece, undefined, undefined, undefined, undefined, { chunk });
+      if (i < last) await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 
