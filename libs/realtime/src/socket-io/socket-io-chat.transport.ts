@@ -7,9 +7,6 @@ import { RealtimeChatService } from '../realtime-chat.service.js';
 import { CHAT_NAMESPACE } from '../socket-limits.js';
 import { toSocketIoEvents } from './socket-io.protocol.js';
 
-/** How long a socket closed by the server stays open for the notice sent just before to reach it. */
-const CLOSE_AFTER_NOTICE_MS = 250;
-
 /** Kept in `socket.data`, which connection-state recovery restores with the socket. */
 interface ChatSocketData extends Admission {
   ip: string;
@@ -27,8 +24,8 @@ export class HandshakeRefusal extends Error {
 
 /**
  * Connects the `/chat` namespace to RealtimeChatService: reads the handshake, keeps one room per
- * session (`session:<id>`, so delivery and replacement work through `fetchSockets` once a
- * cross-instance adapter is added), and writes the service's events as Socket.IO events.
+ * session (`session:<id>`: with the Redis adapter, delivery and replacement reach the session's
+ * sockets on every instance), and writes the service's events as Socket.IO events.
  */
 @Injectable()
 export class SocketIoChatTransport extends ChatTransport {
@@ -71,12 +68,10 @@ export class SocketIoChatTransport extends ChatTransport {
         send: (event) => {
           for (const [name, payload] of toSocketIoEvents(event)) socket.emit(name, payload);
         },
-        // With connection-state recovery every emit goes through the adapter, which (on Redis)
-        // delivers it after a round trip: closing at once could overtake the notice just sent.
-        close: () => setTimeout(() => socket.disconnect(true), CLOSE_AFTER_NOTICE_MS).unref(),
+        close: () => this.closeAfterNotices(socket),
       };
       socket.once('disconnect', (reason, description) => this.realtime.detach(socket.id, { oversize: isOversizeDrop(reason, description) }));
-      if (!(await this.realtime.attach(connection, { recovered: socket.recovered }))) socket.disconnect(true);
+      if (!(await this.realtime.attach(connection, { recovered: socket.recovered }))) this.closeAfterNotices(socket);
     } catch (error) {
       this.logger.error({ msg: 'Could not set up a chat connection', err: error });
       socket.disconnect(true);
@@ -89,19 +84,31 @@ export class SocketIoChatTransport extends ChatTransport {
     for (const [name, payload] of toSocketIoEvents(event)) room.emit(name, payload);
   }
 
+  /** Every other socket of the session, on any instance, is told and then disconnected, in that order. */
   async replaceOthers(sessionId: string, keepConnectionId: string): Promise<void> {
     if (!this.namespace) return;
     const [[name, payload]] = toSocketIoEvents({ kind: 'replaced', sessionId });
-    for (const socket of await this.namespace.in(roomOf(sessionId)).fetchSockets()) {
-      if (socket.id === keepConnectionId) continue;
-      socket.emit(name, payload);
-      socket.disconnect(true);
-    }
+    const others = this.namespace.to(roomOf(sessionId)).except(keepConnectionId);
+    others.emit(name, payload);
+    others.disconnectSockets(true);
   }
 
+  /** Whether a socket of the session is connected to any instance (this one only, while Redis is away). */
   async hasListeners(sessionId: string): Promise<boolean> {
     if (!this.namespace) return false;
-    return (await this.namespace.in(roomOf(sessionId)).fetchSockets()).length > 0;
+    const room = this.namespace.in(roomOf(sessionId));
+    const sockets = await room.fetchSockets().catch(() => room.local.fetchSockets());
+    return sockets.length > 0;
+  }
+
+  /**
+   * Disconnects a socket after the events just emitted to it. With connection-state recovery every
+   * emit goes through the adapter (on Redis, after the XADD that stores it), so `socket.disconnect()`
+   * would overtake them; a disconnection sent through the adapter as well keeps its place behind them.
+   */
+  private closeAfterNotices(socket: Socket): void {
+    if (this.namespace) this.namespace.in(socket.id).disconnectSockets(true);
+    else socket.disconnect(true);
   }
 
   private async admit(socket: Socket): Promise<void> {
