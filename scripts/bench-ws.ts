@@ -17,7 +17,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ChatResult, ClientReply, ClientRequest, ConnectResult, ServerMemory, ServerReply, ServerRequest } from './bench-ws-ipc.js';
@@ -139,6 +139,7 @@ interface Tier {
   server: ServerMemory;
 }
 
+const loadAtStart = loadavg()[0];
 let exitCode = 0;
 try {
   const url = `http://127.0.0.1:${port}`;
@@ -245,7 +246,7 @@ function buildReport(connect: ConnectResult, before: ServerMemory, idle: ServerM
 
   const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const markdown = [
-    `Run ${new Date().toISOString()} on ${machine}; load generator and server are separate processes on the same machine (open-file limit ${fdLimit ?? 'unknown'}).`,
+    `Run ${new Date().toISOString()} on ${machine}; load generator and server are separate processes on the same machine (open-file limit ${fdLimit ?? 'unknown'}); 1-minute load average ${loadAtStart.toFixed(2)} just before the run (above ~0.1: other work shared the cores) and ${loadavg()[0].toFixed(2)} at its end.`,
     `Server: ENVIRONMENT=production, LLM_PROVIDER=scripted (a fixed answer of a few dozen words streamed word by word, no tools: every millisecond measured is the service's own), redis=${ready.modes.redis}, LOG_LEVEL=${ready.logLevel}, WS_MAX_CONNECTIONS_PER_IP=${MAX_CONNECTIONS}, CHAT_RATE_LIMIT_PER_MINUTE=10000.`,
     `Load: ${connect.attempted} Socket.IO clients on \`/chat\` (WebSocket transport); ${chatters} of them chat, each sending \`user_message\` every ${intervalMs / 1000} s (spread evenly); tiers of ${tiers.map((t) => t.chatters).join(' / ')} chatting users, ${tierDurationMs / 1000} s each, the last ${durationMs / 1000} s. Turn = send → \`bot_response\`; first token = send → first \`streaming_response\`, both seen by the client.`,
     '',
