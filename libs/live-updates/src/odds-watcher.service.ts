@@ -1,13 +1,14 @@
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap, Optional } from '@nestjs/common';
 import { cacheConfig, liveUpdatesConfig, type CacheConfig, type LiveUpdatesConfig } from '@app/config';
+import { MetricsService } from '@app/metrics';
 import { Clock, SportsDataService, type Fixture } from '@app/sports-data';
 import type { Subscription } from 'rxjs';
 import { FixtureStateReader } from './fixture-state.reader.js';
+import { FollowedTopics } from './followed-topics.js';
 import { diffOdds, snapshotOf, type OddsSnapshot } from './odds-diff.js';
 import type { SportsUpdate } from './sports-update.types.js';
-import { SportsUpdatesBus } from './sports-updates.bus.js';
-import { SubscriptionService } from './subscription.service.js';
 import { topicsOfFixture } from './topics.js';
+import { UpdatesFanOut } from './updates-fan-out.js';
 import { WatchListService } from './watch-list.service.js';
 import { WatcherLease } from './watcher-lease.js';
 
@@ -39,6 +40,10 @@ export interface PollSummary {
  * the odds cache TTL, since prices are read through that cache and cannot change faster), and also
  * soon after a subscription changes so that new fixtures get their first snapshot at once.
  * Rounds never overlap: `pollOnce()` (also used by tests) queues behind a round in progress.
+ *
+ * With several instances on one Redis only the holder of the `WatcherLease` polls, over what every
+ * instance's subscribers follow, and its updates go out through Redis to every instance. An instance
+ * that loses the lease forgets its snapshots, so if it leads again later its first round is a baseline.
  */
 @Injectable()
 export class OddsWatcherService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -51,41 +56,48 @@ export class OddsWatcherService implements OnApplicationBootstrap, BeforeApplica
   private lastRoundAt = 0;
   private active = false;
   private closed = false;
+  // Someone may follow something (always, with Redis, where only a read can tell).
+  private wanted = false;
   // Bumped when the watcher stops, so a round still in flight cannot store snapshots that a later
   // start would compare against as if they were recent.
   private generation = 0;
   private changes?: Subscription;
+  private leadership?: Subscription;
 
   constructor(
-    private readonly subscriptions: SubscriptionService,
+    private readonly followed: FollowedTopics,
     private readonly watchList: WatchListService,
     private readonly fixtures: FixtureStateReader,
     private readonly sportsData: SportsDataService,
-    private readonly bus: SportsUpdatesBus,
+    private readonly fanOut: UpdatesFanOut,
     private readonly lease: WatcherLease,
     private readonly clock: Clock,
     @Inject(liveUpdatesConfig.KEY) config: LiveUpdatesConfig,
     @Inject(cacheConfig.KEY) cache: CacheConfig,
+    @Optional() private readonly metrics?: MetricsService,
   ) {
     this.intervalMs = Math.max(1, config.oddsWatchIntervalSeconds ?? cache.ttlSeconds.odds) * 1000;
   }
 
   onApplicationBootstrap(): void {
-    this.changes = this.subscriptions.changes$.subscribe((topics) => (topics > 0 ? this.wake() : this.sleep()));
+    this.metrics?.observeWatcherLeader(() => this.lease.leading);
+    this.changes = this.followed.changes$.subscribe((wanted) => {
+      this.wanted = wanted;
+      this.update();
+    });
+    this.leadership = this.lease.changes$.subscribe(() => this.update());
   }
 
   /** Before the shutdown hooks that close Redis: a round in flight still reads the cache and the provider. */
   async beforeApplicationShutdown(): Promise<void> {
     this.closed = true;
     this.changes?.unsubscribe();
+    this.leadership?.unsubscribe();
     this.sleep();
     await this.queue;
   }
 
-  /**
-   * Hook for running the loop on one instance only: today a single instance always runs it; a
-   * leader lease in Redis plugs in behind `WatcherLease` without touching the loop.
-   */
+  /** Whether this instance should poll now: alone always; with Redis while it holds the lease. */
   shouldRun(): Promise<boolean> {
     return this.lease.holds();
   }
@@ -97,9 +109,15 @@ export class OddsWatcherService implements OnApplicationBootstrap, BeforeApplica
     return round;
   }
 
-  /** True while the loop is scheduled (someone is subscribed). */
+  /** True while the loop is scheduled (someone is subscribed, and this instance leads). */
   get running(): boolean {
     return this.active;
+  }
+
+  private update(): void {
+    if (!this.wanted) this.sleep('Nobody is subscribed; odds watcher stopped');
+    else if (!this.lease.leading) this.sleep('Odds watcher stopped: another instance runs it');
+    else this.wake();
   }
 
   private wake(): void {
@@ -110,8 +128,8 @@ export class OddsWatcherService implements OnApplicationBootstrap, BeforeApplica
     if (this.timer === undefined || this.dueAt > Date.now() + delay) this.schedule(delay);
   }
 
-  private sleep(): void {
-    if (this.active) this.logger.log({ msg: 'Nobody is subscribed; odds watcher stopped' });
+  private sleep(reason = 'Odds watcher stopped'): void {
+    if (this.active) this.logger.log({ msg: reason });
     this.active = false;
     clearTimeout(this.timer);
     this.timer = undefined;
@@ -141,7 +159,7 @@ export class OddsWatcherService implements OnApplicationBootstrap, BeforeApplica
 
   private async poll(): Promise<PollSummary> {
     const summary: PollSummary = { fixtures: 0, updates: 0, failures: 0 };
-    if (this.subscriptions.topicCount === 0 || !(await this.shouldRun())) return summary;
+    if (!this.wanted || !(await this.shouldRun())) return summary;
     const generation = this.generation;
     const ids = await this.watchList.fixtureIds();
     const watched = new Set(ids);
@@ -150,7 +168,7 @@ export class OddsWatcherService implements OnApplicationBootstrap, BeforeApplica
     let firstFailure: unknown;
     await forEachLimited(ids, POLL_CONCURRENCY, async (id) => {
       try {
-        summary.updates += this.publish(await this.refresh(id, generation));
+        summary.updates += await this.publish(await this.refresh(id, generation), generation);
       } catch (error) {
         summary.failures++;
         firstFailure ??= error;
@@ -194,10 +212,13 @@ export class OddsWatcherService implements OnApplicationBootstrap, BeforeApplica
     return { fixture, updates };
   }
 
-  private publish({ fixture, updates }: { fixture?: Fixture; updates: SportsUpdate[] }): number {
+  private async publish({ fixture, updates }: { fixture?: Fixture; updates: SportsUpdate[] }, generation: number): Promise<number> {
     if (fixture === undefined || updates.length === 0) return 0;
+    // The lease may have lapsed while the fixture was read: only the leader speaks.
+    if (generation !== this.generation || !this.lease.leading) return 0;
     const topics = topicsOfFixture(fixture);
-    for (const update of updates) this.bus.publish(topics, update);
+    // Sent in order on one connection, so subscribers see a fixture's changes in the order found.
+    await Promise.all(updates.map((update) => this.fanOut.publish(topics, update)));
     return updates.length;
   }
 }

@@ -33,8 +33,10 @@ export class SportsUpdatesGateway implements OnGatewayInit<Namespace>, OnGateway
   ) {}
 
   afterInit(namespace: Namespace): void {
-    // One emit to several rooms reaches a socket in more than one of them only once.
-    this.delivery = this.bus.updates$.subscribe(({ topics, update }) => namespace.to(topics).emit('sports_update', update));
+    // One emit to several rooms reaches a socket in more than one of them only once. Every instance
+    // receives every update from the bus, so each delivers to its own sockets only, even when a
+    // cross-instance Socket.IO adapter is installed (it would otherwise deliver each update once per instance).
+    this.delivery = this.bus.updates$.subscribe(({ topics, update }) => namespace.local.to(topics).emit('sports_update', update));
   }
 
   onModuleDestroy(): void {

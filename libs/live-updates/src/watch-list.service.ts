@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { SportsDataService } from '@app/sports-data';
-import { SubscriptionService } from './subscription.service.js';
+import { FollowedTopics } from './followed-topics.js';
 
 /** Open (live, then upcoming) fixtures followed per subscribed team, earliest first. */
 export const FIXTURES_PER_TEAM = 3;
@@ -11,8 +11,8 @@ export const MAX_WATCHED_FIXTURES = 200;
 
 /**
  * Which fixtures the watcher polls: those followed by id, plus the next open fixtures of the
- * followed teams and tournaments, bounded so a few broad subscriptions cannot make every round
- * poll the whole calendar.
+ * followed teams and tournaments (on this instance, or on every instance with Redis), bounded so a
+ * few broad subscriptions cannot make every round poll the whole calendar.
  */
 @Injectable()
 export class WatchListService {
@@ -20,12 +20,12 @@ export class WatchListService {
   private warnedAboutCap = false;
 
   constructor(
-    private readonly subscriptions: SubscriptionService,
+    private readonly followed: FollowedTopics,
     private readonly sportsData: SportsDataService,
   ) {}
 
   async fixtureIds(): Promise<string[]> {
-    const active = this.subscriptions.activeTopics();
+    const active = await this.followed.current();
     // The listings are the cached fixture lists (no time bounds, so the cache key stays the same
     // from round to round); a fixture that ended meanwhile is skipped by the watcher.
     const [byTeam, byTournament] = await Promise.all([

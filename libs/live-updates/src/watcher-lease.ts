@@ -1,19 +1,29 @@
 import { Injectable } from '@nestjs/common';
+import { NEVER, type Observable } from 'rxjs';
 
 /**
- * Whether this instance should run the odds watcher now. One instance is enough to poll, so with
- * several instances a Redis lease (SET NX PX, renewed each round) would go behind this class;
- * the leader would then also need every instance's subscriptions and a cross-instance fan-out
- * (a Socket.IO Redis adapter, Redis pub/sub for plain WebSocket clients).
+ * Whether this instance should run the odds watcher now. One instance is enough to poll: alone it
+ * always may; with Redis the instances elect one through a lease (see RedisWatcherLease).
  */
 export abstract class WatcherLease {
-  abstract holds(): Promise<boolean>;
+  /** True while this instance leads; read right before acting, since a lease can lapse at any moment. */
+  abstract get leading(): boolean;
+  /** Emits the new state on every change of leadership. */
+  abstract get changes$(): Observable<boolean>;
+
+  holds(): Promise<boolean> {
+    return Promise.resolve(this.leading);
+  }
 }
 
 /** A single instance always holds the lease. */
 @Injectable()
 export class SingleInstanceLease extends WatcherLease {
-  async holds(): Promise<boolean> {
+  get leading(): boolean {
     return true;
+  }
+
+  get changes$(): Observable<boolean> {
+    return NEVER;
   }
 }

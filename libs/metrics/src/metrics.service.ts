@@ -34,6 +34,7 @@ export class MetricsService implements OnModuleDestroy {
   private readonly upstreams = new Map<string, Read<UpstreamStatsSnapshot>>();
   private readonly socketSources = new Map<string, Read<number>>();
   private readonly sessionSources = new Map<string, Read<number>>();
+  private watcherLeader?: Read<boolean>;
   // Tool names come from the model's function calls, so a misbehaving model could invent any number of them.
   private readonly toolNames = new BoundedLabel(64);
 
@@ -142,12 +143,24 @@ export class MetricsService implements OnModuleDestroy {
         }
       },
     });
+    const watcherLeader = () => this.watcherLeader;
+    new Gauge({
+      name: `${METRICS_PREFIX}odds_watcher_leader`,
+      help: 'Whether this instance runs the odds watcher of live updates (1), or another instance does (0).',
+      registers,
+      collect() {
+        const read = watcherLeader();
+        const leading = read === undefined ? undefined : readSafely('the odds watcher lease', () => (read() ? 1 : 0));
+        if (leading !== undefined) this.set(leading);
+      },
+    });
   }
 
   onModuleDestroy(): void {
     this.upstreams.clear();
     this.socketSources.clear();
     this.sessionSources.clear();
+    this.watcherLeader = undefined;
     this.registry.clear();
   }
 
@@ -223,6 +236,13 @@ export class MetricsService implements OnModuleDestroy {
 
   observeActiveSessions(transport: string, read: Read<number>): void {
     this.sessionSources.set(transport, read);
+  }
+
+  // --- Live updates ---
+
+  /** Reads, whenever Prometheus scrapes, whether this instance leads the odds watcher. */
+  observeWatcherLeader(read: Read<boolean>): void {
+    this.watcherLeader = read;
   }
 
   private registerUpstreamMetrics(registers: Registry[]): void {
