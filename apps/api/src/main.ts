@@ -26,7 +26,8 @@ async function bootstrap(): Promise<void> {
 
 /**
  * SIGTERM/SIGINT: stop accepting connections, let requests in flight finish, run every module's
- * shutdown hook (Redis is closed last), then exit 0; exit 1 if that takes longer than allowed.
+ * shutdown hook (chat clients are told `server_shutdown` and answers being written finish; Redis is
+ * closed last), then exit 0; exit 1 if that takes longer than allowed.
  */
 function handleShutdown(app: NestFastifyApplication, timeoutMs: number): void {
   const logger = app.get(Logger);
@@ -35,6 +36,9 @@ function handleShutdown(app: NestFastifyApplication, timeoutMs: number): void {
     if (stopping) return;
     stopping = true;
     logger.log({ msg: `Received ${signal}: shutting down`, signal });
+    // No new connection from now on (a load balancer tries another instance); open ones are served
+    // until the application closes them.
+    app.getHttpServer().close();
     setTimeout(() => {
       logger.error({ msg: `Shutdown took longer than ${timeoutMs} ms; exiting` });
       process.exit(1);

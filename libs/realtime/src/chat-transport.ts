@@ -23,6 +23,8 @@ export interface Admission {
 export type ChatEvent =
   | { kind: 'connected'; sessionId: string; userId: string; authenticated: boolean; resumed: boolean }
   | { kind: 'replaced'; sessionId: string }
+  /** This instance is stopping: reconnect (to another one) after `retryAfterMs`. */
+  | { kind: 'shutdown'; sessionId: string; retryAfterMs: number }
   | { kind: 'typing'; sessionId: string; messageId: string; isTyping: boolean }
   | { kind: 'stream_start'; sessionId: string; messageId: string }
   | { kind: 'stream_chunk'; sessionId: string; messageId: string; content: string; fullContent: string; index: number }
@@ -38,9 +40,11 @@ export interface ChatConnection extends Admission {
   readonly endpoint: string;
   readonly ip: string;
   send(event: ChatEvent): void;
-  /** Ends the connection from the server side; the client has already been sent why. */
-  close(reason: 'token_expired'): void;
+  /** Ends the connection from the server side, after the events already sent to it (the client has been told why). */
+  close(reason: CloseReason): void;
 }
+
+export type CloseReason = 'token_expired' | 'too_many_connections' | 'shutdown';
 
 /**
  * A way for clients to reach the chat: the service publishes a session's events through every
@@ -57,6 +61,12 @@ export abstract class ChatTransport {
 
   /** Whether anyone is connected to the session through this transport. */
   abstract hasListeners(sessionId: string): Promise<boolean>;
+
+  /**
+   * The instance is stopping: refuse new connections from now on. Open ones are told and closed by
+   * the service (each once no answer for its session is being written here).
+   */
+  abstract stopAccepting(retryAfterMs: number): void;
 }
 
 /** Acknowledgement of a `user_message`, sent at once (the answer follows as events). */

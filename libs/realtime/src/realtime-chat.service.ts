@@ -2,7 +2,16 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import { isAccountUserId } from '@app/accounts';
 import { TokenService, InvalidTokenError, type VerifiedToken } from '@app/auth';
 import { ANONYMOUS_OWNER, ChatService, MessageTooLongError } from '@app/chat';
-import { conversationConfig, type ConversationConfig, rateLimitConfig, type RateLimitConfig, realtimeConfig, type RealtimeConfig } from '@app/config';
+import {
+  appConfig,
+  type AppConfig,
+  conversationConfig,
+  type ConversationConfig,
+  rateLimitConfig,
+  type RateLimitConfig,
+  realtimeConfig,
+  type RealtimeConfig,
+} from '@app/config';
 import {
   type ChatMessage,
   ConversationService,
@@ -67,8 +76,14 @@ const MESSAGE_ID_WINDOW_MS = 10 * 60_000;
 /** The same text twice from one session within this window is one message sent twice. */
 const SAME_CONTENT_WINDOW_MS = 2_000;
 const TURN_RATE_WINDOW_MS = 60_000;
-/** On shutdown, answers being written get this long to finish before they are cancelled. */
-const SHUTDOWN_GRACE_MS = 5_000;
+/**
+ * Of SHUTDOWN_TIMEOUT_MS, what is kept for the steps after the answers being written (cancelling
+ * those that did not finish, closing sockets, then Redis); the rest is their time to finish.
+ */
+const SHUTDOWN_RESERVE_MS = 4_000;
+/** How long a client told of the shutdown waits before reconnecting: a base, plus a random share so they do not all come at once. */
+const RECONNECT_AFTER_MS = 1_000;
+const RECONNECT_SPREAD_MS = 1_000;
 const PRESENCE_DEBOUNCE_MS = 100;
 
 /**
@@ -92,6 +107,8 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
   private heartbeat?: NodeJS.Timeout;
   private presenceTimer?: NodeJS.Timeout;
   private shuttingDown = false;
+  /** Connections closed for the shutdown (their close may still be under way). */
+  private readonly sentAway = new Set<string>();
 
   constructor(
     private readonly chat: ChatService,
@@ -103,6 +120,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     @Inject(conversationConfig.KEY) private readonly conversation: ConversationConfig,
     @Inject(rateLimitConfig.KEY) private readonly limits: RateLimitConfig,
     @Inject(realtimeConfig.KEY) private readonly config: RealtimeConfig,
+    @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {
     this.sessions = new SessionRegistry(conversation.timeoutSeconds * 1000);
   }
@@ -133,6 +151,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
    * stranger cannot take over a session (and push its owner out) by naming it.
    */
   async admit(input: HandshakeInput): Promise<Admission> {
+    if (this.shuttingDown) throw new ServerShuttingDownError(reconnectAfterMs());
     if ((this.connectionsPerIp.get(input.ip) ?? 0) >= this.limits.maxSocketsPerIp) {
       throw new TooManyConnectionsError(this.limits.maxSocketsPerIp);
     }
@@ -163,10 +182,16 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
 
   /**
    * Starts serving a connection that passed `admit`: it replaces the session's older connections,
-   * is greeted, and gets what it missed. Returns false when the connection must be closed (the
-   * address went over its limit meanwhile); the client has then been told why.
+   * is greeted, and gets what it missed. Returns false when it was closed instead (the address went
+   * over its limit meanwhile, or the instance is stopping), after telling the client why.
    */
   async attach(connection: ChatConnection, options: AttachOptions): Promise<boolean> {
+    if (this.shuttingDown) {
+      // A Socket.IO recovery skips `admit`.
+      connection.send(this.shutdownNotice(connection.sessionId));
+      connection.close('shutdown');
+      return false;
+    }
     const perIp = (this.connectionsPerIp.get(connection.ip) ?? 0) + 1;
     this.connectionsPerIp.set(connection.ip, perIp);
     this.connections.set(connection.id, connection);
@@ -177,6 +202,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       // Two handshakes from one address passed `admit` together; the later one loses.
       this.sendError(connection, new TooManyConnectionsError(this.limits.maxSocketsPerIp));
       this.detach(connection.id);
+      connection.close('too_many_connections');
       return false;
     }
     connection.send({
@@ -234,7 +260,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     if (!connection) return { message_id: messageId ?? null, status: 'rejected', error_code: 'PROCESSING_ERROR' };
     if (this.closeIfExpired(connection)) return { message_id: messageId ?? null, status: 'rejected', error_code: 'TOKEN_EXPIRED' };
     try {
-      if (this.shuttingDown) throw new ServerShuttingDownError();
+      if (this.shuttingDown) throw new ServerShuttingDownError(reconnectAfterMs());
       const message = this.parseUserMessage(connection, payload);
       messageId = message.message_id ?? randomUUID();
       const session = this.sessions.open(connection.sessionId);
@@ -327,24 +353,38 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Answers being written get a short grace to finish, be stored and reach their clients (sockets
-   * close later, before the HTTP server); what is still running after it is cancelled, which
-   * stores the partial answer. Done at module destruction rather than just before shutdown: the
-   * shared Redis connection must still be open, and this module is destroyed before the modules
-   * it imports (and the cache store that disconnects that connection).
+   * The instance is stopping (SIGTERM, or the application closing):
+   * 1. no new connection or message is accepted (SERVER_SHUTTING_DOWN);
+   * 2. every client is told `server_shutdown` (reconnect after `retry_after_ms`, to another instance);
+   * 3. a connection whose session has no answer being written here is closed at once, the others
+   *    once their answers are written, stored and sent (a client that reconnects elsewhere
+   *    meanwhile gets it there: live through the Socket.IO adapter, or with `resume`);
+   * 4. answers still running when SHUTDOWN_TIMEOUT_MS, less what the later steps need, is up are
+   *    cancelled, which stores what was written; the remaining connections are closed.
+   * Done at module destruction, which starts before any other shutdown hook: this module is
+   * destroyed before the modules it imports (the chat, its model clients, the conversation store)
+   * and the shared Redis connection is closed last.
    */
   async onModuleDestroy(): Promise<void> {
     this.shuttingDown = true;
     clearInterval(this.heartbeat);
     clearTimeout(this.presenceTimer);
+    for (const transport of this.transports) transport.stopAccepting(RECONNECT_AFTER_MS + RECONNECT_SPREAD_MS);
+    for (const connection of [...this.connections.values()]) {
+      connection.send(this.shutdownNotice(connection.sessionId));
+      if ((this.sessions.get(connection.sessionId)?.turns.size ?? 0) === 0) this.sendAway(connection);
+    }
     const pending = Promise.allSettled([...this.running]);
-    const finished = await Promise.race([pending.then(() => true), sleep(SHUTDOWN_GRACE_MS).then(() => false)]);
+    const drainMs = Math.max(0, this.app.shutdownTimeoutMs - SHUTDOWN_RESERVE_MS);
+    const finished = await Promise.race([pending.then(() => true), sleep(drainMs).then(() => false)]);
     if (!finished) {
+      this.logger.warn({ msg: 'Cancelling answers still being written at shutdown', drainMs });
       for (const session of this.sessions.values()) {
         for (const turn of session.turns.values()) turn.controller.abort();
       }
       await Promise.race([pending, sleep(1_000)]);
     }
+    for (const connection of [...this.connections.values()]) this.sendAway(connection);
     await this.presence.withdraw();
   }
 
@@ -407,6 +447,13 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       this.publish(sessionId, { kind: 'typing', sessionId, messageId, isTyping: false });
       session.turns.delete(messageId);
       session.lastActivity = Date.now();
+      // Stopping: the session's clients here stayed for this answer; they have it now.
+      if (this.shuttingDown && session.turns.size === 0) {
+        for (const id of session.connections) {
+          const connection = this.connections.get(id);
+          if (connection) this.sendAway(connection);
+        }
+      }
     }
   }
 
@@ -457,6 +504,17 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       ...(described.details && { details: described.details }),
     });
     return described.code;
+  }
+
+  private shutdownNotice(sessionId: string): ChatEvent {
+    return { kind: 'shutdown', sessionId, retryAfterMs: reconnectAfterMs() };
+  }
+
+  /** Closes a connection for the shutdown, once (after what was already sent to it). */
+  private sendAway(connection: ChatConnection): void {
+    if (this.sentAway.has(connection.id)) return;
+    this.sentAway.add(connection.id);
+    connection.close('shutdown');
   }
 
   /**
@@ -525,6 +583,10 @@ function optionalId(value: unknown, field: string): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (!isSafeId(value)) throw new InvalidIdError(field);
   return value;
+}
+
+function reconnectAfterMs(): number {
+  return RECONNECT_AFTER_MS + Math.floor(Math.random() * RECONNECT_SPREAD_MS);
 }
 
 function sleep(ms: number): Promise<void> {

@@ -12,6 +12,7 @@ export const CHAT_ERROR_CODES = [
   'TOKEN_EXPIRED',
   'INVALID_ID',
   'PROCESSING_ERROR',
+  'SERVER_SHUTTING_DOWN',
 ] as const;
 export type ChatErrorCode = (typeof CHAT_ERROR_CODES)[number];
 
@@ -112,13 +113,19 @@ export class AccountClaimError extends DomainError {
   }
 }
 
-/** A message sent while this instance is stopping: the client should send it again once reconnected. */
+/**
+ * A connection or message arriving while this instance is stopping: the client reconnects (to
+ * another instance) after `retry_after_ms` and sends it again there.
+ */
 export class ServerShuttingDownError extends DomainError {
   readonly httpStatus = 503;
-  readonly code = 'PROCESSING_ERROR';
-  override readonly retryAfterSeconds = 1;
+  readonly code = 'SERVER_SHUTTING_DOWN';
+  override readonly retryAfterSeconds: number;
+  override readonly details: { retry_after_ms: number };
 
-  constructor() {
-    super('The server is restarting; please send the message again in a moment');
+  constructor(retryAfterMs: number) {
+    super('The server is restarting; reconnect and send the message again in a moment');
+    this.retryAfterSeconds = Math.ceil(retryAfterMs / 1000);
+    this.details = { retry_after_ms: retryAfterMs };
   }
 }

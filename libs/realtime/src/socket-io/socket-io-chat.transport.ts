@@ -5,7 +5,7 @@ import { ChatTransport } from '../chat-transport.js';
 import { clientAddress } from '../client-address.js';
 import { RealtimeChatService } from '../realtime-chat.service.js';
 import { CHAT_NAMESPACE } from '../socket-limits.js';
-import { toSocketIoEvents } from './socket-io.protocol.js';
+import { shutdownPayload, toSocketIoEvents } from './socket-io.protocol.js';
 
 /** Kept in `socket.data`, which connection-state recovery restores with the socket. */
 interface ChatSocketData extends Admission {
@@ -71,7 +71,7 @@ export class SocketIoChatTransport extends ChatTransport {
         close: () => this.closeAfterNotices(socket),
       };
       socket.once('disconnect', (reason, description) => this.realtime.detach(socket.id, { oversize: isOversizeDrop(reason, description) }));
-      if (!(await this.realtime.attach(connection, { recovered: socket.recovered }))) this.closeAfterNotices(socket);
+      await this.realtime.attach(connection, { recovered: socket.recovered });
     } catch (error) {
       this.logger.error({ msg: 'Could not set up a chat connection', err: error });
       socket.disconnect(true);
@@ -99,6 +99,24 @@ export class SocketIoChatTransport extends ChatTransport {
     const room = this.namespace.in(roomOf(sessionId));
     const sockets = await room.fetchSockets().catch(() => room.local.fetchSockets());
     return sockets.length > 0;
+  }
+
+  /**
+   * From now on the Socket.IO server (every namespace) takes no new connection, recoveries
+   * included: engine.io answers new requests 403. Clients of the other namespaces (live sports
+   * updates) have nothing in progress here: they are told to reconnect and disconnected at once.
+   */
+  stopAccepting(retryAfterMs: number): void {
+    const server = this.namespace?.server;
+    if (!server) return;
+    server.engine.opts.allowRequest = (_request, answer) => answer('Server shutting down', false);
+    for (const namespace of server._nsps.values()) {
+      if (namespace === this.namespace) continue;
+      // This instance's sockets only (the adapter would reach every instance's), emitted and
+      // disconnected synchronously, so the notice goes out first.
+      namespace.local.emit('server_shutdown', shutdownPayload(retryAfterMs));
+      namespace.local.disconnectSockets(true);
+    }
   }
 
   /**

@@ -3,6 +3,11 @@ import type { ChatEvent } from '../chat-transport.js';
 
 export type SocketIoEvent = [name: string, payload: Record<string, unknown>];
 
+/** `server_shutdown`: this instance is stopping; reconnect after `retry_after_ms` (another instance will answer). */
+export function shutdownPayload(retryAfterMs: number, sessionId?: string): Record<string, unknown> {
+  return { ...(sessionId && { session_id: sessionId }), reconnect: true, retry_after_ms: retryAfterMs };
+}
+
 /**
  * The `/chat` namespace protocol. A turn is `typing_indicator` (true), `streaming_response`…,
  * `bot_response`, `typing_indicator` (false); `resume` replays `user_message_echo` / `bot_response`
@@ -26,6 +31,8 @@ export function toSocketIoEvents(event: ChatEvent): SocketIoEvent[] {
       ];
     case 'replaced':
       return [['connection_status', { status: 'replaced', session_id: event.sessionId, reason: 'A newer connection opened this session' }]];
+    case 'shutdown':
+      return [['server_shutdown', shutdownPayload(event.retryAfterMs, event.sessionId)]];
     case 'typing':
       return [['typing_indicator', { session_id: event.sessionId, message_id: event.messageId, is_typing: event.isTyping }]];
     case 'stream_start':

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import type { DescribedChatError } from '../chat-error.mapper.js';
-import { type Admission, type ChatConnection, type ChatEvent, ChatTransport } from '../chat-transport.js';
+import { type Admission, type ChatConnection, type ChatEvent, ChatTransport, type CloseReason } from '../chat-transport.js';
 import { clientAddress } from '../client-address.js';
 import { messageIdOf } from '../dto/chat-client.messages.js';
 import { RealtimeChatService } from '../realtime-chat.service.js';
@@ -43,6 +43,7 @@ export class ChatWebSocketServer extends ChatTransport implements OnApplicationB
   private httpServer?: HttpServer;
   private heartbeat?: NodeJS.Timeout;
   private closing = false;
+  private retryAfterSeconds = 1;
 
   constructor(
     private readonly realtime: RealtimeChatService,
@@ -63,7 +64,10 @@ export class ChatWebSocketServer extends ChatTransport implements OnApplicationB
     this.heartbeat.unref();
   }
 
-  /** Closes every connection (1001) before the HTTP server closes, which would otherwise wait for them. */
+  /**
+   * Before the HTTP server closes (it would wait for them): every connection ends, closed with 1001
+   * if the service has not closed it already, and peers that do not answer the close handshake are cut off.
+   */
   async beforeApplicationShutdown(): Promise<void> {
     this.closing = true;
     clearInterval(this.heartbeat);
@@ -110,9 +114,19 @@ export class ChatWebSocketServer extends ChatTransport implements OnApplicationB
     return (this.bySession.get(sessionId)?.size ?? 0) > 0;
   }
 
+  /** Upgrades to the chat are answered 503 from now on; open connections are closed by the service. */
+  stopAccepting(retryAfterMs: number): void {
+    this.closing = true;
+    this.retryAfterSeconds = Math.ceil(retryAfterMs / 1000);
+  }
+
   private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const route = matchChatRoute(req.url);
     if (!route) return;
+    if (this.closing) {
+      socket.end(`HTTP/1.1 503 Service Unavailable\r\nRetry-After: ${this.retryAfterSeconds}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
     void this.accept(req, socket, head, route.sessionId).catch((error: unknown) => {
       this.logger.error({ msg: 'WebSocket upgrade failed', err: error });
       socket.destroy();
@@ -159,7 +173,7 @@ export class ChatWebSocketServer extends ChatTransport implements OnApplicationB
       endpoint: this.endpoint,
       ip,
       send: (event) => this.send(ws, toWsMessages(event)),
-      close: () => ws.close(WS_CLOSE.invalidToken, 'token expired'),
+      close: (reason) => ws.close(...CLOSE_FOR[reason]),
     };
     const client: WsClient = { ws, connection, alive: true };
     this.clients.set(connection.id, client);
@@ -176,15 +190,10 @@ export class ChatWebSocketServer extends ChatTransport implements OnApplicationB
       this.forget(client);
       this.realtime.detach(connection.id);
     });
-    this.realtime.attach(connection, { recovered: false }).then(
-      (kept) => {
-        if (!kept) ws.close(WS_CLOSE.rateLimited, 'too many connections');
-      },
-      (error: unknown) => {
-        this.logger.error({ msg: 'Could not set up a chat connection', err: error });
-        ws.close(WS_CLOSE.serverError, 'server error');
-      },
-    );
+    this.realtime.attach(connection, { recovered: false }).catch((error: unknown) => {
+      this.logger.error({ msg: 'Could not set up a chat connection', err: error });
+      ws.close(WS_CLOSE.serverError, 'server error');
+    });
   }
 
   private refuse(ws: WebSocket, refusal: DescribedChatError, requestedSession: string | undefined): void {
@@ -276,8 +285,16 @@ export function matchChatRoute(url: string | undefined): { sessionId?: string } 
   }
 }
 
+const CLOSE_FOR: Record<CloseReason, [code: number, reason: string]> = {
+  token_expired: [WS_CLOSE.invalidToken, 'token expired'],
+  too_many_connections: [WS_CLOSE.rateLimited, 'too many connections'],
+  shutdown: [WS_CLOSE.goingAway, 'server shutting down'],
+};
+
 function closeCodeFor(code: DescribedChatError['code']): number {
   switch (code) {
+    case 'SERVER_SHUTTING_DOWN':
+      return WS_CLOSE.goingAway;
     case 'INVALID_TOKEN':
     case 'TOKEN_EXPIRED':
       return WS_CLOSE.invalidToken;

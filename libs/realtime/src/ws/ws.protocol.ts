@@ -47,6 +47,8 @@ export function toWsMessages(event: ChatEvent): WsServerMessage[] {
       ];
     case 'replaced':
       return [wsMessage('connection_status', event.sessionId, undefined, { status: 'replaced', reason: 'A newer connection opened this session' })];
+    case 'shutdown':
+      return [wsMessage('server_shutdown', event.sessionId, undefined, { reconnect: true, retry_after_ms: event.retryAfterMs })];
     case 'typing':
       return [wsMessage('typing', event.sessionId, event.messageId, { is_typing: event.isTyping })];
     case 'stream_start':
