@@ -401,7 +401,7 @@ describe('Live sports updates: who may connect, and shutdown', () => {
     }
   });
 
-  it('closes plain WebSocket and Socket.IO clients when the application closes', async () => {
+  it('tells plain WebSocket and Socket.IO clients to reconnect, then closes them, when the application closes', async () => {
     const t = await createTestApp();
     await t.app.listen(0, '127.0.0.1');
     const port = portOf(t);
@@ -409,8 +409,11 @@ describe('Live sports updates: who may connect, and shutdown', () => {
     const socketIo = await IoClient.connect(port);
     const closed = new Promise<number>((resolve) => plain.socket.once('close', (code) => resolve(code)));
     const disconnected = new Promise<void>((resolve) => socketIo.socket.once('disconnect', () => resolve()));
+    const socketIoNotice = new Promise<unknown>((resolve) => socketIo.socket.once('server_shutdown', resolve));
     await t.close();
     expect(await closed).toBe(1001);
+    expect(plain.messages.find((m) => m.type === 'server_shutdown')).toMatchObject({ reconnect: true, retry_after_ms: expect.any(Number) });
+    expect(await socketIoNotice).toMatchObject({ reconnect: true });
     await disconnected;
   });
 });

@@ -32,6 +32,7 @@ export type ServerMessage =
   | ({ type: 'subscribed'; id?: string | number } & SubscriptionView)
   | { type: 'sports_update'; data: SportsUpdate }
   | { type: 'pong'; id?: string | number }
+  | { type: 'server_shutdown'; reconnect: true; retry_after_ms: number }
   | ({ type: 'error'; id?: string | number } & UpdatesErrorPayload);
 
 interface Client {
@@ -81,7 +82,11 @@ export class SportsUpdatesWebSocketServer implements OnApplicationBootstrap, Bef
     this.delivery?.unsubscribe();
     const sockets = [...this.clients.values()].map((client) => client.socket);
     const closed = Promise.all(sockets.map((socket) => new Promise<void>((resolve) => socket.once('close', () => resolve()))));
-    for (const socket of sockets) socket.close(1001, 'Server shutting down');
+    // Clients are told to reconnect (to another instance) before the close, spread over a second.
+    for (const socket of sockets) {
+      send(socket, { type: 'server_shutdown', reconnect: true, retry_after_ms: 1000 + Math.floor(Math.random() * 1000) });
+      socket.close(1001, 'Server shutting down');
+    }
     // A peer that does not answer the close handshake is cut off.
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS).unref())]);
     for (const socket of sockets) socket.terminate();
