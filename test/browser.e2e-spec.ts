@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page, type WebSocketRoute } from 'playwright-core';
+import { TEST_REDIS_URL, uniquePrefix } from './support/env.js';
 import { waitFor } from './support/redis-server.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -303,4 +304,49 @@ describe('Web chat page in a real browser', () => {
     expect(pageErrors).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
+});
+
+describe('Web chat page when its server shuts down', () => {
+  // Two app instances on one Redis, served one after the other on the same port, as a rolling
+  // update behind one address does: A shuts down, B takes over.
+  const env = { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('browser-shutdown') };
+  let a: TestApp | undefined;
+  let b: TestApp | undefined;
+  let browser: Browser | undefined;
+
+  afterAll(async () => {
+    await browser?.close();
+    await a?.close();
+    await b?.close();
+  });
+
+  it('reconnects after server_shutdown to the instance that takes over, resumes, and carries on in the same session', async () => {
+    a = await createTestApp({ env });
+    await a.app.listen(0, '127.0.0.1');
+    const { port } = a.app.getHttpServer().address() as AddressInfo;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ locale: 'en-GB' });
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.waitForSelector('#connection[data-state="connected"]', { timeout: 10_000 });
+    await ask(page, 'When does Barcelona play next?');
+    const before = await page.evaluate(() => {
+      const { stats, sessionId } = (globalThis as unknown as PageGlobals).chatbetPage;
+      return { ...stats, sessionId };
+    });
+
+    await a.close();
+    a = undefined;
+    b = await createTestApp({ env });
+    await b.app.listen(port, '127.0.0.1');
+
+    await page.waitForFunction((count) => (globalThis as unknown as PageGlobals).chatbetPage.stats.resumes > count, before.resumes, { timeout: 15_000 });
+    await page.waitForSelector('#connection[data-state="connected"]', { timeout: 10_000 });
+    // B knows the conversation A stored: the follow-up is answered from its context.
+    await ask(page, 'And Real Madrid?');
+    const after = await page.evaluate(() => (globalThis as unknown as PageGlobals).chatbetPage.sessionId);
+    expect(after).toBe(before.sessionId);
+    const lastAnswer = await page.locator('#messages > .msg--bot[data-message-id]').last().textContent();
+    expect(lastAnswer).toContain('Real Madrid');
+    expect(await page.locator('#messages > .msg--bot[data-message-id]').count()).toBe(2);
+  }, 60_000);
 });

@@ -139,6 +139,8 @@
     sessionId: undefined,
     lastMessageId: undefined,
     everConnected: false,
+    // Set by `server_shutdown`: the server is going away and asked to come back after this many ms.
+    reconnectAfterMs: undefined,
     turn: null,
     seenAnswers: new Set(),
     sentMessages: new Set(),
@@ -553,8 +555,20 @@
     });
     chatSocket.on('disconnect', (reason) => {
       if (state.connection === 'replaced') return;
-      // After a server-side disconnect Socket.IO does not retry by itself.
+      if (reason === 'io server disconnect' && state.reconnectAfterMs !== undefined) {
+        // The instance is shutting down: come back when it said (to another instance) and resume.
+        const delay = state.reconnectAfterMs;
+        state.reconnectAfterMs = undefined;
+        setConnection('reconnecting');
+        setTimeout(() => chatSocket?.connect(), delay);
+        return;
+      }
+      // After any other server-side disconnect Socket.IO does not retry by itself.
       setConnection(reason === 'io server disconnect' || reason === 'io client disconnect' ? 'offline' : 'reconnecting');
+    });
+    chatSocket.on('server_shutdown', (payload) => {
+      const after = Number(payload?.retry_after_ms);
+      state.reconnectAfterMs = Number.isFinite(after) && after >= 0 ? Math.min(after, 30_000) : 1_000;
     });
     chatSocket.on('connection_status', (payload) => {
       if (payload?.session_id) state.sessionId = payload.session_id;
@@ -879,7 +893,20 @@
           setLiveState('connecting');
         }
       });
-      sportsSocket.on('disconnect', () => setLiveState(sportsSocket.active ? 'connecting' : 'off'));
+      let liveReconnectAfterMs;
+      sportsSocket.on('server_shutdown', (payload) => {
+        const after = Number(payload?.retry_after_ms);
+        liveReconnectAfterMs = Number.isFinite(after) && after >= 0 ? Math.min(after, 30_000) : 1_000;
+      });
+      sportsSocket.on('disconnect', (reason) => {
+        if (reason === 'io server disconnect' && liveReconnectAfterMs !== undefined) {
+          setTimeout(() => sportsSocket.connect(), liveReconnectAfterMs);
+          liveReconnectAfterMs = undefined;
+          setLiveState('connecting');
+          return;
+        }
+        setLiveState(sportsSocket.active ? 'connecting' : 'off');
+      });
       sportsSocket.on('sports_update', onSportsUpdate);
     } else if (sportsSocket.connected) {
       if (previousId) sportsSocket.emit('unsubscribe', { fixture_ids: [previousId] });
