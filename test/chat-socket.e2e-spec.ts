@@ -91,7 +91,8 @@ describe('Socket.IO /chat', () => {
     expect(names).toEqual(['typing_indicator', ...chunks.map(() => 'streaming_response'), 'bot_response', 'typing_indicator']);
     expect(events[0].payload).toEqual({ session_id: sessionId, message_id: messageId, is_typing: true });
     expect(events.at(-1)!.payload).toEqual({ session_id: sessionId, message_id: messageId, is_typing: false });
-    expect(chunks.length).toBeGreaterThan(5);
+    // The first token goes out at once, later ones are joined into a chunk every few milliseconds.
+    expect(chunks.length).toBeGreaterThan(1);
     chunks.forEach((chunk, i) => expect(chunk).toMatchObject({ message_id: messageId, session_id: sessionId, index: i, is_final: false }));
 
     const [answer] = answersOf(client.log, messageId);
