@@ -438,3 +438,46 @@ describe('Socket.IO /chat limits', () => {
     client.socket.close();
   });
 });
+
+describe('Socket.IO /chat admission', () => {
+  let t: TestApp;
+  let url: string;
+  const open: ChatSocket[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      env: { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('chat-busy'), CHAT_MAX_TURNS_IN_FLIGHT: '1' },
+    });
+    url = await listen(t);
+  });
+  afterEach(() => {
+    for (const client of open.splice(0)) client.socket.close();
+  });
+  afterAll(() => t.close());
+
+  it('refuses a turn over CHAT_MAX_TURNS_IN_FLIGHT at once with SERVER_BUSY, and the connection stays usable', async () => {
+    const busy = await connectChat(url, { session_id: sid('busy') });
+    const other = await connectChat(url, { session_id: sid('other') });
+    open.push(busy, other);
+    const slow = sid('m');
+    expect(await send(busy, { content: LONG_QUESTION, message_id: slow })).toEqual({ message_id: slow, status: 'accepted' });
+    await busy.log.next((e) => e.name === 'streaming_response' && e.payload.message_id === slow);
+
+    const refusedId = sid('m');
+    expect(await send(other, { content: 'When does Barcelona play next?', message_id: refusedId })).toEqual({
+      message_id: refusedId,
+      status: 'rejected',
+      error_code: 'SERVER_BUSY',
+    });
+    const error = await other.log.next((e) => e.name === 'error' && e.payload.message_id === refusedId);
+    expect(error.payload).toMatchObject({ error_code: 'SERVER_BUSY', data: { limit: 1, retry_after_ms: expect.any(Number) } });
+    expect(other.log.forMessage(refusedId).filter((e) => e.name === 'typing_indicator')).toEqual([]);
+
+    await busy.log.turnEnd(slow);
+    // Once the turn in flight is done, the same message (same id: it was not taken) is answered.
+    expect(await send(other, { content: 'When does Barcelona play next?', message_id: refusedId })).toEqual({ message_id: refusedId, status: 'accepted' });
+    const events = await other.log.turnEnd(refusedId);
+    expect(events.find((e) => e.name === 'bot_response')?.payload).toMatchObject({ is_final: true, cancelled: false });
+    expect(other.socket.connected).toBe(true);
+  });
+});

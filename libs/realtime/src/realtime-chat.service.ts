@@ -25,6 +25,7 @@ import {
   ChatRateLimitedError,
   DuplicateInProgressError,
   PayloadTooLargeError,
+  ServerBusyError,
   ServerShuttingDownError,
   SessionMismatchError,
   TokenExpiredError,
@@ -71,6 +72,8 @@ const TURN_RATE_WINDOW_MS = 60_000;
 /** On shutdown, answers being written get this long to finish before they are cancelled. */
 const SHUTDOWN_GRACE_MS = 5_000;
 const PRESENCE_DEBOUNCE_MS = 100;
+/** What a client refused with SERVER_BUSY is told to wait before sending again. */
+const BUSY_RETRY_AFTER_MS = 1_000;
 
 /**
  * The live chat, whatever the transport: who may connect, one live connection per session,
@@ -236,6 +239,8 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     if (this.closeIfExpired(connection)) return { message_id: messageId ?? null, status: 'rejected', error_code: 'TOKEN_EXPIRED' };
     try {
       if (this.shuttingDown) throw new ServerShuttingDownError();
+      // Over capacity, a message is refused at once: queued, it would wait behind every other and time out anyway.
+      if (this.running.size >= this.config.maxTurnsInFlight) throw new ServerBusyError(this.config.maxTurnsInFlight, BUSY_RETRY_AFTER_MS);
       const message = this.parseUserMessage(connection, payload);
       messageId = message.message_id ?? randomUUID();
       const session = this.sessions.open(connection.sessionId);
