@@ -68,13 +68,64 @@ export class ChatModelRunner {
 export async function streamModelResponse(model: BaseChatModel, request: ModelStreamRequest): Promise<AIMessageChunk> {
   const runnable = request.tools.length > 0 && model.bindTools ? model.bindTools([...request.tools]) : model;
   const stream = await runnable.stream(request.messages, request.signal ? { signal: request.signal } : {});
-  let aggregate: AIMessageChunk | undefined;
+  const chunks: AIMessageChunk[] = [];
   for await (const chunk of stream) {
     const delta = textOf(chunk.content);
     if (delta) request.onToken?.(delta);
-    aggregate = aggregate ? aggregate.concat(chunk) : chunk;
+    chunks.push(chunk);
   }
-  return aggregate ?? new AIMessageChunk({ content: '' });
+  return aggregateChunks(chunks);
+}
+
+/**
+ * What concatenating the chunks one by one gives, without building a message per chunk: runs of
+ * chunks that carry only text are joined first (for them `concat` only joins the text and keeps
+ * the first id), the others are concatenated as they are.
+ */
+export function aggregateChunks(chunks: readonly AIMessageChunk[]): AIMessageChunk {
+  const runs: AIMessageChunk[] = [];
+  let text: string[] = [];
+  let id: string | undefined;
+  const endRun = () => {
+    if (text.length === 0) return;
+    runs.push(new AIMessageChunk({ content: text.join(''), ...(id !== undefined && { id }) }));
+    text = [];
+    id = undefined;
+  };
+  // Once the content is a list of blocks, each text is a block of its own: from there on, as they are.
+  let blocks = false;
+  for (const chunk of chunks) {
+    blocks ||= typeof chunk.content !== 'string';
+    if (!blocks && isTextOnly(chunk)) {
+      if (text.length === 0) id = chunk.id;
+      else id ??= chunk.id;
+      text.push(chunk.content as string);
+    } else {
+      endRun();
+      runs.push(chunk);
+    }
+  }
+  endRun();
+  if (runs.length === 0) return new AIMessageChunk({ content: '' });
+  return runs.slice(1).reduce((aggregate, chunk) => aggregate.concat(chunk), runs[0]);
+}
+
+function isTextOnly(chunk: AIMessageChunk): boolean {
+  return (
+    typeof chunk.content === 'string' &&
+    !chunk.tool_call_chunks?.length &&
+    !chunk.tool_calls?.length &&
+    !chunk.invalid_tool_calls?.length &&
+    chunk.usage_metadata === undefined &&
+    isEmpty(chunk.additional_kwargs) &&
+    isEmpty(chunk.response_metadata)
+  );
+}
+
+function isEmpty(record: Record<string, unknown> | undefined): boolean {
+  if (!record) return true;
+  for (const _ in record) return false;
+  return true;
 }
 
 /** The visible text of a message's content; reasoning and other non-text blocks are left out. */
