@@ -67,14 +67,56 @@ export class ChatModelRunner {
 /** Streams one response of `model`, forwarding text as it arrives, and returns the aggregate. */
 export async function streamModelResponse(model: BaseChatModel, request: ModelStreamRequest): Promise<AIMessageChunk> {
   const runnable = request.tools.length > 0 && model.bindTools ? model.bindTools([...request.tools]) : model;
-  const stream = await runnable.stream(request.messages, request.signal ? { signal: request.signal } : {});
+  // The model's own iterator, as Runnable.stream() gets it: stream() wraps it in a web ReadableStream
+  // and re-enters the async context at every chunk, which cost more than the rest of a chunk's path.
+  // The model checks the signal at every chunk; a wait for the next one ends when it is aborted.
+  const iterator = runnable._streamIterator(request.messages, request.signal ? { signal: request.signal } : {});
+  const aborted = request.signal ? abortion(request.signal) : undefined;
   const chunks: AIMessageChunk[] = [];
-  for await (const chunk of stream) {
-    const delta = textOf(chunk.content);
-    if (delta) request.onToken?.(delta);
-    chunks.push(chunk);
+  let done = false;
+  try {
+    while (!done) {
+      const pending = iterator.next();
+      let next: IteratorResult<AIMessageChunk>;
+      if (aborted) {
+        pending.catch(() => undefined);
+        next = await Promise.race([pending, aborted.promise]);
+      } else {
+        next = await pending;
+      }
+      if (next.done) {
+        done = true;
+        break;
+      }
+      const chunk = next.value;
+      const delta = textOf(chunk.content);
+      if (delta) request.onToken?.(delta);
+      chunks.push(chunk);
+    }
+  } finally {
+    aborted?.dispose();
+    // Stopped early (aborted, or a listener threw): the model's iterator is closed as for-await would.
+    if (!done) void iterator.return(undefined).catch(() => undefined);
   }
   return aggregateChunks(chunks);
+}
+
+/** A promise rejected with the signal's reason once it is aborted (at once if it is already). */
+function abortion(signal: AbortSignal): { promise: Promise<never>; dispose(): void } {
+  let listener: (() => void) | undefined;
+  const promise = new Promise<never>((_, reject) => {
+    listener = () => reject(abortReason(signal));
+    if (signal.aborted) listener();
+    else signal.addEventListener('abort', listener, { once: true });
+  });
+  promise.catch(() => undefined);
+  return { promise, dispose: () => listener && signal.removeEventListener('abort', listener) };
+}
+
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error) return reason;
+  return new Error(typeof reason === 'string' ? reason : 'Aborted');
 }
 
 /**
