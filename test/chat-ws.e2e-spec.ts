@@ -67,7 +67,8 @@ describe('plain WebSocket /ws/chat', () => {
     expect(events[0].payload).toMatchObject({ status: 'accepted' });
     expect(events[1].payload.is_typing).toBe(true);
     expect(events.at(-1)!.payload.is_typing).toBe(false);
-    expect(chunks.length).toBeGreaterThan(5);
+    // The first token goes out at once, later ones are joined into a chunk every few milliseconds.
+    expect(chunks.length).toBeGreaterThan(1);
     let soFar = '';
     chunks.forEach((chunk, i) => {
       soFar += chunk.content;

@@ -42,8 +42,21 @@ export function isValidTimeZone(timeZone: unknown): timeZone is string {
   }
 }
 
+/** Per zone, the last reading: it depends only on the whole second, and a turn asks for the same one several times. */
+const lastReadings = new Map<string, { second: number; clock: WallClock }>();
+
 /** Wall-clock time of `instant` in `timeZone`; throws a RangeError for an unknown zone. */
 export function wallClock(instant: number, timeZone: string): WallClock {
+  const second = Math.floor(instant / 1000);
+  const last = lastReadings.get(timeZone);
+  if (last?.second === second) return { ...last.clock };
+  const clock = readWallClock(instant, timeZone);
+  // Only zones Intl accepted get here (formatterFor threw otherwise), and formatters holds the same ones.
+  lastReadings.set(timeZone, { second, clock: { ...clock } });
+  return clock;
+}
+
+function readWallClock(instant: number, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
   for (const p of formatterFor(timeZone).formatToParts(new Date(instant))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);

@@ -1,8 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { MessageMappingProperties } from '@nestjs/websockets';
 import { appConfig, type AppConfig, realtimeConfig, type RealtimeConfig } from '@app/config';
 import { RedisService } from '@app/redis';
-import type { Server, ServerOptions } from 'socket.io';
+import type { Observable } from 'rxjs';
+import type { Server, ServerOptions, Socket } from 'socket.io';
 import { SocketIoRedisAdapter } from './socket-io/socket-io-redis.adapter.js';
 import { MAX_SOCKET_PAYLOAD_BYTES, RECOVERY_WINDOW_MS } from './socket-limits.js';
 
@@ -55,6 +57,32 @@ export class ChatIoAdapter extends IoAdapter {
       },
       cors: { origin: origins.length === 0 || origins.includes('*') ? true : origins, credentials: true },
     } as ServerOptions);
+  }
+
+  /**
+   * Nest's handlers (with their pipes, guards and exception filters, which run inside `callback`)
+   * on plain listeners: the same dispatch as IoAdapter's (the returned value answers the
+   * acknowledgement, `{event, data}` is emitted, a failure is logged and the event stays served),
+   * without IoAdapter's Observable pipeline per socket and event, which cost more memory than the
+   * rest of an idle connection. A socket's listeners go with it when it disconnects.
+   */
+  override bindMessageHandlers(socket: Socket, handlers: MessageMappingProperties[], transform: (data: unknown) => Observable<unknown>): void {
+    for (const { message, callback, isAckHandledManually } of handlers) {
+      socket.on(message, (...args: unknown[]) => {
+        const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args);
+        const respond = (response: unknown) => {
+          if (response === null || response === undefined || !socket.connected) return;
+          const { event, data: eventData } = response as { event?: string; data?: unknown };
+          if (event) socket.emit(event, eventData);
+          else if (!isAckHandledManually && typeof ack === 'function') ack(response);
+        };
+        try {
+          transform(callback(data, ack)).subscribe({ next: respond, error: (error: unknown) => this.logger.error(error) });
+        } catch (error) {
+          this.logger.error(error);
+        }
+      });
+    }
   }
 
   /**

@@ -25,6 +25,7 @@ import { RateLimiterService } from '@app/rate-limit';
 import { createHash, randomUUID } from 'node:crypto';
 import { describeChatError, type DescribedChatError } from './chat-error.mapper.js';
 import type { Admission, CancelAck, ChatConnection, ChatEvent, ChatTransport, MessageAck, ResumeAck } from './chat-transport.js';
+import { ChunkCoalescer } from './chunk-coalescer.js';
 import { ClaimStore } from './claim.store.js';
 import { cancelSchema, messageIdOf, parseClientMessage, resumeSchema, type UserMessage, userMessageSchema } from './dto/chat-client.messages.js';
 import { type EndpointCounts, type InstanceReport, PresenceService } from './presence.service.js';
@@ -33,6 +34,7 @@ import {
   ChatRateLimitedError,
   DuplicateInProgressError,
   PayloadTooLargeError,
+  ServerBusyError,
   ServerShuttingDownError,
   SessionMismatchError,
   TokenExpiredError,
@@ -85,6 +87,8 @@ const SHUTDOWN_RESERVE_MS = 4_000;
 const RECONNECT_AFTER_MS = 1_000;
 const RECONNECT_SPREAD_MS = 1_000;
 const PRESENCE_DEBOUNCE_MS = 100;
+/** What a client refused with SERVER_BUSY is told to wait before sending again. */
+const BUSY_RETRY_AFTER_MS = 1_000;
 
 /**
  * The live chat, whatever the transport: who may connect, one live connection per session,
@@ -261,6 +265,8 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     if (this.closeIfExpired(connection)) return { message_id: messageId ?? null, status: 'rejected', error_code: 'TOKEN_EXPIRED' };
     try {
       if (this.shuttingDown) throw new ServerShuttingDownError(reconnectAfterMs());
+      // Over capacity, a message is refused at once: queued, it would wait behind every other and time out anyway.
+      if (this.running.size >= this.config.maxTurnsInFlight) throw new ServerBusyError(this.config.maxTurnsInFlight, BUSY_RETRY_AFTER_MS);
       const message = this.parseUserMessage(connection, payload);
       messageId = message.message_id ?? randomUUID();
       const session = this.sessions.open(connection.sessionId);
@@ -426,19 +432,21 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     const { messageId } = handle;
     this.publish(sessionId, { kind: 'typing', sessionId, messageId, isTyping: true });
     this.publish(sessionId, { kind: 'stream_start', sessionId, messageId });
-    let fullContent = '';
+    // Tokens are joined into a chunk every few milliseconds: one packet and one socket write per token cost more than the rest of the turn.
+    const chunks = new ChunkCoalescer((content, fullContent, index) =>
+      this.publish(sessionId, { kind: 'stream_chunk', sessionId, messageId, content, fullContent, index }),
+    );
     try {
       const response = await this.chat.turn(
         { message: turn.content, identity: turn.identity, sessionId, messageId, timeZone: turn.timeZone, signal: handle.controller.signal },
-        (delta, index) => {
-          fullContent += delta;
-          this.publish(sessionId, { kind: 'stream_chunk', sessionId, messageId, content: delta, fullContent, index });
-        },
+        (delta) => chunks.push(delta),
       );
+      chunks.flush();
       const answer = { kind: 'answer', sessionId, messageId, response } as const;
       this.publish(sessionId, answer);
       if (!(await this.anyoneListening(sessionId))) session.undelivered.push(answer);
     } catch (error) {
+      chunks.flush();
       // Nothing was stored, so the same message may be sent again.
       await Promise.all(turn.claims.map((claim) => this.claims.release(session, claim)));
       const described = this.describe(error, { sessionId, messageId });

@@ -6,6 +6,7 @@ export const CHAT_ERROR_CODES = [
   'INVALID_MESSAGE_FORMAT',
   'MESSAGE_TOO_LONG',
   'RATE_LIMITED',
+  'SERVER_BUSY',
   'DUPLICATE_IN_PROGRESS',
   'SESSION_FORBIDDEN',
   'INVALID_TOKEN',
@@ -57,6 +58,20 @@ export class ChatRateLimitedError extends DomainError {
 
   constructor(limit: number, retryAfterMs: number) {
     super(`Too many messages: at most ${limit} per minute. Try again in ${Math.ceil(retryAfterMs / 1000)} s`);
+    this.retryAfterSeconds = Math.ceil(retryAfterMs / 1000);
+    this.details = { retry_after_ms: retryAfterMs, limit };
+  }
+}
+
+/** This instance is answering as many turns as it may at once: the client sends the message again later. */
+export class ServerBusyError extends DomainError {
+  readonly httpStatus = 503;
+  readonly code = 'SERVER_BUSY';
+  override readonly retryAfterSeconds: number;
+  override readonly details: { retry_after_ms: number; limit: number };
+
+  constructor(limit: number, retryAfterMs: number) {
+    super(`The server is answering too many messages right now; please send it again in ${Math.ceil(retryAfterMs / 1000)} s`);
     this.retryAfterSeconds = Math.ceil(retryAfterMs / 1000);
     this.details = { retry_after_ms: retryAfterMs, limit };
   }

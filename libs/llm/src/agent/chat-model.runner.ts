@@ -67,14 +67,107 @@ export class ChatModelRunner {
 /** Streams one response of `model`, forwarding text as it arrives, and returns the aggregate. */
 export async function streamModelResponse(model: BaseChatModel, request: ModelStreamRequest): Promise<AIMessageChunk> {
   const runnable = request.tools.length > 0 && model.bindTools ? model.bindTools([...request.tools]) : model;
-  const stream = await runnable.stream(request.messages, request.signal ? { signal: request.signal } : {});
-  let aggregate: AIMessageChunk | undefined;
-  for await (const chunk of stream) {
-    const delta = textOf(chunk.content);
-    if (delta) request.onToken?.(delta);
-    aggregate = aggregate ? aggregate.concat(chunk) : chunk;
+  // The model's own iterator, as Runnable.stream() gets it: stream() wraps it in a web ReadableStream
+  // and re-enters the async context at every chunk, which cost more than the rest of a chunk's path.
+  // The model checks the signal at every chunk; a wait for the next one ends when it is aborted.
+  const iterator = runnable._streamIterator(request.messages, request.signal ? { signal: request.signal } : {});
+  const aborted = request.signal ? abortion(request.signal) : undefined;
+  const chunks: AIMessageChunk[] = [];
+  let done = false;
+  try {
+    while (!done) {
+      const pending = iterator.next();
+      let next: IteratorResult<AIMessageChunk>;
+      if (aborted) {
+        pending.catch(() => undefined);
+        next = await Promise.race([pending, aborted.promise]);
+      } else {
+        next = await pending;
+      }
+      if (next.done) {
+        done = true;
+        break;
+      }
+      const chunk = next.value;
+      const delta = textOf(chunk.content);
+      if (delta) request.onToken?.(delta);
+      chunks.push(chunk);
+    }
+  } finally {
+    aborted?.dispose();
+    // Stopped early (aborted, or a listener threw): the model's iterator is closed as for-await would.
+    if (!done) void iterator.return(undefined).catch(() => undefined);
   }
-  return aggregate ?? new AIMessageChunk({ content: '' });
+  return aggregateChunks(chunks);
+}
+
+/** A promise rejected with the signal's reason once it is aborted (at once if it is already). */
+function abortion(signal: AbortSignal): { promise: Promise<never>; dispose(): void } {
+  let listener: (() => void) | undefined;
+  const promise = new Promise<never>((_, reject) => {
+    listener = () => reject(abortReason(signal));
+    if (signal.aborted) listener();
+    else signal.addEventListener('abort', listener, { once: true });
+  });
+  promise.catch(() => undefined);
+  return { promise, dispose: () => listener && signal.removeEventListener('abort', listener) };
+}
+
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error) return reason;
+  return new Error(typeof reason === 'string' ? reason : 'Aborted');
+}
+
+/**
+ * What concatenating the chunks one by one gives, without building a message per chunk: runs of
+ * chunks that carry only text are joined first (for them `concat` only joins the text and keeps
+ * the first id), the others are concatenated as they are.
+ */
+export function aggregateChunks(chunks: readonly AIMessageChunk[]): AIMessageChunk {
+  const runs: AIMessageChunk[] = [];
+  let text: string[] = [];
+  let id: string | undefined;
+  const endRun = () => {
+    if (text.length === 0) return;
+    runs.push(new AIMessageChunk({ content: text.join(''), ...(id !== undefined && { id }) }));
+    text = [];
+    id = undefined;
+  };
+  // Once the content is a list of blocks, each text is a block of its own: from there on, as they are.
+  let blocks = false;
+  for (const chunk of chunks) {
+    blocks ||= typeof chunk.content !== 'string';
+    if (!blocks && isTextOnly(chunk)) {
+      if (text.length === 0) id = chunk.id;
+      else id ??= chunk.id;
+      text.push(chunk.content as string);
+    } else {
+      endRun();
+      runs.push(chunk);
+    }
+  }
+  endRun();
+  if (runs.length === 0) return new AIMessageChunk({ content: '' });
+  return runs.slice(1).reduce((aggregate, chunk) => aggregate.concat(chunk), runs[0]);
+}
+
+function isTextOnly(chunk: AIMessageChunk): boolean {
+  return (
+    typeof chunk.content === 'string' &&
+    !chunk.tool_call_chunks?.length &&
+    !chunk.tool_calls?.length &&
+    !chunk.invalid_tool_calls?.length &&
+    chunk.usage_metadata === undefined &&
+    isEmpty(chunk.additional_kwargs) &&
+    isEmpty(chunk.response_metadata)
+  );
+}
+
+function isEmpty(record: Record<string, unknown> | undefined): boolean {
+  if (!record) return true;
+  for (const _ in record) return false;
+  return true;
 }
 
 /** The visible text of a message's content; reasoning and other non-text blocks are left out. */

@@ -32,6 +32,8 @@ export class SocketIoChatTransport extends ChatTransport {
   readonly endpoint = CHAT_NAMESPACE;
   private readonly logger = new Logger(SocketIoChatTransport.name);
   private namespace?: Namespace;
+  /** Per session, the last event still on its way through a cluster adapter (to Redis and back). */
+  private readonly inAdapter = new Map<string, Promise<unknown>>();
 
   constructor(private readonly realtime: RealtimeChatService) {
     super();
@@ -78,10 +80,46 @@ export class SocketIoChatTransport extends ChatTransport {
     }
   }
 
+  /**
+   * Events go through the adapter (stored for connection-state recovery, and with Redis to every
+   * instance), except streamed chunks: they go straight to this instance's sockets of the session,
+   * neither stored nor published, since the final `bot_response` (replayed by recovery and `resume`)
+   * carries the whole answer. Socket.IO's `volatile` flag would keep them out of the store too, but
+   * it drops a packet whenever the socket is still writing the previous one.
+   */
   publish(sessionId: string, event: ChatEvent): void {
-    const room = this.namespace?.to(roomOf(sessionId));
-    if (!room) return;
-    for (const [name, payload] of toSocketIoEvents(event)) room.emit(name, payload);
+    const namespace = this.namespace;
+    if (!namespace) return;
+    const room = roomOf(sessionId);
+    if (event.kind === 'stream_chunk') {
+      const [[name, payload]] = toSocketIoEvents(event);
+      const pending = this.inAdapter.get(sessionId);
+      // With Redis, an event reaches sockets once stored there: a chunk waits for the events sent before it.
+      if (pending) void pending.then(() => this.sendLocally(namespace, room, name, payload));
+      else this.sendLocally(namespace, room, name, payload);
+      return;
+    }
+    for (const [name, payload] of toSocketIoEvents(event)) {
+      // What `namespace.to(room).emit()` does, keeping the promise a cluster adapter returns.
+      const sent: unknown = namespace.adapter.broadcast({ type: EVENT_PACKET, data: [name, payload] } as never, { rooms: new Set([room]), except: new Set(), flags: {} });
+      if (sent instanceof Promise) {
+        const settled = sent.catch(() => undefined);
+        this.inAdapter.set(sessionId, settled);
+        void settled.then(() => {
+          if (this.inAdapter.get(sessionId) === settled) this.inAdapter.delete(sessionId);
+        });
+      }
+    }
+  }
+
+  private sendLocally(namespace: Namespace, room: string, name: string, payload: Record<string, unknown>): void {
+    const ids = namespace.adapter.rooms.get(room);
+    if (!ids) return;
+    for (const id of ids) {
+      const socket = namespace.sockets.get(id) as unknown as DirectSocket | undefined;
+      // Socket.emit() without connection-state recovery: a packet written to this socket alone.
+      socket?.packet({ type: EVENT_PACKET, data: [name, payload] });
+    }
   }
 
   /** Every other socket of the session, on any instance, is told and then disconnected, in that order. */
@@ -142,6 +180,14 @@ export class SocketIoChatTransport extends ChatTransport {
     const data: ChatSocketData = { ...admission, ip };
     socket.data = data;
   }
+}
+
+/** socket.io-parser's EVENT packet type. */
+const EVENT_PACKET = 2;
+
+/** Socket's own write, which skips the adapter (and so the recovery store and the cluster). */
+interface DirectSocket {
+  packet(packet: { type: number; data: unknown[] }, options?: Record<string, unknown>): void;
 }
 
 function roomOf(sessionId: string): string {
