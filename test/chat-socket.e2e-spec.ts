@@ -3,6 +3,7 @@ import request from 'supertest';
 import { type ChatSocket, connectChat, type EventLog, listen, type ReceivedEvent, refusalOf, type WirePayload } from './support/chat-clients.js';
 import { TEST_REDIS_URL, uniquePrefix } from './support/env.js';
 import { nowSeconds, signHs256 } from './support/jwt.js';
+import { sampleSum } from './support/prometheus-text.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const SECRET = 'chat-socket-test-secret-0123456789abcdef';
@@ -472,6 +473,8 @@ describe('Socket.IO /chat admission', () => {
     const error = await other.log.next((e) => e.name === 'error' && e.payload.message_id === refusedId);
     expect(error.payload).toMatchObject({ error_code: 'SERVER_BUSY', data: { limit: 1, retry_after_ms: expect.any(Number) } });
     expect(other.log.forMessage(refusedId).filter((e) => e.name === 'typing_indicator')).toEqual([]);
+    const metrics = await request(t.app.getHttpServer()).get('/metrics').expect(200);
+    expect(sampleSum(metrics.text, 'chatbet_rate_limited_total', { scope: 'chat_busy' })).toBe(1);
 
     await busy.log.turnEnd(slow);
     // Once the turn in flight is done, the same message (same id: it was not taken) is answered.

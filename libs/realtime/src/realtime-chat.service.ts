@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit, Optional } from '@nestjs/common';
 import { isAccountUserId } from '@app/accounts';
 import { TokenService, InvalidTokenError, type VerifiedToken } from '@app/auth';
 import { ANONYMOUS_OWNER, ChatService, MessageTooLongError } from '@app/chat';
@@ -21,6 +21,7 @@ import {
   SessionAccessDeniedError,
   SessionNotFoundError,
 } from '@app/conversation';
+import { MetricsService } from '@app/metrics';
 import { RateLimiterService } from '@app/rate-limit';
 import { createHash, randomUUID } from 'node:crypto';
 import { describeChatError, type DescribedChatError } from './chat-error.mapper.js';
@@ -125,6 +126,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     @Inject(rateLimitConfig.KEY) private readonly limits: RateLimitConfig,
     @Inject(realtimeConfig.KEY) private readonly config: RealtimeConfig,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
+    @Optional() private readonly metrics?: MetricsService,
   ) {
     this.sessions = new SessionRegistry(conversation.timeoutSeconds * 1000);
   }
@@ -266,7 +268,10 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     try {
       if (this.shuttingDown) throw new ServerShuttingDownError(reconnectAfterMs());
       // Over capacity, a message is refused at once: queued, it would wait behind every other and time out anyway.
-      if (this.running.size >= this.config.maxTurnsInFlight) throw new ServerBusyError(this.config.maxTurnsInFlight, BUSY_RETRY_AFTER_MS);
+      if (this.running.size >= this.config.maxTurnsInFlight) {
+        this.metrics?.rateLimited('chat_busy');
+        throw new ServerBusyError(this.config.maxTurnsInFlight, BUSY_RETRY_AFTER_MS);
+      }
       const message = this.parseUserMessage(connection, payload);
       messageId = message.message_id ?? randomUUID();
       const session = this.sessions.open(connection.sessionId);
