@@ -414,6 +414,8 @@ describe('Socket.IO /chat limits', () => {
     expect(acks[3].error_code).toBe('RATE_LIMITED');
     const error = await client.log.next((e) => e.name === 'error' && e.payload.error_code === 'RATE_LIMITED');
     expect(error.payload).toMatchObject({ message_id: acks[3].message_id, data: { limit: 3, retry_after_ms: expect.any(Number) } });
+    const metrics = await request(t.app.getHttpServer()).get('/metrics').expect(200);
+    expect(sampleSum(metrics.text, 'chatbet_rate_limited_total', { scope: 'ws_chat' })).toBe(1);
     for (const ack of acks.slice(0, 3)) await client.log.turnEnd(ack.message_id!);
     expect(await client.socket.timeout(5_000).emitWithAck('resume', {})).toMatchObject({ replayed: 6 });
     expect(client.socket.connected).toBe(true);
@@ -422,6 +424,8 @@ describe('Socket.IO /chat limits', () => {
   it('allows at most WS_MAX_CONNECTIONS_PER_IP connections from one address', async () => {
     for (let i = 0; i < 3; i++) open.push(await connectChat(url, { session_id: sid('ip') }));
     expect(await refusalOf(url, { session_id: sid('ip') })).toMatchObject({ error_code: 'RATE_LIMITED', max_connections: 3 });
+    const metrics = await request(t.app.getHttpServer()).get('/metrics').expect(200);
+    expect(sampleSum(metrics.text, 'chatbet_rate_limited_total', { scope: 'ws_connections' })).toBeGreaterThanOrEqual(1);
     open.pop()!.socket.close();
     await sleep(100);
     open.push(await connectChat(url, { session_id: sid('ip') }));

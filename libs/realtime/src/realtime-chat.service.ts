@@ -159,6 +159,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
   async admit(input: HandshakeInput): Promise<Admission> {
     if (this.shuttingDown) throw new ServerShuttingDownError(reconnectAfterMs());
     if ((this.connectionsPerIp.get(input.ip) ?? 0) >= this.limits.maxSocketsPerIp) {
+      this.metrics?.rateLimited('ws_connections');
       throw new TooManyConnectionsError(this.limits.maxSocketsPerIp);
     }
     const claimedUser = optionalId(input.userId, 'user_id');
@@ -290,6 +291,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       const decision = await this.limiter.consume(`chat-turns:${connection.sessionId}`, limit, TURN_RATE_WINDOW_MS);
       if (!decision.allowed) {
         await Promise.all([this.claims.release(session, idClaim), this.claims.release(session, contentClaim)]);
+        this.metrics?.rateLimited('ws_chat');
         throw new ChatRateLimitedError(limit, decision.retryAfterMs);
       }
       this.enqueue(session, connection, message, messageId, [idClaim, contentClaim]);
