@@ -326,27 +326,51 @@ describe('Web chat page when its server shuts down', () => {
     const { port } = a.app.getHttpServer().address() as AddressInfo;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ locale: 'en-GB' });
+    const seen: string[] = [];
+    page.on('websocket', (socket) => seen.push(`ws ${socket.url()}`));
+    // A failure says which step did not happen and what the page showed then.
+    const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        return await Promise.race([
+          run(),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error('no result in 25 s')), 25_000);
+          }),
+        ]);
+      } catch (error) {
+        const connection = await page.getAttribute('#connection', 'data-state').catch(() => null);
+        const state = await page
+          .evaluate(() => (globalThis as unknown as PageGlobals).chatbetPage.stats)
+          .catch(() => 'page gone');
+        throw new Error(`${name}: ${(error as Error).message}\npage: ${connection} ${JSON.stringify(state)}\nsockets: ${seen.join(', ')}`);
+      } finally {
+        clearTimeout(timer);
+      }
+    };
     await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForSelector('#connection[data-state="connected"]', { timeout: 10_000 });
-    await ask(page, 'When does Barcelona play next?');
+    await step('connect to A', () => page.waitForSelector('#connection[data-state="connected"]', { timeout: 10_000 }));
+    await step('first question on A', () => ask(page, 'When does Barcelona play next?'));
     const before = await page.evaluate(() => {
       const { stats, sessionId } = (globalThis as unknown as PageGlobals).chatbetPage;
       return { ...stats, sessionId };
     });
 
-    await a.close();
+    await step('close A', () => a!.close());
     a = undefined;
-    b = await createTestApp({ env });
-    await b.app.listen(port, '127.0.0.1');
+    b = await step('start B', () => createTestApp({ env }));
+    await step('listen on the same port', () => b!.app.listen(port, '127.0.0.1'));
 
-    await page.waitForFunction((count) => (globalThis as unknown as PageGlobals).chatbetPage.stats.resumes > count, before.resumes, { timeout: 15_000 });
-    await page.waitForSelector('#connection[data-state="connected"]', { timeout: 10_000 });
+    await step('resume on B', () =>
+      page.waitForFunction((count) => (globalThis as unknown as PageGlobals).chatbetPage.stats.resumes > count, before.resumes, { timeout: 20_000 }),
+    );
+    await step('connected to B', () => page.waitForSelector('#connection[data-state="connected"]', { timeout: 10_000 }));
     // B knows the conversation A stored: the follow-up is answered from its context.
-    await ask(page, 'And Real Madrid?');
+    await step('follow-up on B', () => ask(page, 'And Real Madrid?'));
     const after = await page.evaluate(() => (globalThis as unknown as PageGlobals).chatbetPage.sessionId);
     expect(after).toBe(before.sessionId);
     const lastAnswer = await page.locator('#messages > .msg--bot[data-message-id]').last().textContent();
     expect(lastAnswer).toContain('Real Madrid');
     expect(await page.locator('#messages > .msg--bot[data-message-id]').count()).toBe(2);
-  }, 60_000);
+  }, 90_000);
 });
