@@ -35,7 +35,7 @@ describe('Per-resource HTTP cache on Redis', () => {
     expect(second.body).toEqual(first.body);
 
     // The write happens after the answer is sent; wait for it to land.
-    const key = `${prefix}cache:http:${resource}:/test-cache/${resource}?team=barcelona`;
+    const key = `${prefix}cache:raw:http:${resource}:/test-cache/${resource}?team=barcelona`;
     await waitFor(async () => (await redis.exists(key)) === 1, 2_000);
     const pttl = await redis.pTTL(key);
     expect(pttl).toBeLessThanOrEqual(ttl * 1000);
@@ -46,7 +46,7 @@ describe('Per-resource HTTP cache on Redis', () => {
     const server = t.app.getHttpServer();
     const a = await request(server).get('/test-cache/fixtures?b=2&a=1').expect(200);
     expect(a.headers['x-cache']).toBe('MISS');
-    await waitFor(async () => (await redis.exists(`${prefix}cache:http:fixtures:/test-cache/fixtures?a=1&b=2`)) === 1, 2_000);
+    await waitFor(async () => (await redis.exists(`${prefix}cache:raw:http:fixtures:/test-cache/fixtures?a=1&b=2`)) === 1, 2_000);
     const b = await request(server).get('/test-cache/fixtures?a=1&b=2').expect(200);
     expect(b.headers['x-cache']).toBe('HIT');
     expect(b.body.call).toBe(a.body.call);
@@ -61,7 +61,7 @@ describe('Per-resource HTTP cache on Redis', () => {
     const again = await request(server).get('/test-cache/missing').expect(404);
     expect(again.headers['x-cache']).toBe('MISS');
     expect(probe.calls).toBe(before + 2);
-    expect(await redis.exists(`${prefix}cache:http:odds:/test-cache/missing`)).toBe(0);
+    expect(await redis.exists(`${prefix}cache:raw:http:odds:/test-cache/missing`)).toBe(0);
   });
 
   it('leaves routes without @CacheResource alone', async () => {

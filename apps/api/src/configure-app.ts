@@ -2,7 +2,7 @@ import { BadRequestException, type INestApplication } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AllExceptionsFilter, type HttpReply, type HttpRequest, SafeValidationPipe } from '@app/common';
+import { AllExceptionsFilter, type HttpReply, type HttpRequest, registerRequestLogging, SafeValidationPipe } from '@app/common';
 import { appConfig, type AppConfig } from '@app/config';
 import { MetricsService, registerHttpMetrics } from '@app/metrics';
 import { ChatIoAdapter } from '@app/realtime';
@@ -28,6 +28,7 @@ export function configureApp(app: NestFastifyApplication): AppConfig {
     done(null, payload);
   });
   registerHttpMetrics(server, app.get(MetricsService));
+  registerRequestLogging(server, { service: config.name, environment: config.environment });
   if (config.allowedHosts.length > 0 && !config.allowedHosts.includes('*')) {
     registerHostAllowList(server, config.allowedHosts);
   }

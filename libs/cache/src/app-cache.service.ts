@@ -53,6 +53,36 @@ export class AppCacheService {
     }
   }
 
+  /**
+   * Text stored under `key` (an HTTP answer's JSON): with Redis one GET of the raw value, with no
+   * wrapper to parse on the hot path of every cached answer; in memory the same store as `get`.
+   * Raw values live under their own `cache:raw:` prefix, apart from the store's wrapped values.
+   */
+  async getText(key: string): Promise<string | undefined> {
+    if (!this.redis.isConfigured) {
+      const value = await this.get<unknown>(key);
+      return typeof value === 'string' ? value : undefined;
+    }
+    if (!this.available) return undefined;
+    try {
+      return (await withTimeout(this.redis.raw.get(this.redis.key('cache', 'raw', key)), CACHE_OP_TIMEOUT_MS, 'cache read timed out')) ?? undefined;
+    } catch (error) {
+      this.logger.debug(`cache read failed for ${key}: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+
+  /** Stores text for `ttlMs` milliseconds, where `getText` reads it. */
+  async setText(key: string, text: string, ttlMs: number): Promise<void> {
+    if (!this.redis.isConfigured) return this.set(key, text, ttlMs);
+    if (!this.available) return;
+    try {
+      await withTimeout(this.redis.raw.set(this.redis.key('cache', 'raw', key), text, { PX: Math.max(1, Math.round(ttlMs)) }), CACHE_OP_TIMEOUT_MS, 'cache write timed out');
+    } catch (error) {
+      this.logger.debug(`cache write failed for ${key}: ${(error as Error).message}`);
+    }
+  }
+
   async delete(key: string): Promise<void> {
     if (!this.available) return;
     try {

@@ -35,12 +35,11 @@ export class ResourceCacheInterceptor implements NestInterceptor {
 
     const reply = context.switchToHttp().getResponse<HttpReply>();
     const key = this.keys.httpKey(resource, pathOf(req.url), req.query as Record<string, unknown>);
-    return from(this.cache.get<unknown>(key)).pipe(
+    return from(this.cache.getText(key)).pipe(
       mergeMap((cached) => {
         if (cached !== undefined) {
           this.metrics?.cacheHit('http', resource);
           reply.header('X-Cache', 'HIT');
-          if (typeof cached !== 'string') return of(cached);
           // The answer's JSON text, sent as it was stored: no parse and re-serialisation per hit.
           reply.type(JSON_CONTENT_TYPE);
           return of(cached);
@@ -55,7 +54,7 @@ export class ResourceCacheInterceptor implements NestInterceptor {
               // An answer built from data fetched earlier lives only for what is left of that data's
               // TTL, so the HTTP copy never outlives (and never disagrees with) the data under it.
               const ttlMs = this.cache.ttlMs(resource) - ageMs(body);
-              if (ttlMs > 0) void this.cache.set(key, JSON.stringify(body), ttlMs);
+              if (ttlMs > 0) void this.cache.setText(key, JSON.stringify(body), ttlMs);
             }
           }),
         );

@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { Writable } from 'node:stream';
-import { piiRedactingLogMethod, redactLogArguments, redactUrl } from './log-redaction.js';
+import { piiRedactingLogMethod, PRE_REDACTED, redactLogArguments, redactUrl } from './log-redaction.js';
 
 /** A pino logger with the hook, writing its JSON lines into an array. */
 function capturingLogger() {
@@ -32,6 +32,19 @@ describe('log redaction', () => {
     expect(second.msg).toBe('message from [email] about Barcelona');
     expect((third.err as { message: string }).message).toBe('could not parse "pay with [card]"');
     expect(fourth).toMatchObject({ requestId: 'r1', text: 'my number is [phone]', msg: 'child line' });
+  });
+
+  it('writes a line marked as built from redacted values as it is, and still redacts its message or any unmarked line', () => {
+    const { logger, lines } = capturingLogger();
+    // The mark vouches for the fields only: a marked line with a message that could hold data is scanned.
+    logger.info({ [PRE_REDACTED]: true, req: { url: '/x?to=ana@mail.com' } }, 'request completed');
+    logger.info({ [PRE_REDACTED]: true, req: { url: '/x?to=ana@mail.com' } }, 'mail ana@mail.com');
+    logger.info({ req: { url: '/x?to=ana@mail.com' } }, 'request completed');
+    const [marked, markedWithData, unmarked] = lines.map((line) => JSON.parse(line) as { req: { url: string }; msg: string });
+    expect(marked.req.url).toBe('/x?to=ana@mail.com');
+    expect(markedWithData).toMatchObject({ req: { url: '/x?to=[email]' }, msg: 'mail [email]' });
+    expect(unmarked.req.url).toBe('/x?to=[email]');
+    expect(lines[0]).not.toContain('preRedacted');
   });
 
   it('keeps betting figures and class instances as they are', () => {

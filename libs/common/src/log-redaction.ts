@@ -58,10 +58,22 @@ export function redactUrl(url: string | undefined): string | undefined {
 }
 
 /**
+ * Marks a log line whose every field was built from redacted or fixed values (the request lines:
+ * a safe request id, the method, `redactUrl`'s URL, status and duration), so the hook below does not
+ * scan it again on every request.
+ */
+export const PRE_REDACTED = Symbol('chatbet.log.preRedacted');
+
+/**
  * pino `hooks.logMethod`: every log call of the process (Nest's Logger through nestjs-pino, and
- * pino-http's request lines) goes through it, so chat text that ends up in a log line, in a field
- * or in an error message, is written with its personal data redacted.
+ * the request lines) goes through it, so chat text that ends up in a log line, in a field or in an
+ * error message, is written with its personal data redacted.
  */
 export function piiRedactingLogMethod(this: unknown, inputArgs: Parameters<LogFn>, method: LogFn): void {
+  const [first] = inputArgs;
+  if (inputArgs.length === 2 && typeof first === 'object' && first !== null && PRE_REDACTED in first && typeof inputArgs[1] === 'string' && !/[@\d]/.test(inputArgs[1])) {
+    method.apply(this, inputArgs);
+    return;
+  }
   method.apply(this, redactLogArguments(inputArgs) as Parameters<LogFn>);
 }

@@ -1,9 +1,8 @@
-import { Module, RequestMethod } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { appConfig, type AppConfig, type LogLevel } from '@app/config';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import { stdSerializers } from 'pino';
 import { piiRedactingLogMethod, redactUrl } from './log-redaction.js';
-import { REQUEST_ID_HEADER, resolveRequestId } from './request-id.js';
 
 const PINO_LEVEL: Record<LogLevel, string> = {
   DEBUG: 'debug',
@@ -15,36 +14,30 @@ const PINO_LEVEL: Record<LogLevel, string> = {
 
 /**
  * Structured logs through pino: JSON lines in staging and production, pretty lines in
- * development. Every request gets a correlation id (X-Request-Id in, X-Request-Id out) that is
- * attached to each log line written while serving it.
+ * development; Nest's Logger writes through it. Every request gets a correlation id (X-Request-Id
+ * in, X-Request-Id out, see `createHttpAdapter`), carried by its request line and its error lines.
  */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
       inject: [appConfig.KEY],
       useFactory: (app: AppConfig) => ({
-        // Every path, the root included, in the route syntax Fastify's middleware runner matches
-        // (the module's default, `{/*splat}`, matches nothing there).
-        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+        // No request middleware: request lines come from a Fastify hook (registerRequestLogging),
+        // which needs neither a child logger nor an async-context store per request.
+        forRoutes: [],
         pinoHttp: {
           level: PINO_LEVEL[app.logLevel],
-          genReqId: (req: IncomingMessage & { id?: unknown }, res: ServerResponse) => {
-            if (typeof req.id === 'string') return req.id;
-            const id = resolveRequestId(req.headers[REQUEST_ID_HEADER]);
-            res.setHeader('X-Request-Id', id);
-            return id;
-          },
-          customProps: () => ({ service: app.name, environment: app.environment }),
           // Chat text can reach a log line (in a field, an error message, a URL); personal data in it
           // (e-mail, phone and card numbers) is redacted from every line, whoever writes it.
           hooks: { logMethod: piiRedactingLogMethod },
-          // Request lines carry what an operator needs to trace a call, not every header.
+          // Request lines carry what an operator needs to trace a call, not every header (the
+          // serializers get the line's own fields, not Node's request and response).
+          wrapSerializers: false,
           serializers: {
             req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            err: stdSerializers.err,
           },
-          // Health probes and Prometheus scrapes arrive every few seconds; logging them drowns real traffic.
-          autoLogging: { ignore: (req: IncomingMessage) => /^\/(health|metrics)(\/|\?|$)/.test(req.url ?? '') },
           transport:
             app.environment === 'development' && process.stdout.isTTY
               ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } }
