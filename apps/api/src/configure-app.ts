@@ -27,6 +27,7 @@ export function configureApp(app: NestFastifyApplication): AppConfig {
     reply.header('x-request-id', req.id);
     done(null, payload);
   });
+  closeLateIdleConnectionsOnClose(server);
   registerHttpMetrics(server, app.get(MetricsService));
   registerRequestLogging(server, { service: config.name, environment: config.environment });
   if (config.allowedHosts.length > 0 && !config.allowedHosts.includes('*')) {
@@ -72,6 +73,22 @@ function setUpSwagger(app: INestApplication, config: AppConfig): void {
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}
+
+/**
+ * While the server closes, keep-alive connections that fall idle after the close began are closed
+ * too. Node closes the idle ones once, when the close starts; a client that keeps reconnecting
+ * during a shutdown (Socket.IO's reconnection, refused with 403) would otherwise hold the close open
+ * for the whole keep-alive timeout.
+ */
+function closeLateIdleConnectionsOnClose(server: FastifyInstance): void {
+  server.addHook('preClose', (done) => {
+    const http = server.server;
+    const sweep = setInterval(() => http.closeIdleConnections(), 200);
+    sweep.unref();
+    http.once('close', () => clearInterval(sweep));
+    done();
+  });
 }
 
 /** Rejects requests whose Host header is not in ALLOWED_HOSTS (DNS-rebinding protection). */
