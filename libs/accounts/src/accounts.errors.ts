@@ -87,20 +87,12 @@ export class LoginRequiredError extends DomainError {
 export class InvalidAmountError extends DomainError {
   readonly httpStatus = 400;
   readonly code = 'INVALID_AMOUNT';
-
-  constructor(message: string) {
-    super(message);
-  }
 }
 
 /** An idempotency key or reference the ledger cannot store as given. */
 export class InvalidLedgerRequestError extends DomainError {
   readonly httpStatus = 400;
   readonly code = 'INVALID_LEDGER_REQUEST';
-
-  constructor(message: string) {
-    super(message);
-  }
 }
 
 /** The ledger's store (Redis) cannot be reached: money is never moved on a guess, so the request is refused. */

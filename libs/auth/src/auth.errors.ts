@@ -39,8 +39,4 @@ export class InvalidLoginRequestError extends DomainError {
 export class InvalidLimitsRequestError extends DomainError {
   readonly httpStatus = 400;
   readonly code = 'INVALID_LIMITS_REQUEST';
-
-  constructor(message: string) {
-    super(message);
-  }
 }

@@ -15,10 +15,6 @@ export class InvalidIdError extends DomainError {
 export class InvalidPreferencesError extends DomainError {
   readonly httpStatus = 400;
   readonly code = 'INVALID_PREFERENCES';
-
-  constructor(message: string) {
-    super(message);
-  }
 }
 
 export class SessionNotFoundError extends DomainError {

@@ -31,10 +31,6 @@ export class InvalidJsonError extends DomainError {
 export class InvalidMessageFormatError extends DomainError {
   readonly httpStatus = 400;
   readonly code = 'INVALID_MESSAGE_FORMAT';
-
-  constructor(message: string) {
-    super(message);
-  }
 }
 
 /** A socket message larger than the transport accepts. */
