@@ -519,6 +519,12 @@
 
   // --- Socket.IO transport -------------------------------------------------------------------
 
+  /** The wait a `server_shutdown` asks for before reconnecting (at most 30 s; 1 s when it says none). */
+  function shutdownDelayMs(payload) {
+    const after = Number(payload?.retry_after_ms);
+    return Number.isFinite(after) && after >= 0 ? Math.min(after, 30_000) : 1_000;
+  }
+
   function connectChat() {
     if (typeof window.io !== 'function') {
       useHttp();
@@ -567,8 +573,7 @@
       setConnection(reason === 'io server disconnect' || reason === 'io client disconnect' ? 'offline' : 'reconnecting');
     });
     chatSocket.on('server_shutdown', (payload) => {
-      const after = Number(payload?.retry_after_ms);
-      state.reconnectAfterMs = Number.isFinite(after) && after >= 0 ? Math.min(after, 30_000) : 1_000;
+      state.reconnectAfterMs = shutdownDelayMs(payload);
     });
     chatSocket.on('connection_status', (payload) => {
       if (payload?.session_id) state.sessionId = payload.session_id;
@@ -895,8 +900,7 @@
       });
       let liveReconnectAfterMs;
       sportsSocket.on('server_shutdown', (payload) => {
-        const after = Number(payload?.retry_after_ms);
-        liveReconnectAfterMs = Number.isFinite(after) && after >= 0 ? Math.min(after, 30_000) : 1_000;
+        liveReconnectAfterMs = shutdownDelayMs(payload);
       });
       sportsSocket.on('disconnect', (reason) => {
         if (reason === 'io server disconnect' && liveReconnectAfterMs !== undefined) {

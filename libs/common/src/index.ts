@@ -4,6 +4,7 @@ export { REQUEST_ID_HEADER, requestIdOf, resolveRequestId } from './request-id.j
 export { pathOf, type HttpReply, type HttpRequest } from './http.js';
 export { LoggingModule } from './logging.module.js';
 export { registerRequestLogging } from './request-logging.js';
+export { RECONNECT_AFTER_MS, RECONNECT_SPREAD_MS, reconnectAfterMs } from './reconnect-delay.js';
 export { containsPii, luhnValid, redactPii, REDACTED_CARD, REDACTED_EMAIL, REDACTED_PHONE } from './pii-redaction.js';
 export { piiRedactingLogMethod, redactLogArguments, redactUrl } from './log-redaction.js';
 export { SafeValidationPipe } from './safe-validation.pipe.js';

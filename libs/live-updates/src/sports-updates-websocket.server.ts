@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { reconnectAfterMs } from '@app/common';
 import { appConfig, type AppConfig } from '@app/config';
 import type { Subscription } from 'rxjs';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
@@ -82,9 +83,9 @@ export class SportsUpdatesWebSocketServer implements OnApplicationBootstrap, Bef
     this.delivery?.unsubscribe();
     const sockets = [...this.clients.values()].map((client) => client.socket);
     const closed = Promise.all(sockets.map((socket) => new Promise<void>((resolve) => socket.once('close', () => resolve()))));
-    // Clients are told to reconnect (to another instance) before the close, spread over a second.
+    // Clients are told to reconnect (to another instance) before the close.
     for (const socket of sockets) {
-      send(socket, { type: 'server_shutdown', reconnect: true, retry_after_ms: 1000 + Math.floor(Math.random() * 1000) });
+      send(socket, { type: 'server_shutdown', reconnect: true, retry_after_ms: reconnectAfterMs() });
       socket.close(1001, 'Server shutting down');
     }
     // A peer that does not answer the close handshake is cut off.

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit, Op
 import { isAccountUserId } from '@app/accounts';
 import { TokenService, InvalidTokenError, type VerifiedToken } from '@app/auth';
 import { ANONYMOUS_OWNER, ChatService, MessageTooLongError } from '@app/chat';
+import { RECONNECT_AFTER_MS, RECONNECT_SPREAD_MS, reconnectAfterMs } from '@app/common';
 import {
   appConfig,
   type AppConfig,
@@ -84,9 +85,6 @@ const TURN_RATE_WINDOW_MS = 60_000;
  * those that did not finish, closing sockets, then Redis); the rest is their time to finish.
  */
 const SHUTDOWN_RESERVE_MS = 4_000;
-/** How long a client told of the shutdown waits before reconnecting: a base, plus a random share so they do not all come at once. */
-const RECONNECT_AFTER_MS = 1_000;
-const RECONNECT_SPREAD_MS = 1_000;
 const PRESENCE_DEBOUNCE_MS = 100;
 /** What a client refused with SERVER_BUSY is told to wait before sending again. */
 const BUSY_RETRY_AFTER_MS = 1_000;
@@ -598,10 +596,6 @@ function optionalId(value: unknown, field: string): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (!isSafeId(value)) throw new InvalidIdError(field);
   return value;
-}
-
-function reconnectAfterMs(): number {
-  return RECONNECT_AFTER_MS + Math.floor(Math.random() * RECONNECT_SPREAD_MS);
 }
 
 function sleep(ms: number): Promise<void> {
