@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { appConfig, type AppConfig, type LogLevel } from '@app/config';
 import { LoggerModule } from 'nestjs-pino';
 import { stdSerializers } from 'pino';
-import { piiRedactingLogMethod, redactUrl } from './log-redaction.js';
+import { piiRedactingLogMethod } from './log-redaction.js';
 
 const PINO_LEVEL: Record<LogLevel, string> = {
   DEBUG: 'debug',
@@ -30,14 +30,10 @@ const PINO_LEVEL: Record<LogLevel, string> = {
           // Chat text can reach a log line (in a field, an error message, a URL); personal data in it
           // (e-mail, phone and card numbers) is redacted from every line, whoever writes it.
           hooks: { logMethod: piiRedactingLogMethod },
-          // Request lines carry what an operator needs to trace a call, not every header (the
-          // serializers get the line's own fields, not Node's request and response).
+          // Request lines (registerRequestLogging) are built in their final shape, already redacted;
+          // pino-http's request and response serializers are not applied to them.
           wrapSerializers: false,
-          serializers: {
-            req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
-            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            err: stdSerializers.err,
-          },
+          serializers: { err: stdSerializers.err },
           transport:
             app.environment === 'development' && process.stdout.isTTY
               ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } }
