@@ -2,12 +2,15 @@ import { InvalidTokenError } from '@app/auth';
 import { MessageTooLongError } from '@app/chat';
 import { isDomainError } from '@app/common';
 import { InvalidIdError, SessionAccessDeniedError } from '@app/conversation';
+import type { ChatEvent } from './chat-transport.js';
 import { CHAT_ERROR_CODES, type ChatErrorCode } from './realtime.errors.js';
 
 export interface DescribedChatError {
   code: ChatErrorCode;
   message: string;
   details?: Record<string, unknown>;
+  /** When sending again may succeed (rate limits, a busy or restarting server, an upstream outage). */
+  retryAfterSeconds?: number;
   /** False for errors that say something about the request; true ones are bugs or outages worth a log line. */
   unexpected: boolean;
 }
@@ -30,11 +33,28 @@ export function describeChatError(error: unknown): DescribedChatError {
   }
   if (isDomainError(error) && OWN_CODES.has(error.code)) {
     const details = Object.keys(error.details).length > 0 ? error.details : undefined;
-    return { code: error.code as ChatErrorCode, message: error.message, ...(details && { details }), unexpected: false };
+    return { code: error.code as ChatErrorCode, message: error.message, ...(details && { details }), ...retryOf(error), unexpected: false };
   }
   // Other domain errors (a busy session, storage away) are retryable conditions: their message helps the client.
   if (isDomainError(error)) {
-    return { code: 'PROCESSING_ERROR', message: error.message, details: { reason: error.code }, unexpected: true };
+    return { code: 'PROCESSING_ERROR', message: error.message, details: { reason: error.code }, ...retryOf(error), unexpected: true };
   }
   return { code: 'PROCESSING_ERROR', message: 'The message could not be processed; please try again', unexpected: true };
+}
+
+/** The `error` event that tells a session's client what went wrong (about its message, when there is one). */
+export function chatErrorEvent(sessionId: string, described: DescribedChatError, messageId?: string): Extract<ChatEvent, { kind: 'error' }> {
+  return {
+    kind: 'error',
+    sessionId,
+    ...(messageId && { messageId }),
+    code: described.code,
+    message: described.message,
+    ...(described.details && { details: described.details }),
+    ...(described.retryAfterSeconds !== undefined && { retryAfterSeconds: described.retryAfterSeconds }),
+  };
+}
+
+function retryOf(error: { retryAfterSeconds?: number }): { retryAfterSeconds?: number } {
+  return error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds };
 }

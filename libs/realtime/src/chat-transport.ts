@@ -14,6 +14,16 @@ export interface Admission {
   lastMessageId?: string;
   /** When the handshake's token expires (epoch ms): the connection is closed then. */
   tokenExpiresAt?: number;
+  /** The connection named a session its owner already has: how far that conversation is. */
+  existingSession?: ExistingSession;
+}
+
+/** A stored conversation a connection continues. */
+export interface ExistingSession {
+  /** When the session was last used (ISO-8601). */
+  lastActivity: string;
+  messageCount: number;
+  createdAt: string;
 }
 
 /**
@@ -21,17 +31,35 @@ export interface Admission {
  * own protocol (Socket.IO events, or the ChatBet JSON messages of the plain WebSocket).
  */
 export type ChatEvent =
-  | { kind: 'connected'; sessionId: string; userId: string; authenticated: boolean; resumed: boolean }
+  | {
+      kind: 'connected';
+      sessionId: string;
+      /** The connection's own id, unique per connection. */
+      connectionId: string;
+      userId: string;
+      authenticated: boolean;
+      resumed: boolean;
+      existingSession?: ExistingSession;
+    }
   | { kind: 'replaced'; sessionId: string }
   /** This instance is stopping: reconnect (to another one) after `retryAfterMs`. */
   | { kind: 'shutdown'; sessionId: string; retryAfterMs: number }
   | { kind: 'typing'; sessionId: string; messageId: string; isTyping: boolean }
   | { kind: 'stream_start'; sessionId: string; messageId: string }
   | { kind: 'stream_chunk'; sessionId: string; messageId: string; content: string; fullContent: string; index: number }
-  | { kind: 'answer'; sessionId: string; messageId: string; response: ChatTurnResponse }
+  /** `chunks`: how many `stream_chunk` events the answer was streamed in. */
+  | { kind: 'answer'; sessionId: string; messageId: string; response: ChatTurnResponse; chunks: number }
   | { kind: 'history'; sessionId: string; message: ChatMessage }
   | { kind: 'resume_complete'; sessionId: string; lastMessageId?: string; replayed: number; inProgress: string[] }
-  | { kind: 'error'; sessionId: string; messageId?: string; code: ChatErrorCode; message: string; details?: Record<string, unknown> };
+  | {
+      kind: 'error';
+      sessionId: string;
+      messageId?: string;
+      code: ChatErrorCode;
+      message: string;
+      details?: Record<string, unknown>;
+      retryAfterSeconds?: number;
+    };
 
 /** One live client connection, on either transport. */
 export interface ChatConnection extends Admission {

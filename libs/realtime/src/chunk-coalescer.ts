@@ -30,6 +30,11 @@ export class ChunkCoalescer {
     else this.timer = setTimeout(() => this.flush(), wait);
   }
 
+  /** How many chunks were sent so far. */
+  get sent(): number {
+    return this.index;
+  }
+
   /** Sends what is waiting, if anything. */
   flush(): void {
     clearTimeout(this.timer);

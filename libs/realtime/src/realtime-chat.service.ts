@@ -25,8 +25,8 @@ import {
 import { MetricsService } from '@app/metrics';
 import { RateLimiterService } from '@app/rate-limit';
 import { createHash, randomUUID } from 'node:crypto';
-import { describeChatError, type DescribedChatError } from './chat-error.mapper.js';
-import type { Admission, CancelAck, ChatConnection, ChatEvent, ChatTransport, MessageAck, ResumeAck } from './chat-transport.js';
+import { chatErrorEvent, describeChatError, type DescribedChatError } from './chat-error.mapper.js';
+import type { Admission, CancelAck, ChatConnection, ChatEvent, ChatTransport, ExistingSession, MessageAck, ResumeAck } from './chat-transport.js';
 import { ChunkCoalescer } from './chunk-coalescer.js';
 import { ClaimStore } from './claim.store.js';
 import { cancelSchema, messageIdOf, parseClientMessage, resumeSchema, type UserMessage, userMessageSchema } from './dto/chat-client.messages.js';
@@ -174,7 +174,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     if (!verifiedUser && claimedUser && isAccountUserId(claimedUser)) throw new AccountClaimError();
     const ownerId = verifiedUser ?? claimedUser ?? verified?.sub ?? ANONYMOUS_OWNER;
     const sessionId = requestedSession ?? this.chat.newSessionId();
-    if (requestedSession) await this.assertNotOthers(requestedSession, ownerId);
+    const existingSession = requestedSession ? await this.ownedSession(requestedSession, ownerId) : undefined;
     return {
       sessionId,
       identity: verifiedUser ? { ownerId, userId: verifiedUser } : { ownerId },
@@ -182,6 +182,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       authenticated: verifiedUser !== undefined,
       ...(lastMessageId && { lastMessageId }),
       ...(verified && { tokenExpiresAt: verified.exp * 1000 }),
+      ...(existingSession && { existingSession }),
     };
   }
 
@@ -213,9 +214,11 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     connection.send({
       kind: 'connected',
       sessionId: connection.sessionId,
+      connectionId: connection.id,
       userId: connection.userId,
       authenticated: connection.authenticated,
       resumed: options.recovered,
+      ...(connection.existingSession && { existingSession: connection.existingSession }),
     });
     try {
       await Promise.all(this.transports.map((transport) => transport.replaceOthers(connection.sessionId, connection.id)));
@@ -447,7 +450,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
         (delta) => chunks.push(delta),
       );
       chunks.flush();
-      const answer = { kind: 'answer', sessionId, messageId, response } as const;
+      const answer = { kind: 'answer', sessionId, messageId, response, chunks: chunks.sent } as const;
       this.publish(sessionId, answer);
       if (!(await this.anyoneListening(sessionId))) session.undelivered.push(answer);
     } catch (error) {
@@ -455,7 +458,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       // Nothing was stored, so the same message may be sent again.
       await Promise.all(turn.claims.map((claim) => this.claims.release(session, claim)));
       const described = this.describe(error, { sessionId, messageId });
-      this.publish(sessionId, { kind: 'error', sessionId, messageId, code: described.code, message: described.message, ...(described.details && { details: described.details }) });
+      this.publish(sessionId, chatErrorEvent(sessionId, described, messageId));
     } finally {
       this.publish(sessionId, { kind: 'typing', sessionId, messageId, isTyping: false });
       session.turns.delete(messageId);
@@ -508,14 +511,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
   /** Sends an `error` event to one connection; returns the code sent. */
   private sendError(connection: ChatConnection, error: unknown, messageId?: string): DescribedChatError['code'] {
     const described = this.describe(error, { sessionId: connection.sessionId, messageId });
-    connection.send({
-      kind: 'error',
-      sessionId: connection.sessionId,
-      ...(messageId && { messageId }),
-      code: described.code,
-      message: described.message,
-      ...(described.details && { details: described.details }),
-    });
+    connection.send(chatErrorEvent(connection.sessionId, described, messageId));
     return described.code;
   }
 
@@ -542,13 +538,19 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     return true;
   }
 
-  private async assertNotOthers(sessionId: string, ownerId: string): Promise<void> {
+  /**
+   * The stored session a connection names, refused when it is someone else's, so a stranger cannot
+   * take it over (and push its owner out) by naming it. Undefined for a session not stored yet.
+   */
+  private async ownedSession(sessionId: string, ownerId: string): Promise<ExistingSession | undefined> {
     try {
-      await this.conversations.get(sessionId, ownerId);
+      const session = await this.conversations.get(sessionId, ownerId);
+      return { lastActivity: session.updatedAt, messageCount: session.messageCount, createdAt: session.createdAt };
     } catch (error) {
       if (error instanceof SessionAccessDeniedError) throw error;
       // Not found is a new session. Storage away: the turn itself will check ownership again.
       if (!(error instanceof SessionNotFoundError)) this.logger.warn({ msg: 'Could not check the owner of a session at connect', sessionId, err: String(error) });
+      return undefined;
     }
   }
 

@@ -5,13 +5,14 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
-import type { DescribedChatError } from '../chat-error.mapper.js';
+import { chatErrorEvent, type DescribedChatError } from '../chat-error.mapper.js';
 import { type Admission, type ChatConnection, type ChatEvent, ChatTransport, type CloseReason } from '../chat-transport.js';
 import { clientAddress } from '../client-address.js';
 import { messageIdOf } from '../dto/chat-client.messages.js';
 import { RealtimeChatService } from '../realtime-chat.service.js';
 import { InvalidJsonError, InvalidMessageFormatError, PayloadTooLargeError } from '../realtime.errors.js';
 import { CHAT_WS_PATH, MAX_SOCKET_PAYLOAD_BYTES } from '../socket-limits.js';
+import { isServiceFrame, readServiceFrame } from './ws-frames.js';
 import { toWsMessages, WS_CLOSE, type WsServerMessage, wsMessage } from './ws.protocol.js';
 
 /**
@@ -197,7 +198,7 @@ export class ChatWebSocketServer extends ChatTransport implements OnApplicationB
   }
 
   private refuse(ws: WebSocket, refusal: DescribedChatError, requestedSession: string | undefined): void {
-    this.send(ws, toWsMessages({ kind: 'error', sessionId: requestedSession ?? '', code: refusal.code, message: refusal.message, details: refusal.details }));
+    this.send(ws, toWsMessages(chatErrorEvent(requestedSession ?? '', refusal)));
     ws.close(closeCodeFor(refusal.code), refusal.code);
   }
 
@@ -218,29 +219,36 @@ export class ChatWebSocketServer extends ChatTransport implements OnApplicationB
       }
       const { type, ...body } = frame as { type: string } & Record<string, unknown>;
       messageId = messageIdOf(body);
+      if (type === 'ping') {
+        // The original protocol echoes the client's timestamp, so the client can measure the round trip.
+        const pingTimestamp = typeof body.timestamp === 'string' || typeof body.timestamp === 'number' ? body.timestamp : null;
+        this.send(ws, [wsMessage('pong', connection.sessionId, messageId, { ping_timestamp: pingTimestamp, server_time: new Date().toISOString() })]);
+        return;
+      }
+      if (type === 'typing') {
+        // The original protocol lets clients say they are typing; nobody else is in the session to tell.
+        return;
+      }
+      if (!isServiceFrame(type)) throw new InvalidMessageFormatError(`Unknown message type "${type.slice(0, 40)}"`);
+      const { payload, ignored } = readServiceFrame(type, body, connection);
+      if (ignored.length > 0) this.logger.debug({ msg: 'Ignored fields of a client frame', connectionId: connection.id, type, fields: ignored });
       switch (type) {
-        case 'ping':
-          this.send(ws, [wsMessage('pong', connection.sessionId, messageId, { server_time: new Date().toISOString() })]);
-          return;
         case 'user_message': {
-          const ack = await this.realtime.submit(connection.id, body);
+          const ack = await this.realtime.submit(connection.id, payload);
           this.send(ws, [wsMessage('message_ack', connection.sessionId, ack.message_id ?? undefined, { status: ack.status, ...(ack.error_code && { error_code: ack.error_code }) })]);
           return;
         }
         case 'cancel': {
-          const ack = await this.realtime.cancel(connection.id, body);
+          const ack = await this.realtime.cancel(connection.id, payload);
           this.send(ws, [wsMessage('cancel_ack', connection.sessionId, ack.message_id ?? undefined, { status: ack.status, ...(ack.error_code && { error_code: ack.error_code }) })]);
           return;
         }
         case 'resume':
-          await this.realtime.resume(connection.id, body);
+          await this.realtime.resume(connection.id, payload);
           return;
-        default:
-          throw new InvalidMessageFormatError(`Unknown message type "${type.slice(0, 40)}"`);
       }
     } catch (error) {
-      const described = this.realtime.describe(error, { sessionId: connection.sessionId });
-      connection.send({ kind: 'error', sessionId: connection.sessionId, messageId, code: described.code, message: described.message, details: described.details });
+      connection.send(chatErrorEvent(connection.sessionId, this.realtime.describe(error, { sessionId: connection.sessionId }), messageId));
     }
   }
 

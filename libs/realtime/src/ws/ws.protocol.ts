@@ -11,7 +11,19 @@ export interface WsServerMessage {
   [field: string]: unknown;
 }
 
-export const SUPPORTED_FEATURES = ['streaming', 'typing_indicator', 'cancel', 'resume', 'deduplication', 'ping'] as const;
+/** Ours, after the original ChatBet protocol's names for the same features (its clients look for those). */
+export const SUPPORTED_FEATURES = [
+  'streaming_responses',
+  'typing_indicators',
+  'sports_updates',
+  'ping_pong',
+  'streaming',
+  'typing_indicator',
+  'cancel',
+  'resume',
+  'deduplication',
+  'ping',
+] as const;
 
 /** Close codes the server uses, so a client can tell why it was disconnected. */
 export const WS_CLOSE = {
@@ -30,21 +42,39 @@ export function wsMessage(type: string, sessionId: string, messageId: string | u
 }
 
 /**
- * The ChatBet JSON protocol at `/ws/chat`: `connection_ack` and `session_created` on connect; per
- * message `typing` (true), `streaming_start`, `streaming_response`…, `streaming_end`, `bot_response`,
- * `typing` (false); `error {error_code, content, data}`.
+ * The ChatBet JSON protocol at `/ws/chat`, a superset of the original ChatBet protocol (its clients
+ * work unchanged and ignore what they do not know): `connection_ack` and `session_created` on
+ * connect, then `session_resumed` when the session already had a conversation; per message
+ * `typing` (true), `streaming_start`, `streaming_response`…, `streaming_end`, `bot_response`,
+ * `typing` (false); `error {error_code, error_message, details, retry_after_seconds?, content, data}`.
+ * Intents are the original protocol's lower-case values.
  */
 export function toWsMessages(event: ChatEvent): WsServerMessage[] {
   switch (event.kind) {
-    case 'connected':
+    case 'connected': {
+      const existing = event.existingSession;
+      const now = new Date().toISOString();
       return [
         wsMessage('connection_ack', event.sessionId, undefined, {
-          server_time: new Date().toISOString(),
+          client_id: event.connectionId,
+          server_time: now,
           supported_features: SUPPORTED_FEATURES,
           authenticated: event.authenticated,
         }),
-        wsMessage('session_created', event.sessionId, undefined, { user_id: event.userId }),
+        wsMessage('session_created', event.sessionId, undefined, {
+          user_id: event.userId,
+          session_data: {
+            created_at: existing?.createdAt ?? now,
+            last_activity: existing?.lastActivity ?? now,
+            message_count: existing?.messageCount ?? 0,
+            authenticated: event.authenticated,
+          },
+        }),
+        ...(existing
+          ? [wsMessage('session_resumed', event.sessionId, undefined, { user_id: event.userId, last_activity: existing.lastActivity, message_count: existing.messageCount })]
+          : []),
       ];
+    }
     case 'replaced':
       return [wsMessage('connection_status', event.sessionId, undefined, { status: 'replaced', reason: 'A newer connection opened this session' })];
     case 'shutdown':
@@ -52,7 +82,7 @@ export function toWsMessages(event: ChatEvent): WsServerMessage[] {
     case 'typing':
       return [wsMessage('typing', event.sessionId, event.messageId, { is_typing: event.isTyping })];
     case 'stream_start':
-      return [wsMessage('streaming_start', event.sessionId, event.messageId)];
+      return [wsMessage('streaming_start', event.sessionId, event.messageId, { estimated_tokens: null, detected_intent: null })];
     case 'stream_chunk':
       return [
         wsMessage('streaming_response', event.sessionId, event.messageId, {
@@ -67,21 +97,48 @@ export function toWsMessages(event: ChatEvent): WsServerMessage[] {
       return [
         wsMessage('streaming_end', event.sessionId, event.messageId, {
           final_content: response.message,
+          total_chunks: event.chunks,
           response_time_ms: response.response_time_ms,
           suggested_actions: response.suggested_actions,
           token_count: response.token_count,
           cancelled: response.cancelled,
         }),
-        wsMessage('bot_response', event.sessionId, event.messageId, botResponsePayload(event)),
+        wsMessage('bot_response', event.sessionId, event.messageId, {
+          ...botResponsePayload(event),
+          detected_intent: originalIntent(response.detected_intent),
+          function_calls_made: response.function_calls_made.map((call) => call.name),
+        }),
       ];
     }
     case 'history': {
       const { name, payload } = historyPayload(event);
-      return [wsMessage(name, event.sessionId, String(payload.message_id), payload)];
+      const message = event.message;
+      return [
+        wsMessage(name, event.sessionId, String(payload.message_id), {
+          ...payload,
+          ...(message.role === 'user'
+            ? { detected_intent: originalIntent(message.intent) }
+            : { function_calls_made: (message.functionCalls ?? []).map((call) => call.name) }),
+        }),
+      ];
     }
     case 'resume_complete':
       return [wsMessage('resume_complete', event.sessionId, undefined, resumeCompletePayload(event))];
     case 'error':
-      return [wsMessage('error', event.sessionId, event.messageId, { error_code: event.code, content: event.message, data: event.details ?? {} })];
+      return [
+        wsMessage('error', event.sessionId, event.messageId, {
+          error_code: event.code,
+          error_message: event.message,
+          details: event.details ?? {},
+          ...(event.retryAfterSeconds !== undefined && { retry_after_seconds: event.retryAfterSeconds }),
+          content: event.message,
+          data: event.details ?? {},
+        }),
+      ];
   }
+}
+
+/** Our intents are the original protocol's values in upper case (MATCH_SCHEDULE_QUERY for match_schedule_query). */
+export function originalIntent(intent: string | null | undefined): string | null {
+  return intent ? intent.toLowerCase() : null;
 }
