@@ -80,7 +80,7 @@ export function toWsMessages(event: ChatEvent): WsServerMessage[] {
     case 'shutdown':
       return [wsMessage('server_shutdown', event.sessionId, undefined, { reconnect: true, retry_after_ms: event.retryAfterMs })];
     case 'typing':
-      return [wsMessage('typing', event.sessionId, event.messageId, { is_typing: event.isTyping })];
+      return [wsMessage('typing', event.sessionId, event.messageId, { is_typing: event.isTyping, estimated_time_seconds: null })];
     case 'stream_start':
       return [wsMessage('streaming_start', event.sessionId, event.messageId, { estimated_tokens: null, detected_intent: null })];
     case 'stream_chunk':
