@@ -8,10 +8,19 @@ import { appConfig, type AppConfig } from '@app/config';
 import type { Subscription } from 'rxjs';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { InvalidMessageFormatError, MessageTooLongError, toErrorPayload } from './live-updates.errors.js';
+import {
+  type OddsUpdateFrame,
+  oddsUpdateFrame,
+  originalNotice,
+  type OriginalNoticeFrame,
+  type OriginalSportsUpdateFields,
+  originalUpdateFields,
+} from './original-protocol.frames.js';
 import { parseClientMessage, type ClientMessage } from './plain-message.js';
 import type { SportsUpdate, SubscriptionView, UpdatesErrorPayload } from './sports-update.types.js';
 import { SportsUpdatesBus } from './sports-updates.bus.js';
-import { SubscriptionService } from './subscription.service.js';
+import { parseCompetitions, SUBSCRIPTION_FIELDS } from './subscription-request.js';
+import { type SubscriptionChange, SubscriptionService } from './subscription.service.js';
 
 export const SPORTS_UPDATES_WS_PATH = '/ws/sports-updates';
 
@@ -31,10 +40,12 @@ const CLOSE_GRACE_MS = 1_000;
 export type ServerMessage =
   | { type: 'connection_ack' }
   | ({ type: 'subscribed'; id?: string | number } & SubscriptionView)
-  | { type: 'sports_update'; data: SportsUpdate }
+  | ({ type: 'sports_update'; data: SportsUpdate } & OriginalSportsUpdateFields)
+  | OddsUpdateFrame
   | { type: 'pong'; id?: string | number }
   | { type: 'server_shutdown'; reconnect: true; retry_after_ms: number }
-  | ({ type: 'error'; id?: string | number } & UpdatesErrorPayload);
+  | ({ type: 'error'; id?: string | number; error_message: string } & UpdatesErrorPayload)
+  | OriginalNoticeFrame;
 
 interface Client {
   socket: WebSocket;
@@ -46,6 +57,13 @@ interface Client {
  * without Socket.IO. JSON text messages: `subscribe` / `unsubscribe` (the same fields as the
  * Socket.IO namespace) and `ping`; answers `connection_ack`, `subscribed` (the whole subscription
  * after either request), `sports_update`, `pong` and `error`.
+ *
+ * It also speaks the original ChatBet protocol: `?competitions=ID1,ID2` and
+ * `subscribe {competitions}` (tournament ids; each such subscribe gives the whole list), answered
+ * with its `error`-typed `INFO` / `SUBSCRIPTION_UPDATED` notices; `sports_update` carries the
+ * original fields next to ours and an odds change also comes as `odds_update`. Fields a frame
+ * carries that we do not use (`timestamp`, `session_id`…) are ignored. A connection that names
+ * neither `competitions` nor `user_id` in its URL is one of ours, and is spared the notices.
  *
  * Other upgrade paths on the same server (Socket.IO, other WebSocket endpoints) belong to other
  * listeners: this one never touches their sockets.
@@ -70,7 +88,7 @@ export class SportsUpdatesWebSocketServer implements OnApplicationBootstrap, Bef
   onApplicationBootstrap(): void {
     this.httpServer = this.adapterHost.httpAdapter.getHttpServer() as Server;
     this.httpServer.on('upgrade', this.onUpgrade);
-    this.wss.on('connection', (socket: WebSocket) => this.onConnection(socket));
+    this.wss.on('connection', (socket: WebSocket, request: IncomingMessage) => this.onConnection(socket, request));
     this.delivery = this.bus.updates$.subscribe(({ topics, update }) => this.deliver(topics, update));
     this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_MS);
     this.heartbeat.unref();
@@ -101,7 +119,7 @@ export class SportsUpdatesWebSocketServer implements OnApplicationBootstrap, Bef
     this.wss.handleUpgrade(request, socket, head, (ws) => this.wss.emit('connection', ws, request));
   };
 
-  private onConnection(socket: WebSocket): void {
+  private onConnection(socket: WebSocket, request: IncomingMessage): void {
     const id = `ws:${randomUUID()}`;
     const client: Client = { socket, alive: true };
     this.clients.set(id, client);
@@ -113,6 +131,19 @@ export class SportsUpdatesWebSocketServer implements OnApplicationBootstrap, Bef
       void this.subscriptions.drop(id);
     });
     send(socket, { type: 'connection_ack' });
+    const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
+    if (query.has('competitions') || query.has('user_id')) void this.greetOriginal(id, socket, query.get('competitions'));
+  }
+
+  /** The original protocol's connect: follow `?competitions=`, then say how many in an `INFO` notice. */
+  private async greetOriginal(id: string, socket: WebSocket, competitions: string | null): Promise<void> {
+    let followed: string[] = [];
+    try {
+      if (competitions !== null) followed = tournamentIdsOf(await this.subscriptions.followOnlyTournaments(id, parseCompetitions(competitions)));
+    } catch (error) {
+      sendError(socket, undefined, toErrorPayload(error, this.logger));
+    }
+    send(socket, originalNotice('INFO', followed));
   }
 
   private async onMessage(id: string, socket: WebSocket, data: RawData, isBinary: boolean): Promise<void> {
@@ -124,23 +155,31 @@ export class SportsUpdatesWebSocketServer implements OnApplicationBootstrap, Bef
       message = parseClientMessage(text);
       const reply = message.id === undefined ? {} : { id: message.id };
       if (message.type === 'ping') return send(socket, { type: 'pong', ...reply });
-      const change =
-        message.type === 'subscribe'
-          ? await this.subscriptions.subscribe(id, message.body)
-          : await this.subscriptions.unsubscribe(id, message.body);
+      const { request, competitions, ignored } = readSubscriptionFrame(message.body);
+      if (ignored.length > 0) this.logger.debug({ msg: 'Ignored fields of a sports-updates frame', subscriberId: id, type: message.type, fields: ignored });
+      if (message.type === 'unsubscribe') {
+        const change = await this.subscriptions.unsubscribe(id, withTournamentIds(request, competitions));
+        return send(socket, { type: 'subscribed', ...reply, ...change.subscription });
+      }
+      const followed = competitions === undefined ? undefined : await this.subscriptions.followOnlyTournaments(id, competitions);
+      const change = followed === undefined || Object.keys(request).length > 0 ? await this.subscriptions.subscribe(id, request) : followed;
       send(socket, { type: 'subscribed', ...reply, ...change.subscription });
+      if (followed !== undefined) send(socket, originalNotice('SUBSCRIPTION_UPDATED', tournamentIdsOf(change)));
     } catch (error) {
-      send(socket, { type: 'error', ...(message?.id === undefined ? {} : { id: message.id }), ...toErrorPayload(error, this.logger) });
+      sendError(socket, message?.id, toErrorPayload(error, this.logger));
     }
   }
 
   private deliver(topics: string[], update: SportsUpdate): void {
-    const message = JSON.stringify({ type: 'sports_update', data: update } satisfies ServerMessage);
+    const messages = [
+      JSON.stringify({ type: 'sports_update', data: update, ...originalUpdateFields(topics, update) } satisfies ServerMessage),
+      ...(update.type === 'odds_change' ? [JSON.stringify(oddsUpdateFrame(update) satisfies ServerMessage)] : []),
+    ];
     for (const subscriberId of this.subscriptions.subscribersOf(topics)) {
       const client = this.clients.get(subscriberId);
       if (client === undefined || client.socket.readyState !== WebSocket.OPEN) continue;
       if (client.socket.bufferedAmount > MAX_BUFFERED_BYTES) continue;
-      client.socket.send(message);
+      for (const message of messages) client.socket.send(message);
     }
   }
 
@@ -164,6 +203,37 @@ export class SportsUpdatesWebSocketServer implements OnApplicationBootstrap, Bef
 
 function send(socket: WebSocket, message: ServerMessage): void {
   if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+}
+
+/** `error_message` is the original protocol's name for our `content`. */
+function sendError(socket: WebSocket, id: string | number | undefined, payload: UpdatesErrorPayload): void {
+  send(socket, { type: 'error', ...(id === undefined ? {} : { id }), error_message: payload.content, ...payload });
+}
+
+/**
+ * A subscribe or unsubscribe frame's request (our fields), its original `competitions` if it
+ * names them, and the names of the fields left out.
+ */
+function readSubscriptionFrame(body: Record<string, unknown>): { request: Record<string, unknown>; competitions?: string[]; ignored: string[] } {
+  const request: Record<string, unknown> = {};
+  const ignored: string[] = [];
+  for (const [field, value] of Object.entries(body)) {
+    if (SUBSCRIPTION_FIELDS.includes(field)) request[field] = value;
+    else if (field !== 'competitions') ignored.push(field);
+  }
+  return { request, ...(body.competitions !== undefined && { competitions: parseCompetitions(body.competitions) }), ignored };
+}
+
+function tournamentIdsOf(change: SubscriptionChange): string[] {
+  return change.subscription.tournaments.map((tournament) => tournament.id);
+}
+
+/** Competitions are tournament ids, which an unsubscribe accepts among its `tournaments`. */
+function withTournamentIds(request: Record<string, unknown>, competitions: string[] | undefined): Record<string, unknown> {
+  if (competitions === undefined || competitions.length === 0) return request;
+  if (request.tournaments === undefined) return { ...request, tournaments: competitions };
+  // A malformed `tournaments` is left for the request parser to refuse.
+  return Array.isArray(request.tournaments) ? { ...request, tournaments: [...request.tournaments, ...competitions] } : request;
 }
 
 function rawText(data: RawData): string {

@@ -23,6 +23,22 @@ const schema = z.strictObject({
   tournaments: names.optional(),
 });
 
+/** The fields of a subscribe or unsubscribe request. */
+export const SUBSCRIPTION_FIELDS: readonly string[] = Object.keys(schema.shape);
+
+// The original ChatBet protocol's competition ids: tournament ids, which its clients may keep as numbers.
+const competitionIds = z
+  .array(z.union([z.string().regex(FIXTURE_ID, 'must be a competition id of 1-64 characters of A-Z, a-z, 0-9, _ or -'), z.number().int().nonnegative().transform(String)]))
+  .max(MAX_ENTRIES_PER_LIST, `must have at most ${MAX_ENTRIES_PER_LIST} entries`);
+
+/** Validates the original protocol's `competitions` (tournament ids): a list, or the query's comma-separated text. */
+export function parseCompetitions(value: unknown): string[] {
+  const list = typeof value === 'string' ? value.split(',').map((id) => id.trim()).filter((id) => id.length > 0) : value;
+  const parsed = competitionIds.safeParse(list);
+  if (!parsed.success) throw new InvalidMessageFormatError(`competitions: ${describeIssue(parsed.error.issues[0], 'competitions')}`);
+  return unique(parsed.data);
+}
+
 /** A subscribe or unsubscribe request after validation; names are not resolved yet. */
 export interface SubscriptionRequest {
   fixtureIds: string[];
@@ -53,14 +69,14 @@ export function parseSubscriptionRequest(payload: unknown, action: SubscriptionA
   return request;
 }
 
-function describeIssue(issue: z.core.$ZodIssue | undefined): string {
+function describeIssue(issue: z.core.$ZodIssue | undefined, list?: string): string {
   if (issue === undefined) return 'invalid message';
   if (issue.code === 'unrecognized_keys') {
     return `unknown field ${issue.keys.join(', ')}; expected fixture_ids, teams or tournaments`;
   }
-  const [field, index] = issue.path;
+  const [field, index] = list === undefined ? issue.path : [list, ...issue.path];
   const where = index === undefined ? String(field) : `${String(field)}[${String(index)}]`;
-  if (issue.code === 'invalid_type') return `${where} must be ${index === undefined ? 'an array of strings' : 'a string'}`;
+  if (issue.code === 'invalid_type' || issue.code === 'invalid_union') return `${where} must be ${index === undefined ? 'an array of strings' : 'a string'}`;
   return `${where} ${issue.message}`;
 }
 

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { SportsDataService } from '@app/sports-data';
+import { SportsDataService, UnknownTournamentError } from '@app/sports-data';
 import { Observable, Subject } from 'rxjs';
 import { SubscriptionLimitError } from './live-updates.errors.js';
 import { parseSubscriptionRequest, type SubscriptionRequest } from './subscription-request.js';
@@ -90,6 +90,28 @@ export class SubscriptionService implements OnModuleDestroy {
     });
   }
 
+  /**
+   * Follows exactly these tournaments, named by id, and no other (fixtures and teams followed stay):
+   * the original ChatBet protocol's `competitions`, where each `subscribe` gives the whole list.
+   */
+  async followOnlyTournaments(subscriberId: string, tournamentIds: readonly string[], apply?: ApplyChange): Promise<SubscriptionChange> {
+    return this.serialize(subscriberId, async () => {
+      const wanted = await this.resolveTournamentIds(tournamentIds);
+      const held = this.bySubscriber.get(subscriberId) ?? new Map<string, string>();
+      const removed = [...held.keys()].filter((topic) => parseTopic(topic)?.kind === 'tournament' && !wanted.has(topic));
+      const added = [...wanted.keys()].filter((topic) => !held.has(topic));
+      if (held.size - removed.length + added.length > MAX_TOPICS_PER_SUBSCRIBER) throw new SubscriptionLimitError(MAX_TOPICS_PER_SUBSCRIBER);
+      for (const topic of removed) this.remove(subscriberId, held, topic);
+      for (const topic of added) this.add(subscriberId, held, topic, wanted.get(topic) ?? topic);
+      if (held.size === 0) this.bySubscriber.delete(subscriberId);
+      else this.bySubscriber.set(subscriberId, held);
+      const change: SubscriptionChange = { subscription: this.view(held), added, removed };
+      await apply?.(change);
+      this.changed();
+      return change;
+    });
+  }
+
   /** Forgets a subscriber whose connection closed. */
   drop(subscriberId: string): Promise<void> {
     return this.serialize(subscriberId, async () => {
@@ -134,6 +156,20 @@ export class SubscriptionService implements OnModuleDestroy {
     for (const { data } of fixtures) wanted.set(topicOf('fixture', data.id), `${data.home.name} vs ${data.away.name}`);
     for (const team of teams) wanted.set(topicOf('team', team.id), team.name);
     for (const tournament of tournaments) wanted.set(topicOf('tournament', tournament.id), tournament.name);
+    return wanted;
+  }
+
+  /** Topic -> display name of tournaments named by id; rejects an id the sports data does not know. */
+  private async resolveTournamentIds(ids: readonly string[]): Promise<Map<string, string>> {
+    const wanted = new Map<string, string>();
+    if (ids.length === 0) return wanted;
+    const { data: tournaments } = await this.sportsData.getTournaments();
+    const byId = new Map(tournaments.map((tournament) => [tournament.id, tournament]));
+    for (const id of ids) {
+      const tournament = byId.get(id);
+      if (tournament === undefined) throw new UnknownTournamentError(id);
+      wanted.set(topicOf('tournament', tournament.id), tournament.name);
+    }
     return wanted;
   }
 
