@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -316,6 +317,49 @@ describe('Live sports updates with a controllable clock', () => {
     expect(client.updates()).toEqual([]);
   });
 
+  it('serves a client of the original ChatBet protocol: ?competitions=, subscribe {competitions}, and sports_update / odds_update in the original shape', async () => {
+    const laLiga = '10';
+    const client = await wsClient(`/ws/sports-updates?user_id=chatbet_user_${Date.now()}&competitions=${laLiga}`);
+    expect(await client.next('connection_ack')).toEqual({ type: 'connection_ack' });
+    expect(await client.next('error')).toMatchObject({
+      error_code: 'INFO',
+      error_message: 'Connected to sports updates. Following 1 competitions.',
+      timestamp: expect.any(String),
+    });
+
+    // The frame as the original client writes it, envelope fields included.
+    client.send(`{"type":"subscribe","competitions":["${laLiga}", 10],"timestamp":"${new Date().toISOString()}","session_id":"s-1","message_id":"${randomUUID()}"}`);
+    expect(await client.next('subscribed')).toMatchObject({ tournaments: [{ id: laLiga, name: 'La Liga' }] });
+    expect(await client.next('error')).toMatchObject({ error_code: 'SUBSCRIPTION_UPDATED', error_message: expect.stringContaining('Following 1 competitions') });
+    client.send('{"type":"subscribe","competitions":["999999"]}');
+    expect(await client.next('error')).toMatchObject({ error_code: 'UNKNOWN_TOURNAMENT', error_message: expect.stringContaining('999999') });
+
+    await watcher.pollOnce();
+    const before = await odds();
+    const after = await nextOddsBucket(before, () => client.messages.some((m) => m.type === 'odds_update' && m.match_id === clasicoId));
+    const updates = client.messages.filter((m) => m.type === 'sports_update' && m.match_id === clasicoId);
+    expect(updates.length).toBeGreaterThan(0);
+    for (const update of updates) {
+      expect(update).toMatchObject({ update_type: 'odds_change', match_id: clasicoId, tournament_id: laLiga, priority: expect.any(String), data: { fixture_id: clasicoId } });
+    }
+    const moves = client.messages.filter((m) => m.type === 'odds_update' && m.match_id === clasicoId);
+    expect(moves).toHaveLength(updates.length);
+    for (const move of moves) {
+      expect(move).toMatchObject({ market_type: expect.any(String), old_odds: expect.any(Number), new_odds: expect.any(Number), change_percentage: expect.any(Number) });
+      const oldOdds = move.old_odds as number;
+      const newOdds = move.new_odds as number;
+      expect(move.movement_direction).toBe(newOdds > oldOdds ? 'up' : 'down');
+      expect(move.change_percentage).toBeCloseTo(((newOdds - oldOdds) / oldOdds) * 100, 1);
+      const market = after.markets.find((m) => m.market === move.market_type && m.selections.some((s) => s.key === move.selection && s.odds === newOdds));
+      expect(market).toBeDefined();
+    }
+
+    // Each subscribe gives the whole list: an empty one follows nothing.
+    client.send('{"type":"subscribe","competitions":[]}');
+    expect(await client.next('subscribed')).toMatchObject({ tournaments: [] });
+    expect(await client.next('error')).toMatchObject({ error_code: 'SUBSCRIPTION_UPDATED', error_message: expect.stringContaining('Following 0 competitions') });
+  });
+
   it('leaves WebSocket upgrades on other paths to their own handlers', async () => {
     const probe = new WebSocketServer({ noServer: true });
     const server = t.app.getHttpServer();
@@ -347,6 +391,9 @@ describe('Live sports updates with a controllable clock', () => {
     clock.set(KICK_OFF - MINUTE);
     const follower = await ioClient();
     await follower.request('subscribe', { fixture_ids: [clasicoId] });
+    // A client of the original protocol following La Liga hears of it as match_start and match_end.
+    const original = await wsClient('/ws/sports-updates?competitions=10');
+    expect(await original.next('error')).toMatchObject({ error_code: 'INFO', error_message: expect.stringContaining('Following 1 competitions') });
     await watcher.pollOnce();
     expect(follower.updates).toEqual([]);
 
@@ -377,6 +424,12 @@ describe('Live sports updates with a controllable clock', () => {
       at: clock.now().toISOString(),
       score: { home: expect.any(Number), away: expect.any(Number) },
     });
+    await waitFor(() => original.messages.filter((m) => m.type === 'sports_update' && m.match_id === clasicoId && m.data?.type === 'status_change').length === 2, 2_000);
+    const told = original.messages.filter((m) => m.type === 'sports_update' && m.match_id === clasicoId && m.data?.type === 'status_change');
+    expect(told.map((m) => [m.update_type, m.priority, m.tournament_id])).toEqual([
+      ['match_start', 'high', '10'],
+      ['match_end', 'high', '10'],
+    ]);
   });
 });
 
