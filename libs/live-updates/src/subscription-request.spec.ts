@@ -1,5 +1,5 @@
 import { InvalidMessageFormatError } from './live-updates.errors.js';
-import { MAX_ENTRIES_PER_LIST, parseSubscriptionRequest } from './subscription-request.js';
+import { MAX_ENTRIES_PER_LIST, parseCompetitions, parseSubscriptionRequest } from './subscription-request.js';
 
 function messageOf(payload: unknown, action: 'subscribe' | 'unsubscribe' = 'subscribe'): string {
   try {
@@ -44,5 +44,23 @@ describe('parseSubscriptionRequest', () => {
     ['an unknown field', { fixture_ids: ['1'], colour: 'red' }, 'unknown field colour; expected fixture_ids, teams or tournaments'],
   ])('rejects %s, saying what is wrong', (_label, payload, message) => {
     expect(messageOf(payload)).toContain(message);
+  });
+});
+
+describe('parseCompetitions', () => {
+  it("reads the original protocol's competition ids from a list (numbers too) or the query's comma-separated text", () => {
+    expect(parseCompetitions(['10', 566, '10'])).toEqual(['10', '566']);
+    expect(parseCompetitions('10, 566,,')).toEqual(['10', '566']);
+    expect(parseCompetitions([])).toEqual([]);
+  });
+
+  it.each([
+    ['an object', { id: '10' }, 'competitions must be an array of strings'],
+    ['an id with a path in it', ['../10'], 'competitions[0] must be a competition id'],
+    ['a fraction', [1.5], 'competitions[0] must be a string'],
+    ['too many ids', Array.from({ length: MAX_ENTRIES_PER_LIST + 1 }, (_, i) => String(i)), `competitions must have at most ${MAX_ENTRIES_PER_LIST} entries`],
+  ])('rejects %s, saying what is wrong', (_label, value, message) => {
+    expect(() => parseCompetitions(value)).toThrow(InvalidMessageFormatError);
+    expect(() => parseCompetitions(value)).toThrow(message);
   });
 });

@@ -35,7 +35,7 @@ const competitionIds = z
 export function parseCompetitions(value: unknown): string[] {
   const list = typeof value === 'string' ? value.split(',').map((id) => id.trim()).filter((id) => id.length > 0) : value;
   const parsed = competitionIds.safeParse(list);
-  if (!parsed.success) throw new InvalidMessageFormatError(`competitions: ${describeIssue(parsed.error.issues[0], 'competitions')}`);
+  if (!parsed.success) throw new InvalidMessageFormatError(describeIssue(parsed.error.issues[0], 'competitions'));
   return unique(parsed.data);
 }
 
