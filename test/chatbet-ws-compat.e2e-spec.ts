@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { type ChatWs, chatWs, listen, type ReceivedEvent, type WirePayload } from './support/chat-clients.js';
 import { TEST_REDIS_URL, uniquePrefix } from './support/env.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -115,6 +116,20 @@ describe('original ChatBet web clients on /ws/chat', () => {
     for (const client of open.splice(0)) client.ws.close();
   });
   afterAll(() => t.close());
+
+  it('issues the token the web client asks for first, from the page on another origin', async () => {
+    const pageOrigin = 'http://localhost:4200';
+    const preflight = await request(t.app.getHttpServer())
+      .options('/api/v1/auth/generate_token')
+      .set('Origin', pageOrigin)
+      .set('Access-Control-Request-Method', 'POST')
+      .set('Access-Control-Request-Headers', 'content-type');
+    expect(preflight.status).toBeLessThan(300);
+    expect(preflight.headers['access-control-allow-origin']).toBe(pageOrigin);
+    const issued = await request(t.app.getHttpServer()).post('/api/v1/auth/generate_token').set('Origin', pageOrigin).send({}).expect(200);
+    expect(issued.headers['access-control-allow-origin']).toBe(pageOrigin);
+    expect(issued.body).toMatchObject({ token: expect.any(String), token_type: 'bearer' });
+  });
 
   it('greets with connection_ack and session_created carrying the original fields, for the user named in the URL', async () => {
     const client = await connect();
