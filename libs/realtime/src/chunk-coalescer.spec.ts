@@ -29,6 +29,16 @@ describe('ChunkCoalescer', () => {
     ]);
   });
 
+  it('counts the chunks sent, not the tokens pushed', () => {
+    expect(coalescer.sent).toBe(0);
+    coalescer.push('Hello');
+    coalescer.push(' dear');
+    coalescer.push(' world');
+    coalescer.flush();
+    expect(coalescer.sent).toBe(sent.length);
+    expect(coalescer.sent).toBe(2);
+  });
+
   it('sends a token at once when nothing was sent within the interval', () => {
     coalescer.push('a');
     jest.advanceTimersByTime(100);

@@ -24,6 +24,13 @@ describe('readServiceFrame', () => {
     expect(readServiceFrame('resume', { session_id: 42, last_message_id: 'm1' }, connection)).toEqual({ payload: { last_message_id: 'm1' }, ignored: ['session_id'] });
   });
 
+  it('reads null as absent, as the original protocol does for optional fields', () => {
+    expect(readServiceFrame('user_message', { content: 'Hi', message_id: null, session_id: null, user_id: null }, connection)).toEqual({
+      payload: { content: 'Hi' },
+      ignored: ['message_id', 'session_id', 'user_id'],
+    });
+  });
+
   it('leaves type errors of the fields it passes on to the service', () => {
     expect(readServiceFrame('user_message', { content: ['Hello!'] }, connection).payload).toEqual({ content: ['Hello!'] });
     expect(readServiceFrame('cancel', { message_id: 7, timestamp: 'now' }, connection)).toEqual({ payload: { message_id: 7 }, ignored: ['timestamp'] });

@@ -42,7 +42,8 @@ export function readServiceFrame(
   const ignored: string[] = [];
   for (const [field, value] of Object.entries(body)) {
     const identity = Object.hasOwn(IDENTITY_FIELDS, field) ? IDENTITY_FIELDS[field as keyof typeof IDENTITY_FIELDS] : undefined;
-    if (!known.has(field) || (identity !== undefined && value !== connection[identity])) ignored.push(field);
+    // null is how the original's optional fields say "none" (Pydantic defaults): the same as absent.
+    if (value === null || !known.has(field) || (identity !== undefined && value !== connection[identity])) ignored.push(field);
     else payload[field] = value;
   }
   return { payload, ignored };
