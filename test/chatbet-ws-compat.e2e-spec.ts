@@ -308,3 +308,35 @@ describe('original ChatBet web clients across a server restart', () => {
     }
   }, 30_000);
 });
+
+describe('original ChatBet web clients told to wait', () => {
+  it('get error frames with error_code, error_message, details and retry_after_seconds, next to our content and data', async () => {
+    const t = await createTestApp({ env: { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('chatbet-limit'), CHAT_RATE_LIMIT_PER_MINUTE: '1' } });
+    const clients: ChatWs[] = [];
+    try {
+      const wsBase = (await listen(t)).replace('http', 'ws');
+      const client = await connectReference(wsBase, `chatbet_user_${randomUUID()}`);
+      clients.push(client);
+      await ask(client, 'Hello!');
+      const messageId = randomUUID();
+      client.send(userMessageFrame('When does Barcelona play next?', client.sessionId, messageId));
+      const error = await client.log.next((e) => e.name === 'error');
+      expect(error.payload).toMatchObject({
+        type: 'error',
+        session_id: client.sessionId,
+        message_id: messageId,
+        error_code: 'RATE_LIMITED',
+        error_message: expect.any(String),
+        details: expect.any(Object),
+        retry_after_seconds: expect.any(Number),
+        content: expect.any(String),
+        data: expect.any(Object),
+      });
+      expect(error.payload.retry_after_seconds).toBeGreaterThan(0);
+      expect(error.payload.timestamp).toMatch(ISO_TIME);
+    } finally {
+      for (const client of clients) client.ws.close();
+      await t.close();
+    }
+  });
+});
