@@ -2,7 +2,7 @@ import { ConfigModule } from '@nestjs/config';
 import { Logger } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { AppCacheModule } from '@app/cache';
-import { ALL_CONFIGS } from '@app/config';
+import { ALL_CONFIGS, DEFAULT_GEMINI_MODEL } from '@app/config';
 import { BalanceReader, ConversationAgent, LlmModule, type AgentTurnInput, type AgentTurnResult, type UserBalance } from '@app/llm';
 import { RedisModule } from '@app/redis';
 import { SportsDataService } from '@app/sports-data';
@@ -36,7 +36,9 @@ async function agentAgainst(server: FakeGeminiServer, env: Record<string, string
   const restore = patchEnv({
     GOOGLE_API_KEY: 'test-key',
     GEMINI_BASE_URL: server.baseUrl,
-    GEMINI_MODEL: 'gemini-2.5-flash',
+    GEMINI_MODEL: undefined,
+    GEMINI_TEMPERATURE: undefined,
+    GEMINI_THINKING_LEVEL: undefined,
     GEMINI_TIMEOUT: '5',
     REDIS_URL: undefined,
     REDIS_HOST: undefined,
@@ -127,7 +129,7 @@ describe('Gemini path through ConversationAgent, against a fake Gemini server', 
 
     // The first request declares the tools and carries the user's message.
     const [first, second] = server.requests;
-    expect(first.path).toBe('/v1beta/models/gemini-2.5-flash:streamGenerateContent');
+    expect(first.path).toBe(`/v1beta/models/${DEFAULT_GEMINI_MODEL}:streamGenerateContent`);
     expect(first.query.alt).toBe('sse');
     expect(first.headers['x-goog-api-key']).toBe('test-key');
     expect(lastUserTextIn(first)).toBe('When does Barcelona play next?');

@@ -2,6 +2,7 @@ import { AIMessage, AIMessageChunk, HumanMessage, ToolMessage } from '@langchain
 import { tool } from '@langchain/core/tools';
 import { ChatGoogleGenerativeAI } from '@langchain/google-genai';
 import { z } from 'zod';
+import { DEFAULT_GEMINI_MODEL } from '@app/config';
 import { prepareGeminiChatModel } from '../libs/llm/src/gemini/index.js';
 import { FakeGeminiServer, functionResponsesIn, gemini, lastUserTextIn } from './fakes/fake-gemini-server.js';
 
@@ -11,7 +12,7 @@ describe('ChatGoogleGenerativeAI against the fake Gemini server', () => {
   let server: FakeGeminiServer;
 
   const model = () =>
-    new ChatGoogleGenerativeAI({ apiKey: 'test-key', model: 'gemini-2.5-flash', baseUrl: server.baseUrl, maxRetries: 0, temperature: 0.2 });
+    new ChatGoogleGenerativeAI({ apiKey: 'test-key', model: DEFAULT_GEMINI_MODEL, baseUrl: server.baseUrl, maxRetries: 0, temperature: 0.2 });
 
   const getOdds = tool(async ({ team }: { team: string }) => JSON.stringify({ team, home: 1.9 }), {
     name: 'get_odds',
@@ -44,7 +45,7 @@ describe('ChatGoogleGenerativeAI against the fake Gemini server', () => {
     expect(total?.response_metadata.finishReason).toBe('STOP');
 
     const [request] = server.requests;
-    expect(request.path).toBe('/v1beta/models/gemini-2.5-flash:streamGenerateContent');
+    expect(request.path).toBe(`/v1beta/models/${DEFAULT_GEMINI_MODEL}:streamGenerateContent`);
     expect(request.query.alt).toBe('sse');
     expect(request.headers['x-goog-api-key']).toBe('test-key');
     expect(lastUserTextIn(request)).toBe('When does Barcelona play?');
@@ -65,7 +66,8 @@ describe('ChatGoogleGenerativeAI against the fake Gemini server', () => {
     const result = await getOdds.invoke(call.args as { team: string });
     const followUp = [
       ...history,
-      new AIMessage({ content: first!.content, tool_calls: first!.tool_calls }),
+      // additional_kwargs carry the call's thought signature, which Gemini 3 requires back.
+      new AIMessage({ content: first!.content, tool_calls: first!.tool_calls, additional_kwargs: first!.additional_kwargs }),
       new ToolMessage({ content: result, tool_call_id: call.id!, name: 'get_odds' }),
     ];
     const answer = await bound.invoke(followUp);
@@ -75,7 +77,7 @@ describe('ChatGoogleGenerativeAI against the fake Gemini server', () => {
 
   it('uses generateContent for a non-streaming call', async () => {
     server.script(gemini.text('Hola.'));
-    const reply = await new ChatGoogleGenerativeAI({ apiKey: 'test-key', model: 'gemini-2.5-flash', baseUrl: server.baseUrl, maxRetries: 0 }).invoke('hola');
+    const reply = await new ChatGoogleGenerativeAI({ apiKey: 'test-key', model: DEFAULT_GEMINI_MODEL, baseUrl: server.baseUrl, maxRetries: 0 }).invoke('hola');
     expect(reply.text).toBe('Hola.');
     expect(server.requests[0].operation).toBe('generateContent');
   });
@@ -94,13 +96,13 @@ describe('ChatGoogleGenerativeAI against the fake Gemini server', () => {
 
   it('a prepared model sends one request per call even when built with the default retry layer', async () => {
     server.script(gemini.error(503), gemini.error(503), gemini.text('never reached'));
-    const defaults = new ChatGoogleGenerativeAI({ apiKey: 'test-key', model: 'gemini-2.5-flash', baseUrl: server.baseUrl });
+    const defaults = new ChatGoogleGenerativeAI({ apiKey: 'test-key', model: DEFAULT_GEMINI_MODEL, baseUrl: server.baseUrl });
     await expect(prepareGeminiChatModel(defaults).invoke('hi')).rejects.toMatchObject({ status: 503 });
     expect(server.requests).toHaveLength(1);
   });
 
   it('rejects a wrong API key like Gemini does (400 API_KEY_INVALID)', async () => {
-    const bad = new ChatGoogleGenerativeAI({ apiKey: 'wrong', model: 'gemini-2.5-flash', baseUrl: server.baseUrl, maxRetries: 0 });
+    const bad = new ChatGoogleGenerativeAI({ apiKey: 'wrong', model: DEFAULT_GEMINI_MODEL, baseUrl: server.baseUrl, maxRetries: 0 });
     await expect(bad.invoke('hi')).rejects.toMatchObject({ status: 400 });
     expect(server.requests[0].answeredWith).toBe('rejected-key');
   });
