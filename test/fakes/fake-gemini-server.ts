@@ -247,6 +247,7 @@ export class FakeGeminiServer {
   private readonly queue: ScriptedTurn[] = [];
   /** Every thought signature handed out, with the function it was given for (undefined: a text answer's). */
   private readonly signatures = new Map<string, string | undefined>();
+  private readonly retired = new Set<string>();
   private readonly server: Server;
   private port = 0;
   private waiters: Array<() => void> = [];
@@ -284,6 +285,12 @@ export class FakeGeminiServer {
   /** Turns not yet consumed. */
   get pending(): number {
     return this.queue.length;
+  }
+
+  /** Shuts a model down from now on, as Google does on its retirement date: every request for it gets 404. */
+  retire(model: string): this {
+    this.retired.add(model);
+    return this;
   }
 
   /** Forgets the script and the recorded requests (between tests). */
@@ -373,7 +380,7 @@ export class FakeGeminiServer {
   }
 
   private knows(model: string): boolean {
-    return (this.options.models ?? CURRENT_GEMINI_MODELS).includes(model);
+    return (this.options.models ?? CURRENT_GEMINI_MODELS).includes(model) && !this.retired.has(model);
   }
 
   /** models.get: the model resource, or 404 for a name that does not exist (any more). */
