@@ -23,7 +23,7 @@ export class GeminiModelHealthIndicator {
 
   private async check(): Promise<HealthIndicatorResult> {
     const indicator = this.health.check('geminiModel');
-    const status = await this.modelCheck.refreshedStatus();
+    const status = this.modelCheck.refreshedStatus();
     return status.state === 'not-found' && this.app.isProduction ? indicator.down({ ...status }) : indicator.up({ ...status });
   }
 }

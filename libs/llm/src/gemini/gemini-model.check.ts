@@ -66,12 +66,13 @@ export class GeminiModelCheck implements OnApplicationBootstrap, ModelNotFoundRe
   }
 
   /**
-   * The state, asked again first when it is `unverified` and the last try is old enough (a network
-   * that was down at start-up may be up now).
+   * The state as last learned; when it is `unverified` and the last try is old enough, the model is
+   * asked about again in the background (a network that was down at start-up may be up now), so a
+   * health probe never waits for the Gemini API.
    */
-  async refreshedStatus(): Promise<GeminiModelStatus> {
+  refreshedStatus(): GeminiModelStatus {
     const age = this.current.checkedAt === undefined ? Infinity : Date.now() - Date.parse(this.current.checkedAt);
-    if (this.applies && this.current.state === 'unverified' && age >= RECHECK_UNVERIFIED_MS) await this.check();
+    if (this.applies && this.current.state === 'unverified' && age >= RECHECK_UNVERIFIED_MS) void this.check();
     return this.status();
   }
 
@@ -117,8 +118,12 @@ export class GeminiModelCheck implements OnApplicationBootstrap, ModelNotFoundRe
   }
 
   private unverified(detail: string): void {
+    const again = this.current.state === 'unverified';
     this.current = { model: this.config.model, state: 'unverified', checkedAt: new Date().toISOString(), detail };
-    this.logger.warn({ msg: `Could not confirm that Gemini model ${this.config.model} (GEMINI_MODEL) exists: ${detail}`, model: this.config.model });
+    // Said once; the periodic re-checks that fail the same way only go to debug.
+    const log = { msg: `Could not confirm that Gemini model ${this.config.model} (GEMINI_MODEL) exists: ${detail}`, model: this.config.model };
+    if (again) this.logger.debug(log);
+    else this.logger.warn(log);
   }
 
   /** The advice for a missing model, logged once however often the model is found missing. */
