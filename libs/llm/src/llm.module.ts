@@ -5,7 +5,7 @@ import { SportsDataModule } from '@app/sports-data';
 import { ChatModelRunner, ChatModelSelection } from './agent/chat-model.runner.js';
 import { ConversationAgent } from './agent/conversation.agent.js';
 import { createChatModel } from './chat-model.factory.js';
-import { geminiGenerationWarnings } from './gemini/gemini-generation.settings.js';
+import { geminiGenerationWarnings, isGemini3OrLater } from './gemini/gemini-generation.settings.js';
 import { GeminiModelCheck } from './gemini/gemini-model.check.js';
 import { OfflineChatModel } from './offline/offline-chat.model.js';
 import { AccountBalanceReader, BalanceReader, UnavailableBalanceReader } from './tools/balance.reader.js';
@@ -32,14 +32,19 @@ import { BettingToolsService } from './tools/betting-tools.service.js';
         const selection = createChatModel(config, offline);
         const logger = new Logger('LlmModule');
         if (selection.mode === 'gemini') {
-          logger.log(`Chat answers from Gemini (${config.model}, thinking level ${config.thinkingLevel}, temperature ${config.temperature ?? 'model default'})`);
+          const thinking = isGemini3OrLater(config.model) ? `thinking level ${config.thinkingLevel}` : 'model default thinking';
+          logger.log(`Chat answers from Gemini (${config.model}, ${thinking}, temperature ${config.temperature ?? 'model default'})`);
           for (const warning of geminiGenerationWarnings(config)) logger.warn(warning);
         } else if (selection.mode === 'scripted') logger.warn('Chat answers are a fixed script (LLM_PROVIDER=scripted, for measuring the service itself)');
         else logger.log(`Chat answers from the offline engine (${config.apiKey === undefined ? 'GOOGLE_API_KEY unset' : 'LLM_PROVIDER=offline'})`);
         return selection;
       },
     },
-    GeminiModelCheck,
+    {
+      provide: GeminiModelCheck,
+      inject: [geminiConfig.KEY, ChatModelSelection],
+      useFactory: (config: GeminiConfig, selection: ChatModelSelection) => new GeminiModelCheck(config, selection.mode === 'gemini'),
+    },
     ChatModelRunner,
     ConversationAgent,
   ],

@@ -4,8 +4,8 @@
  * it. Google retires models on a schedule, and a retired name answers 404 to every request, so a
  * deployment left on one would answer every turn offline without saying why.
  */
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { DEFAULT_GEMINI_MODEL, GEMINI_DEFAULT_BASE_URL, geminiConfig, type GeminiConfig } from '@app/config';
+import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DEFAULT_GEMINI_MODEL, GEMINI_DEFAULT_BASE_URL, type GeminiConfig } from '@app/config';
 
 /**
  * `unchecked`: Gemini is not the chat model, or the start-up check has not run yet.
@@ -40,20 +40,19 @@ const CHECK_TIMEOUT_MS = 5_000;
 // An unverified model is asked again when someone reads the state, but not more often than this.
 const RECHECK_UNVERIFIED_MS = 30_000;
 
-@Injectable()
+/** Provided by LlmModule, which knows the chat model chosen at start-up. */
 export class GeminiModelCheck implements OnApplicationBootstrap, ModelNotFoundReporter {
   private readonly logger = new Logger(GeminiModelCheck.name);
   private current: GeminiModelStatus;
   private adviceLogged = false;
   private inFlight?: Promise<GeminiModelStatus>;
 
-  constructor(@Inject(geminiConfig.KEY) private readonly config: GeminiConfig) {
+  constructor(
+    private readonly config: GeminiConfig,
+    /** Whether Gemini is the chat model (`ChatModelSelection`), so that there is a model to check. */
+    readonly applies: boolean,
+  ) {
     this.current = { model: config.model, state: 'unchecked' };
-  }
-
-  /** Whether Gemini is the chat model, so that there is a model to check. */
-  get applies(): boolean {
-    return this.config.enabled && this.config.apiKey !== undefined;
   }
 
   /** Start-up waits for the answer (at most CHECK_TIMEOUT_MS), so its warning comes before "listening". */
