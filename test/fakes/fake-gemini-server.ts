@@ -356,7 +356,7 @@ export class FakeGeminiServer {
     }
     if (!this.knows(recorded.model)) {
       recorded.answeredWith = 'unknown-model';
-      sendError(res, 404, notFoundMessage(recorded.model, recorded.operation === 'other' ? 'generateContent' : recorded.operation));
+      sendError(res, 404, notFoundMessage(recorded.model, recorded.operation));
       return;
     }
     const rejection = this.ruleBroken(recorded);

@@ -35,8 +35,11 @@ import { BettingToolsService } from './tools/betting-tools.service.js';
           const thinking = isGemini3OrLater(config.model) ? `thinking level ${config.thinkingLevel}` : 'model default thinking';
           logger.log(`Chat answers from Gemini (${config.model}, ${thinking}, temperature ${config.temperature ?? 'model default'})`);
           for (const warning of geminiGenerationWarnings(config)) logger.warn(warning);
-        } else if (selection.mode === 'scripted') logger.warn('Chat answers are a fixed script (LLM_PROVIDER=scripted, for measuring the service itself)');
-        else logger.log(`Chat answers from the offline engine (${config.apiKey === undefined ? 'GOOGLE_API_KEY unset' : 'LLM_PROVIDER=offline'})`);
+        } else if (selection.mode === 'scripted') {
+          logger.warn('Chat answers are a fixed script (LLM_PROVIDER=scripted, for measuring the service itself)');
+        } else {
+          logger.log(`Chat answers from the offline engine (${config.apiKey === undefined ? 'GOOGLE_API_KEY unset' : 'LLM_PROVIDER=offline'})`);
+        }
         return selection;
       },
     },
