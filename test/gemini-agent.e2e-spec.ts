@@ -1,12 +1,20 @@
 import { ConfigModule } from '@nestjs/config';
-import { Logger } from '@nestjs/common';
+import { Logger, type LoggerService } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { AppCacheModule } from '@app/cache';
-import { ALL_CONFIGS } from '@app/config';
-import { BalanceReader, ConversationAgent, LlmModule, type AgentTurnInput, type AgentTurnResult, type UserBalance } from '@app/llm';
+import { ALL_CONFIGS, DEFAULT_GEMINI_MODEL } from '@app/config';
+import { BalanceReader, ConversationAgent, GeminiModelCheck, LlmModule, type AgentTurnInput, type AgentTurnResult, type UserBalance } from '@app/llm';
 import { RedisModule } from '@app/redis';
 import { SportsDataService } from '@app/sports-data';
-import { FakeGeminiServer, functionResponsesIn, gemini, lastUserTextIn, type RecordedGeminiRequest } from './fakes/fake-gemini-server.js';
+import {
+  FakeGeminiServer,
+  functionResponsesIn,
+  gemini,
+  lastUserTextIn,
+  RETIRED_GEMINI_MODEL,
+  signedFunctionCallsIn,
+  type RecordedGeminiRequest,
+} from './fakes/fake-gemini-server.js';
 import { patchEnv } from './support/env.js';
 
 /** Wallets of two users; the test checks that a turn of one never sees the other's. */
@@ -32,11 +40,13 @@ interface AgentHarness {
 }
 
 /** The agent as the app builds it, through Nest DI, with Gemini pointed at the fake server. */
-async function agentAgainst(server: FakeGeminiServer, env: Record<string, string | undefined> = {}): Promise<AgentHarness> {
+async function agentAgainst(server: FakeGeminiServer, env: Record<string, string | undefined> = {}, logger?: LoggerService): Promise<AgentHarness> {
   const restore = patchEnv({
     GOOGLE_API_KEY: 'test-key',
     GEMINI_BASE_URL: server.baseUrl,
-    GEMINI_MODEL: 'gemini-2.5-flash',
+    GEMINI_MODEL: undefined,
+    GEMINI_TEMPERATURE: undefined,
+    GEMINI_THINKING_LEVEL: undefined,
     GEMINI_TIMEOUT: '5',
     REDIS_URL: undefined,
     REDIS_HOST: undefined,
@@ -46,12 +56,13 @@ async function agentAgainst(server: FakeGeminiServer, env: Record<string, string
   });
   try {
     const balances = new TwoUserBalanceReader();
-    const moduleRef = await Test.createTestingModule({
+    const builder = Test.createTestingModule({
       imports: [ConfigModule.forRoot({ isGlobal: true, load: ALL_CONFIGS }), RedisModule, AppCacheModule, LlmModule],
     })
       .overrideProvider(BalanceReader)
-      .useValue(balances)
-      .compile();
+      .useValue(balances);
+    if (logger) builder.setLogger(logger);
+    const moduleRef = await builder.compile();
     await moduleRef.init();
     return { agent: moduleRef.get(ConversationAgent), moduleRef, balances };
   } finally {
@@ -127,7 +138,7 @@ describe('Gemini path through ConversationAgent, against a fake Gemini server', 
 
     // The first request declares the tools and carries the user's message.
     const [first, second] = server.requests;
-    expect(first.path).toBe('/v1beta/models/gemini-2.5-flash:streamGenerateContent');
+    expect(first.path).toBe(`/v1beta/models/${DEFAULT_GEMINI_MODEL}:streamGenerateContent`);
     expect(first.query.alt).toBe('sse');
     expect(first.headers['x-goog-api-key']).toBe('test-key');
     expect(lastUserTextIn(first)).toBe('When does Barcelona play next?');
@@ -313,6 +324,191 @@ describe('Gemini path when Gemini cannot answer at all', () => {
       expect(result.mode).toBe('offline-fallback');
       expect(result.content).toContain('data-only mode');
       expect(result.content).toContain('La Liga');
+    } finally {
+      await harness.moduleRef.close();
+    }
+  });
+});
+
+/** Keeps the warnings the app logs, so a test can tell what an operator would read and how often. */
+class WarningCollector implements LoggerService {
+  readonly warnings: string[] = [];
+  log(): void {}
+  error(): void {}
+  debug(): void {}
+  verbose(): void {}
+  warn(message: unknown): void {
+    this.warnings.push(typeof message === 'string' ? message : JSON.stringify(message));
+  }
+}
+
+describe('Gemini 3 rules, held by a server that enforces them like the live API', () => {
+  let server: FakeGeminiServer;
+  let harness: AgentHarness;
+
+  beforeAll(async () => {
+    Logger.overrideLogger(false);
+    server = await FakeGeminiServer.start({ apiKey: 'test-key' });
+    harness = await agentAgainst(server);
+  });
+  afterEach(() => {
+    expect(server.pending).toBe(0);
+    server.reset();
+  });
+  afterAll(async () => {
+    await harness.moduleRef.close();
+    await server.close();
+    Logger.overrideLogger(['log', 'error', 'warn']);
+  });
+
+  it('with only GOOGLE_API_KEY set, sends the default model no temperature and the low thinking level, never a thinking budget', async () => {
+    server.script(gemini.text(ANSWER));
+    await turn(harness.agent, 'hello');
+    const [request] = server.requests;
+    expect(request.model).toBe('gemini-3.8-flash');
+    expect(request.body.generationConfig).not.toHaveProperty('temperature');
+    expect(request.body.generationConfig?.thinkingConfig).toEqual({ thinkingLevel: 'LOW' });
+  });
+
+  it('runs a turn of three tool rounds, sending each round the signatures of every earlier call of the turn, after earlier turns in the window', async () => {
+    server.script(
+      gemini.functionCall('search_fixtures', { team: 'Barcelona' }),
+      gemini.compute((request) => {
+        const [next] = parsedResult(request).matches as Array<{ id: string }>;
+        return gemini.functionCall('get_match_odds', { match_id: next.id, market: '1x2' });
+      }),
+      gemini.functionCall('predict_match', { team_a: 'Barcelona' }),
+      gemini.text(ANSWER),
+    );
+    const history = [
+      { role: 'user' as const, content: 'Hi, I follow La Liga.' },
+      { role: 'assistant' as const, content: 'Great, ask me about any La Liga match.' },
+    ];
+    const { result } = await turn(harness.agent, 'Odds and a prediction for the next Barcelona match?', { history });
+
+    expect(server.requests.map((r) => r.answeredWith)).toEqual(['function-calls', 'function-calls', 'function-calls', 'text']);
+    expect(result.mode).toBe('gemini');
+    expect(result.content).toBe(ANSWER);
+    expect(result.functionCalls.map((c) => [c.name, c.ok])).toEqual([
+      ['search_fixtures', true],
+      ['get_match_odds', true],
+      ['predict_match', true],
+    ]);
+    // Each call was signed once, and the last request sends all three back, each with its own signature.
+    const issued = server.requests.slice(0, 3).map((r) => r.issuedSignatures);
+    expect(issued.every((signatures) => signatures.length === 1)).toBe(true);
+    expect(signedFunctionCallsIn(server.requests[3])).toEqual([
+      { name: 'search_fixtures', thoughtSignature: issued[0][0] },
+      { name: 'get_match_odds', thoughtSignature: issued[1][0] },
+      { name: 'predict_match', thoughtSignature: issued[2][0] },
+    ]);
+    // The earlier exchange of the window went along as text, before the turn's own messages.
+    expect(server.requests[3].body.contents[0]).toEqual({ role: 'user', parts: [{ text: 'Hi, I follow La Liga.' }] });
+  });
+
+  it('answers after parallel calls, where only the first call of the batch carries a signature', async () => {
+    server.script(
+      gemini.functionCalls([
+        { name: 'search_fixtures', args: { team: 'Barcelona' } },
+        { name: 'list_tournaments', args: {} },
+      ]),
+      gemini.text(ANSWER),
+    );
+    const { result } = await turn(harness.agent, 'Next Barcelona match, and which tournaments do you cover?');
+
+    expect(result.mode).toBe('gemini');
+    expect(server.requests.map((r) => r.answeredWith)).toEqual(['function-calls', 'text']);
+    expect(server.requests[0].issuedSignatures).toHaveLength(1);
+    const [first] = signedFunctionCallsIn(server.requests[1]);
+    expect(first).toEqual({ name: 'search_fixtures', thoughtSignature: server.requests[0].issuedSignatures[0] });
+    expect(functionResponsesIn(server.requests[1]).map((r) => r.name)).toEqual(['search_fixtures', 'list_tournaments']);
+  });
+
+  it('counts thinking tokens (thoughtsTokenCount) as output in the turn\'s token usage', async () => {
+    server.script(
+      gemini.functionCall('list_tournaments', {}, { promptTokenCount: 100, candidatesTokenCount: 8, thoughtsTokenCount: 40, totalTokenCount: 148 }),
+      gemini.text(ANSWER, { usage: { promptTokenCount: 200, candidatesTokenCount: 20, thoughtsTokenCount: 12, totalTokenCount: 232 } }),
+    );
+    const { result } = await turn(harness.agent, 'Which tournaments do you cover?');
+    expect(result.tokenUsage).toEqual({ input: 300, output: 80, total: 380 });
+  });
+});
+
+describe('Gemini settings and model names an operator can get wrong', () => {
+  let server: FakeGeminiServer;
+  const collector = new WarningCollector();
+
+  beforeAll(async () => {
+    server = await FakeGeminiServer.start({ apiKey: 'test-key' });
+  });
+  beforeEach(() => {
+    collector.warnings.length = 0;
+  });
+  afterEach(() => server.reset());
+  afterAll(async () => {
+    await server.close();
+    Logger.overrideLogger(['log', 'error', 'warn']);
+  });
+
+  const advice = () => collector.warnings.filter((w) => w.includes('(GEMINI_MODEL) does not exist or has been retired'));
+
+  it('warns at start-up about a retired GEMINI_MODEL and answers its turns offline, saying so once', async () => {
+    const harness = await agentAgainst(server, { GEMINI_MODEL: RETIRED_GEMINI_MODEL }, collector);
+    try {
+      expect(server.modelLookups).toEqual([expect.objectContaining({ model: RETIRED_GEMINI_MODEL, status: 404 })]);
+      expect(server.modelLookups[0].headers['x-goog-api-key']).toBe('test-key');
+      expect(harness.moduleRef.get(GeminiModelCheck).status()).toMatchObject({ model: RETIRED_GEMINI_MODEL, state: 'not-found' });
+      expect(advice()).toHaveLength(1);
+      expect(advice()[0]).toContain(`Gemini model \\"${RETIRED_GEMINI_MODEL}\\" (GEMINI_MODEL)`);
+      expect(advice()[0]).toContain('such as gemini-3.8-flash');
+
+      for (const message of ['When does Barcelona play next?', 'Which tournaments do you cover?']) {
+        const { result } = await turn(harness.agent, message);
+        expect(result.mode).toBe('offline-fallback');
+        expect(result.content).toContain('data-only mode');
+      }
+      expect(server.requests.map((r) => r.answeredWith)).toEqual(['unknown-model', 'unknown-model']);
+      expect(advice()).toHaveLength(1);
+    } finally {
+      await harness.moduleRef.close();
+    }
+  });
+
+  it('learns from a 404 during a turn that the model was retired while running, logs the advice once and answers offline', async () => {
+    const harness = await agentAgainst(server, {}, collector);
+    try {
+      const check = harness.moduleRef.get(GeminiModelCheck);
+      expect(check.status()).toMatchObject({ model: 'gemini-3.8-flash', state: 'available', version: '001' });
+      server.retire('gemini-3.8-flash');
+
+      const first = await turn(harness.agent, 'When does Barcelona play next?');
+      const second = await turn(harness.agent, 'When does Barcelona play next?');
+      expect([first.result.mode, second.result.mode]).toEqual(['offline-fallback', 'offline-fallback']);
+      expect(first.result.content).toContain('Barcelona');
+      expect(server.requests.map((r) => r.answeredWith)).toEqual(['unknown-model', 'unknown-model']);
+      expect(check.status()).toMatchObject({ state: 'not-found', detail: expect.stringContaining('404') });
+      expect(advice()).toHaveLength(1);
+      expect(advice()[0]).toContain('a chat turn got 404 for it');
+      // A missing model is reported by the advice, not once more for every turn.
+      expect(collector.warnings.filter((w) => w.includes('Answering turn'))).toEqual([]);
+    } finally {
+      await harness.moduleRef.close();
+    }
+  });
+
+  it('sends a GEMINI_TEMPERATURE below 1 as set on a Gemini 3 model, and warns once at start-up', async () => {
+    const harness = await agentAgainst(server, { GEMINI_TEMPERATURE: '0.3', GEMINI_THINKING_LEVEL: 'high' }, collector);
+    try {
+      server.script(gemini.text(ANSWER), gemini.text(ANSWER));
+      await turn(harness.agent, 'hello');
+      await turn(harness.agent, 'hello again');
+      expect(server.requests.map((r) => r.body.generationConfig)).toEqual([
+        expect.objectContaining({ temperature: 0.3, thinkingConfig: { thinkingLevel: 'HIGH' } }),
+        expect.objectContaining({ temperature: 0.3, thinkingConfig: { thinkingLevel: 'HIGH' } }),
+      ]);
+      const warnings = collector.warnings.filter((w) => w.includes('GEMINI_TEMPERATURE=0.3'));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain('default temperature (1.0)');
     } finally {
       await harness.moduleRef.close();
     }

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { freePort } from './support/redis-server.js';
 import { TEST_REDIS_URL, uniquePrefix } from './support/env.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { FakeGeminiServer, RETIRED_GEMINI_MODEL } from './fakes/fake-gemini-server.js';
 
 describe('Health probes', () => {
   describe('with Redis up', () => {
@@ -116,6 +117,84 @@ describe('Health probes', () => {
         const res = await request(t.app.getHttpServer()).get('/health/ready').expect(503);
         expect(res.body.details.chatbet.status).toBe('down');
         await request(t.app.getHttpServer()).get('/health/live').expect(200);
+      } finally {
+        await t.close();
+      }
+    });
+  });
+
+  describe('with Gemini configured', () => {
+    let gemini: FakeGeminiServer;
+    const production = { ENVIRONMENT: 'production', SECRET_KEY: 'x'.repeat(40) };
+    beforeAll(async () => {
+      gemini = await FakeGeminiServer.start({ apiKey: 'test-key' });
+    });
+    afterEach(() => gemini.reset());
+    afterAll(() => gemini.close());
+
+    const withGemini = (env: Record<string, string> = {}) =>
+      createTestApp({ env: { GOOGLE_API_KEY: 'test-key', GEMINI_BASE_URL: gemini.baseUrl, GEMINI_MODEL: undefined, ...env } });
+
+    it('with only the API key set, checks the default model at start-up and shows it on /health, ready', async () => {
+      const t = await withGemini(production);
+      try {
+        expect(gemini.modelLookups.map((l) => [l.model, l.status, l.headers['x-goog-api-key']])).toEqual([['gemini-3.8-flash', 200, 'test-key']]);
+        const health = await request(t.app.getHttpServer()).get('/health').expect(200);
+        expect(health.body).toMatchObject({
+          status: 'ok',
+          modes: { llm: 'gemini' },
+          geminiModel: { model: 'gemini-3.8-flash', state: 'available', version: '001', checkedAt: expect.any(String) },
+        });
+        const ready = await request(t.app.getHttpServer()).get('/health/ready').expect(200);
+        expect(ready.body.details.geminiModel).toMatchObject({ status: 'up', model: 'gemini-3.8-flash', state: 'available' });
+      } finally {
+        await t.close();
+      }
+    });
+
+    it('in production, is not ready (503) while GEMINI_MODEL names a retired model, and says so on /health', async () => {
+      const t = await withGemini({ ...production, GEMINI_MODEL: RETIRED_GEMINI_MODEL });
+      try {
+        const ready = await request(t.app.getHttpServer()).get('/health/ready').expect(503);
+        expect(ready.body).toMatchObject({
+          message: 'Not ready: geminiModel unavailable',
+          details: { geminiModel: { status: 'down', model: RETIRED_GEMINI_MODEL, state: 'not-found', detail: expect.stringContaining('404') } },
+        });
+        const health = await request(t.app.getHttpServer()).get('/health').expect(200);
+        expect(health.body).toMatchObject({ status: 'degraded', geminiModel: { model: RETIRED_GEMINI_MODEL, state: 'not-found' } });
+        await request(t.app.getHttpServer()).get('/health/live').expect(200);
+      } finally {
+        await t.close();
+      }
+    });
+
+    it('outside production, stays ready with a retired model (turns fall back offline) but shows its state', async () => {
+      const t = await withGemini({ GEMINI_MODEL: RETIRED_GEMINI_MODEL });
+      try {
+        const ready = await request(t.app.getHttpServer()).get('/health/ready').expect(200);
+        expect(ready.body.details.geminiModel).toMatchObject({ status: 'up', state: 'not-found' });
+      } finally {
+        await t.close();
+      }
+    });
+
+    it('reports a model it could not check as unverified, without failing readiness', async () => {
+      const t = await createTestApp({ env: { ...production, GOOGLE_API_KEY: 'revoked-key', GEMINI_BASE_URL: gemini.baseUrl } });
+      try {
+        const health = await request(t.app.getHttpServer()).get('/health').expect(200);
+        expect(health.body.geminiModel).toMatchObject({ state: 'unverified', detail: expect.stringContaining('HTTP 400') });
+        await request(t.app.getHttpServer()).get('/health/ready').expect(200);
+      } finally {
+        await t.close();
+      }
+    });
+
+    it('shows no Gemini model without an API key', async () => {
+      const t = await createTestApp();
+      try {
+        const health = await request(t.app.getHttpServer()).get('/health').expect(200);
+        expect(health.body).not.toHaveProperty('geminiModel');
+        expect(gemini.modelLookups).toEqual([]);
       } finally {
         await t.close();
       }

@@ -2,19 +2,35 @@
  * A real HTTP server on loopback that speaks the Gemini REST API closely enough for the official
  * client (`@google/generative-ai`, used by `@langchain/google-genai`) to talk to it through `baseUrl`:
  * `POST /v1beta/models/{model}:streamGenerateContent?alt=sse` (server-sent events, one
- * GenerateContentResponse per `data:` frame) and `POST /v1beta/models/{model}:generateContent`.
+ * GenerateContentResponse per `data:` frame), `POST /v1beta/models/{model}:generateContent` and
+ * `GET /v1beta/models/{model}` (models.get).
  *
- * Each request takes the next scripted turn from a queue, so a test decides exactly what "the model"
- * does on every call, including failures, and can read back every request the client sent.
+ * Each generate request takes the next scripted turn from a queue, so a test decides exactly what
+ * "the model" does on every call, including failures, and can read back every request the client
+ * sent. Before a turn is taken the request is held to the rules the live API enforces today, and
+ * broken ones are refused the way it refuses them:
+ * - a model name that is not in the catalogue (retired or misspelled) gets 404 NOT_FOUND;
+ * - a thinking level together with a thinking budget gets 400 INVALID_ARGUMENT;
+ * - on Gemini 3 models, every step of the current turn (everything after the last user message
+ *   with text) must send back the first function call of that step with the `thoughtSignature` the
+ *   server gave it, else 400 INVALID_ARGUMENT. Answers carry signatures as Gemini 3 does: on the
+ *   first function call of a response only (so one per sequential call, one for a batch of
+ *   parallel calls), and on the last part of a text answer.
+ * Answers carry `modelVersion`, and thought parts (`thought: true`) when the request asks for them
+ * (`thinkingConfig.includeThoughts`).
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DEFAULT_GEMINI_MODEL } from '@app/config';
 
 export interface GeminiUsage {
   promptTokenCount: number;
   candidatesTokenCount: number;
   totalTokenCount: number;
+  /** Tokens spent thinking; Gemini reports them apart from the candidates and includes them in the total. */
+  thoughtsTokenCount?: number;
 }
 
 export interface GeminiFunctionCall {
@@ -24,6 +40,9 @@ export interface GeminiFunctionCall {
 
 export interface GeminiPart {
   text?: string;
+  /** A thought summary rather than answer text. */
+  thought?: boolean;
+  thoughtSignature?: string;
   functionCall?: GeminiFunctionCall;
   functionResponse?: { name: string; response: Record<string, unknown> };
 }
@@ -47,17 +66,33 @@ export interface RecordedGeminiRequest {
   /** Date.now() when the request arrived. */
   receivedAt: number;
   method: string;
-  /** Path without the query, e.g. `/v1beta/models/gemini-2.5-flash:streamGenerateContent`. */
+  /** Path without the query, e.g. `/v1beta/models/gemini-3.8-flash:streamGenerateContent`. */
   path: string;
   query: Record<string, string>;
   headers: IncomingHttpHeaders;
   model: string;
   operation: 'streamGenerateContent' | 'generateContent' | 'other';
   body: GeminiRequestBody;
-  /** The scripted turn kind that answered it (`unscripted` when the queue was empty). */
-  answeredWith: ScriptedTurn['kind'] | 'unscripted' | 'rejected-key';
+  /**
+   * The scripted turn kind that answered it (`unscripted` when the queue was empty), or why it was
+   * refused before a turn was taken: a bad key, a model not in the catalogue, a request that breaks
+   * today's rules (`rejection` says which).
+   */
+  answeredWith: ScriptedTurn['kind'] | 'unscripted' | 'rejected-key' | 'unknown-model' | 'invalid-request';
+  /** The error message of an `invalid-request`. */
+  rejection?: string;
+  /** Thought signatures the answer carried, in order. */
+  issuedSignatures: string[];
   /** True when the client closed the connection before the answer was complete. */
   clientAborted: boolean;
+}
+
+/** A models.get request (GET /v1beta/models/{model}). */
+export interface RecordedModelLookup {
+  receivedAt: number;
+  model: string;
+  headers: IncomingHttpHeaders;
+  status: number;
 }
 
 export type GeminiErrorStatus = 400 | 401 | 403 | 404 | 429 | 500 | 503;
@@ -73,8 +108,10 @@ export type ScriptedTurn =
       usage?: Partial<GeminiUsage>;
       /** Stop sending (without closing) after this many frames: a stream that stalls half-way. */
       stallAfterChunks?: number;
+      /** The thought summary sent when the request asks for thoughts. */
+      thought?: string;
     }
-  | { kind: 'function-calls'; calls: GeminiFunctionCall[]; text?: string; usage?: Partial<GeminiUsage> }
+  | { kind: 'function-calls'; calls: GeminiFunctionCall[]; text?: string; usage?: Partial<GeminiUsage>; thought?: string }
   | {
       kind: 'http-error';
       status: GeminiErrorStatus;
@@ -96,8 +133,19 @@ export type ScriptedTurn =
 
 /** Builders for scripted turns, so a test reads as a script: `gemini.text('Hi', { chunks: 3 })`. */
 export const gemini = {
-  text(text: string, options: { chunks?: number; delayMs?: number; usage?: Partial<GeminiUsage>; stallAfterChunks?: number } = {}): ScriptedTurn {
-    return { kind: 'text', text, chunks: options.chunks ?? 3, delayMs: options.delayMs ?? 25, usage: options.usage, stallAfterChunks: options.stallAfterChunks };
+  text(
+    text: string,
+    options: { chunks?: number; delayMs?: number; usage?: Partial<GeminiUsage>; stallAfterChunks?: number; thought?: string } = {},
+  ): ScriptedTurn {
+    return {
+      kind: 'text',
+      text,
+      chunks: options.chunks ?? 3,
+      delayMs: options.delayMs ?? 25,
+      usage: options.usage,
+      stallAfterChunks: options.stallAfterChunks,
+      thought: options.thought,
+    };
   },
   functionCall(name: string, args: Record<string, unknown> = {}, usage?: Partial<GeminiUsage>): ScriptedTurn {
     return { kind: 'function-calls', calls: [{ name, args }], usage };
@@ -127,6 +175,13 @@ export function functionResponsesIn(request: RecordedGeminiRequest): Array<{ nam
 /** Every `functionCall` part of earlier model turns replayed in a request. */
 export function functionCallsIn(request: RecordedGeminiRequest): GeminiFunctionCall[] {
   return request.body.contents.flatMap((content) => content.parts.flatMap((part) => (part.functionCall ? [part.functionCall] : [])));
+}
+
+/** The function calls of earlier model turns replayed in a request, each with the signature it was sent back with. */
+export function signedFunctionCallsIn(request: RecordedGeminiRequest): Array<{ name: string; thoughtSignature?: string }> {
+  return request.body.contents.flatMap((content) =>
+    content.parts.flatMap((part) => (part.functionCall ? [{ name: part.functionCall.name, thoughtSignature: part.thoughtSignature }] : [])),
+  );
 }
 
 /** The text of the last user turn in a request. */
@@ -159,16 +214,40 @@ function defaultErrorMessage(status: GeminiErrorStatus): string {
 }
 
 const PATH_PATTERN = /^\/(v1beta|v1)\/models\/([^/:]+):(streamGenerateContent|generateContent)$/;
-const MODEL_VERSION = 'fake-gemini-001';
+const MODEL_PATH_PATTERN = /^\/(v1beta|v1)\/models\/([^/:]+)$/;
+
+/** The models the server knows by default: the current text models of the Gemini API. */
+export const CURRENT_GEMINI_MODELS: readonly string[] = [
+  ...new Set([DEFAULT_GEMINI_MODEL, 'gemini-3.8-flash', 'gemini-3.7-flash', 'gemini-3.6-flash', 'gemini-3.5-flash', 'gemini-3.5-flash-lite', 'gemini-3.1-flash-lite', 'gemini-2.5-flash-lite']),
+];
+
+/** A model Google has shut down; the API answers 404 for it. */
+export const RETIRED_GEMINI_MODEL = 'gemini-2.5-flash';
+
+const THOUGHT_SIGNATURE_DOCS = 'https://ai.google.dev/gemini-api/docs/thought-signatures';
+const DEFAULT_THOUGHT = 'The user wants sports data; the right tool will answer it.';
+
+/** Gemini 3 and later validate thought signatures; 2.x models do not. */
+function enforcesThoughtSignatures(model: string): boolean {
+  return /^gemini-([3-9]|\d{2,})/.test(model);
+}
 
 export interface FakeGeminiServerOptions {
   /** When set, requests carrying another key are answered like Gemini answers a bad key (400 API_KEY_INVALID). */
   apiKey?: string;
+  /** The model names that exist; any other gets 404 NOT_FOUND. Default: `CURRENT_GEMINI_MODELS`. */
+  models?: readonly string[];
 }
 
 export class FakeGeminiServer {
+  /** Generate requests (and requests for routes the server does not have). */
   readonly requests: RecordedGeminiRequest[] = [];
+  /** models.get requests. */
+  readonly modelLookups: RecordedModelLookup[] = [];
   private readonly queue: ScriptedTurn[] = [];
+  /** Every thought signature handed out, with the function it was given for (undefined: a text answer's). */
+  private readonly signatures = new Map<string, string | undefined>();
+  private readonly retired = new Set<string>();
   private readonly server: Server;
   private port = 0;
   private waiters: Array<() => void> = [];
@@ -208,10 +287,17 @@ export class FakeGeminiServer {
     return this.queue.length;
   }
 
+  /** Shuts a model down from now on, as Google does on its retirement date: every request for it gets 404. */
+  retire(model: string): this {
+    this.retired.add(model);
+    return this;
+  }
+
   /** Forgets the script and the recorded requests (between tests). */
   reset(): void {
     this.queue.length = 0;
     this.requests.length = 0;
+    this.modelLookups.length = 0;
   }
 
   /** Resolves once at least `count` requests have arrived. */
@@ -233,6 +319,11 @@ export class FakeGeminiServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.baseUrl);
     const raw = await readBody(req);
+    const lookup = MODEL_PATH_PATTERN.exec(url.pathname);
+    if (req.method === 'GET' && lookup) {
+      this.getModel(lookup[2], req, url, res);
+      return;
+    }
     const match = PATH_PATTERN.exec(url.pathname);
     const recorded: RecordedGeminiRequest = {
       seq: this.requests.length + 1,
@@ -245,6 +336,7 @@ export class FakeGeminiServer {
       operation: (match?.[3] as RecordedGeminiRequest['operation'] | undefined) ?? 'other',
       body: parseBody(raw),
       answeredWith: 'unscripted',
+      issuedSignatures: [],
       clientAborted: false,
     };
     this.requests.push(recorded);
@@ -257,12 +349,21 @@ export class FakeGeminiServer {
       sendError(res, 404, `fake-gemini: no route for ${req.method} ${url.pathname}`);
       return;
     }
-    const key = header(req.headers, 'x-goog-api-key') ?? url.searchParams.get('key') ?? undefined;
-    if (this.options.apiKey !== undefined && key !== this.options.apiKey) {
+    if (!this.keyAccepted(req, url)) {
       recorded.answeredWith = 'rejected-key';
-      sendError(res, 400, 'API key not valid. Please pass a valid API key.', [
-        { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' },
-      ]);
+      sendBadKey(res);
+      return;
+    }
+    if (!this.knows(recorded.model)) {
+      recorded.answeredWith = 'unknown-model';
+      sendError(res, 404, notFoundMessage(recorded.model, recorded.operation));
+      return;
+    }
+    const rejection = this.ruleBroken(recorded);
+    if (rejection) {
+      recorded.answeredWith = 'invalid-request';
+      recorded.rejection = rejection;
+      sendError(res, 400, rejection);
       return;
     }
     const turn = this.queue.shift();
@@ -273,9 +374,88 @@ export class FakeGeminiServer {
     await this.answer(turn, recorded, req, res);
   }
 
+  private keyAccepted(req: IncomingMessage, url: URL): boolean {
+    const key = header(req.headers, 'x-goog-api-key') ?? url.searchParams.get('key') ?? undefined;
+    return this.options.apiKey === undefined || key === this.options.apiKey;
+  }
+
+  private knows(model: string): boolean {
+    return (this.options.models ?? CURRENT_GEMINI_MODELS).includes(model) && !this.retired.has(model);
+  }
+
+  /** models.get: the model resource, or 404 for a name that does not exist (any more). */
+  private getModel(model: string, req: IncomingMessage, url: URL, res: ServerResponse): void {
+    const record = (status: number) => this.modelLookups.push({ receivedAt: Date.now(), model, headers: req.headers, status });
+    if (!this.keyAccepted(req, url)) {
+      record(400);
+      sendBadKey(res);
+      return;
+    }
+    if (!this.knows(model)) {
+      record(404);
+      sendError(res, 404, `models/${model} is not found for API version v1beta, or is not supported for get.`);
+      return;
+    }
+    record(200);
+    sendJson(res, {
+      name: `models/${model}`,
+      baseModelId: model,
+      version: '001',
+      displayName: displayNameOf(model),
+      inputTokenLimit: 1_048_576,
+      outputTokenLimit: 65_536,
+      supportedGenerationMethods: ['generateContent', 'countTokens', 'createCachedContent', 'batchGenerateContent'],
+      temperature: 1,
+      maxTemperature: 2,
+      topP: 0.95,
+      topK: 64,
+      thinking: true,
+    });
+  }
+
+  /** The first of today's request rules the request breaks, as the message Gemini answers with; undefined when none. */
+  private ruleBroken(recorded: RecordedGeminiRequest): string | undefined {
+    const thinking = thinkingConfigOf(recorded.body);
+    if (thinking?.thinkingLevel !== undefined && thinking.thinkingBudget !== undefined) {
+      return 'Unable to submit request because thinking_budget and thinking_level are not supported together.';
+    }
+    if (!enforcesThoughtSignatures(recorded.model)) return undefined;
+    const contents = recorded.body.contents;
+    // The current turn starts after the last user message with text; earlier turns are not checked.
+    const start = contents.findLastIndex((content) => content.role === 'user' && content.parts.some((part) => part.text !== undefined));
+    for (let index = start + 1; index < contents.length; index++) {
+      const content = contents[index];
+      if (content.role !== 'model') continue;
+      const first = content.parts.find((part) => part.functionCall);
+      if (!first?.functionCall) continue;
+      const name = first.functionCall.name;
+      if (first.thoughtSignature === undefined) {
+        return (
+          'Function call is missing a thought_signature in functionCall parts. This is required for tools to work correctly, and missing ' +
+          `thought_signature may lead to degraded model performance. Additional data, function call \`default_api:${name}\` , position ${index + 1}. ` +
+          `Please refer to ${THOUGHT_SIGNATURE_DOCS} for more details.`
+        );
+      }
+      if (!this.signatures.has(first.thoughtSignature) || this.signatures.get(first.thoughtSignature) !== name) {
+        return `Corrupted thought signature in functionCall parts (function call \`default_api:${name}\` , position ${index + 1}).`;
+      }
+    }
+    return undefined;
+  }
+
+  private sign(recorded: RecordedGeminiRequest, functionName?: string): string | undefined {
+    if (!enforcesThoughtSignatures(recorded.model)) return undefined;
+    const signature = randomBytes(24).toString('base64');
+    this.signatures.set(signature, functionName);
+    recorded.issuedSignatures.push(signature);
+    return signature;
+  }
+
   private async answer(turn: ScriptedTurn, recorded: RecordedGeminiRequest, req: IncomingMessage, res: ServerResponse): Promise<void> {
     recorded.answeredWith = turn.kind;
     const streaming = recorded.operation === 'streamGenerateContent';
+    const modelVersion = recorded.model;
+    const thoughtsWanted = thinkingConfigOf(recorded.body)?.includeThoughts === true;
     switch (turn.kind) {
       case 'compute':
         return this.answer(turn.reply(recorded), recorded, req, res);
@@ -292,27 +472,39 @@ export class FakeGeminiServer {
       }
       case 'malformed-function-call': {
         // What Gemini sends: a candidate with a finish reason and no content at all.
-        const frame = { candidates: [{ finishReason: 'MALFORMED_FUNCTION_CALL', index: 0 }], usageMetadata: usage(recorded, 0, turn.usage), modelVersion: MODEL_VERSION };
+        const frame = { candidates: [{ finishReason: 'MALFORMED_FUNCTION_CALL', index: 0 }], usageMetadata: usage(recorded, 0, turn.usage), modelVersion };
         return streaming ? sendFrames(res, [frame], 0) : sendJson(res, frame);
       }
       case 'function-calls': {
-        const parts: GeminiPart[] = [...(turn.text ? [{ text: turn.text }] : []), ...turn.calls.map((call) => ({ functionCall: call }))];
+        const thought = thoughtsWanted ? (turn.thought ?? DEFAULT_THOUGHT) : undefined;
+        // Parallel calls: only the first carries a signature.
+        const calls: GeminiPart[] = turn.calls.map((call, index) => {
+          const signature = index === 0 ? this.sign(recorded, call.name) : undefined;
+          return { functionCall: call, ...(signature ? { thoughtSignature: signature } : {}) };
+        });
+        const parts: GeminiPart[] = [...(thought ? [{ text: thought, thought: true }] : []), ...(turn.text ? [{ text: turn.text }] : []), ...calls];
         const frame = {
           candidates: [{ content: { role: 'model', parts }, finishReason: 'STOP', index: 0 }],
-          usageMetadata: usage(recorded, 8 * turn.calls.length, turn.usage),
-          modelVersion: MODEL_VERSION,
+          usageMetadata: usage(recorded, 8 * turn.calls.length, turn.usage, thought),
+          modelVersion,
         };
         return streaming ? sendFrames(res, [frame], 0) : sendJson(res, frame);
       }
       case 'text': {
         const pieces = streaming ? splitText(turn.text, turn.chunks) : [turn.text];
         const tokens = countWords(turn.text);
+        const thought = thoughtsWanted ? (turn.thought ?? DEFAULT_THOUGHT) : undefined;
+        const signature = this.sign(recorded);
         const frames = pieces.map((piece, index) => {
           const last = index === pieces.length - 1;
+          const parts: GeminiPart[] = [
+            ...(index === 0 && thought ? [{ text: thought, thought: true }] : []),
+            { text: piece, ...(last && signature ? { thoughtSignature: signature } : {}) },
+          ];
           return {
-            candidates: [{ content: { role: 'model', parts: [{ text: piece }] }, index: 0, ...(last ? { finishReason: 'STOP' } : {}) }],
-            ...(last ? { usageMetadata: usage(recorded, tokens, turn.usage) } : {}),
-            modelVersion: MODEL_VERSION,
+            candidates: [{ content: { role: 'model', parts }, index: 0, ...(last ? { finishReason: 'STOP' } : {}) }],
+            ...(last ? { usageMetadata: usage(recorded, tokens, turn.usage, thought) } : {}),
+            modelVersion,
           };
         });
         if (!streaming) return sendJson(res, frames[0]);
@@ -359,11 +551,42 @@ function countWords(text: string): number {
   return (text.match(/\S+/g) ?? []).length;
 }
 
-/** Plausible counts: prompt tokens grow with the request, so a test can tell calls apart. */
-function usage(recorded: RecordedGeminiRequest, candidates: number, override: Partial<GeminiUsage> = {}): GeminiUsage {
+/**
+ * Plausible counts: prompt tokens grow with the request, so a test can tell calls apart. Thinking
+ * is reported apart (`thoughtsTokenCount`, absent when there was none) and is part of the total.
+ */
+function usage(recorded: RecordedGeminiRequest, candidates: number, override: Partial<GeminiUsage> = {}, thought?: string): GeminiUsage {
   const prompt = override.promptTokenCount ?? Math.max(1, Math.ceil(JSON.stringify(recorded.body.contents).length / 4));
   const output = override.candidatesTokenCount ?? candidates;
-  return { promptTokenCount: prompt, candidatesTokenCount: output, totalTokenCount: override.totalTokenCount ?? prompt + output };
+  const thoughts = override.thoughtsTokenCount ?? (thought ? countWords(thought) : 0);
+  return {
+    promptTokenCount: prompt,
+    candidatesTokenCount: output,
+    ...(thoughts > 0 ? { thoughtsTokenCount: thoughts } : {}),
+    totalTokenCount: override.totalTokenCount ?? prompt + output + thoughts,
+  };
+}
+
+function thinkingConfigOf(body: GeminiRequestBody): { thinkingLevel?: unknown; thinkingBudget?: unknown; includeThoughts?: unknown } | undefined {
+  const thinking = body.generationConfig?.thinkingConfig;
+  return typeof thinking === 'object' && thinking !== null ? thinking : undefined;
+}
+
+function displayNameOf(model: string): string {
+  return model
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+}
+
+function notFoundMessage(model: string, method: string): string {
+  return `models/${model} is not found for API version v1beta, or is not supported for ${method}. Call ListModels to see the list of available models and their supported methods.`;
+}
+
+function sendBadKey(res: ServerResponse): void {
+  sendError(res, 400, 'API key not valid. Please pass a valid API key.', [
+    { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com' },
+  ]);
 }
 
 function sendJson(res: ServerResponse, body: unknown): void {

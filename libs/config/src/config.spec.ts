@@ -33,7 +33,9 @@ describe('configuration', () => {
     const app = withEnv({}, () => appConfig());
     expect(app).toMatchObject({ port: 8000, environment: 'development', logLevel: 'INFO', debug: false });
     expect(withEnv({}, () => cacheConfig()).ttlSeconds).toEqual({ tournaments: 86_400, fixtures: 14_400, odds: 30, sessions: 3_600 });
-    expect(withEnv({}, () => geminiConfig())).toMatchObject({ enabled: false, model: 'gemini-2.5-flash', temperature: 0.7, timeoutMs: 60_000 });
+    expect(withEnv({}, () => geminiConfig())).toMatchObject({ enabled: false, model: 'gemini-3.8-flash', thinkingLevel: 'low', timeoutMs: 60_000 });
+    // No temperature unless one is set: Gemini 3 models are meant to run at their own default.
+    expect(withEnv({}, () => geminiConfig()).temperature).toBeUndefined();
     expect(withEnv({}, () => chatbetConfig())).toMatchObject({ enabled: false, timeoutMs: 30_000, maxRetries: 3 });
     expect(withEnv({}, () => redisConfig())).toMatchObject({ enabled: false, url: undefined });
     expect(withEnv({}, () => authConfig()).accessTokenExpireMinutes).toBe(60);
@@ -55,6 +57,8 @@ describe('configuration', () => {
     [{ REDIS_DB: '16' }, 'REDIS_DB must be an integer from 0 to 15 (got "16")'],
     [{ MAX_CONVERSATION_HISTORY: '0' }, 'MAX_CONVERSATION_HISTORY must be an integer from 1 to 100 (got "0")'],
     [{ GEMINI_MAX_TOKENS: 'lots' }, 'GEMINI_MAX_TOKENS must be an integer from 1 to 65536 (got "lots")'],
+    [{ GEMINI_THINKING_LEVEL: 'none' }, 'GEMINI_THINKING_LEVEL must be one of minimal, low, medium, high (got "none")'],
+    [{ GEMINI_MODEL: 'models/gemini 3' }, 'GEMINI_MODEL must be a model name such as gemini-3.8-flash (got "models/gemini 3")'],
     [{ ODDS_WATCH_INTERVAL_SECONDS: '0' }, 'ODDS_WATCH_INTERVAL_SECONDS must be an integer from 1 to 3600 (got "0")'],
     [{ LLM_PROVIDER: 'openai' }, 'LLM_PROVIDER must be one of auto, gemini, offline, scripted (got "openai")'],
     [{ LLM_PROVIDER: 'gemini' }, 'LLM_PROVIDER=gemini needs GOOGLE_API_KEY to be set'],
@@ -107,7 +111,11 @@ describe('configuration', () => {
   });
 
   it('switches to Gemini and to the ChatBet API when their variables are set', () => {
-    expect(withEnv({ GOOGLE_API_KEY: 'k', GEMINI_TEMPERATURE: '0.2' }, () => geminiConfig())).toMatchObject({ enabled: true, temperature: 0.2 });
+    expect(withEnv({ GOOGLE_API_KEY: 'k', GEMINI_TEMPERATURE: '0.2', GEMINI_THINKING_LEVEL: 'HIGH' }, () => geminiConfig())).toMatchObject({
+      enabled: true,
+      temperature: 0.2,
+      thinkingLevel: 'high',
+    });
     expect(withEnv({ CHATBET_API_BASE_URL: 'http://upstream.local/' }, () => chatbetConfig())).toMatchObject({
       enabled: true,
       baseUrl: 'http://upstream.local',

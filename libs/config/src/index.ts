@@ -16,7 +16,16 @@ export { betsConfig, type BetsConfig } from './bets.config.js';
 export { cacheConfig, CACHE_RESOURCES, type CacheConfig, type CacheResourceName } from './cache.config.js';
 export { chatbetConfig, type ChatBetConfig } from './chatbet.config.js';
 export { conversationConfig, type ConversationConfig } from './conversation.config.js';
-export { geminiConfig, LLM_PROVIDERS, type GeminiConfig, type LlmProvider } from './gemini.config.js';
+export {
+  DEFAULT_GEMINI_MODEL,
+  GEMINI_DEFAULT_BASE_URL,
+  GEMINI_THINKING_LEVELS,
+  geminiConfig,
+  LLM_PROVIDERS,
+  type GeminiConfig,
+  type GeminiThinkingLevel,
+  type LlmProvider,
+} from './gemini.config.js';
 export { liveUpdatesConfig, type LiveUpdatesConfig } from './live-updates.config.js';
 export { rateLimitConfig, type RateLimitConfig } from './rate-limit.config.js';
 export { realtimeConfig, type RealtimeConfig } from './realtime.config.js';

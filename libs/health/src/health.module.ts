@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { LlmModule } from '@app/llm';
+import { GeminiModelHealthIndicator } from './gemini-model.health.js';
 import { HealthController } from './health.controller.js';
 import { HealthService } from './health.service.js';
 import { RedisHealthIndicator } from './redis.health.js';
 import { UpstreamHealthIndicator } from './upstream.health.js';
 
 @Module({
-  imports: [TerminusModule.forRoot({ logger: false })],
+  imports: [TerminusModule.forRoot({ logger: false }), LlmModule],
   controllers: [HealthController],
-  providers: [HealthService, RedisHealthIndicator, UpstreamHealthIndicator],
+  providers: [HealthService, RedisHealthIndicator, UpstreamHealthIndicator, GeminiModelHealthIndicator],
   exports: [HealthService],
 })
 export class HealthModule {}

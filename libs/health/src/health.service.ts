@@ -1,8 +1,10 @@
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { appConfig, type AppConfig, chatbetConfig, type ChatBetConfig, geminiConfig, type GeminiConfig } from '@app/config';
+import { GeminiModelCheck } from '@app/llm';
 import { RedisService } from '@app/redis';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { GeminiModelHealthIndicator } from './gemini-model.health.js';
 import { RedisHealthIndicator, round } from './redis.health.js';
 import { UpstreamHealthIndicator } from './upstream.health.js';
 
@@ -21,6 +23,8 @@ export class HealthService implements OnModuleInit, OnModuleDestroy {
     private readonly checks: HealthCheckService,
     private readonly redisIndicator: RedisHealthIndicator,
     private readonly upstreams: UpstreamHealthIndicator,
+    private readonly geminiModel: GeminiModelHealthIndicator,
+    private readonly modelCheck: GeminiModelCheck,
     private readonly redis: RedisService,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
     @Inject(chatbetConfig.KEY) private readonly chatbet: ChatBetConfig,
@@ -47,14 +51,17 @@ export class HealthService implements OnModuleInit, OnModuleDestroy {
   async summary() {
     const redis = await this.redisIndicator.check();
     const redisUp = redis.redis?.status === 'up';
+    // With Gemini configured: the model in use and whether the API knows it (a missing one means offline answers).
+    const model = this.modelCheck.applies ? this.modelCheck.status() : undefined;
     return {
-      status: redisUp ? 'ok' : 'degraded',
+      status: redisUp && model?.state !== 'not-found' ? 'ok' : 'degraded',
       service: this.app.name,
       version: this.app.version,
       environment: this.app.environment,
       uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
       timestamp: new Date().toISOString(),
       modes: this.modes(),
+      ...(model ? { geminiModel: model } : {}),
       dependencies: redis,
     };
   }
@@ -64,21 +71,29 @@ export class HealthService implements OnModuleInit, OnModuleDestroy {
     return this.checks.check([]);
   }
 
-  /** Readiness: Redis (when configured) and every configured upstream answer; 503 otherwise. */
+  /**
+   * Readiness: Redis (when configured) and every configured upstream answer, and in production the
+   * configured Gemini model exists; 503 otherwise.
+   */
   ready(): Promise<HealthCheckResult> {
-    return this.checks.check([() => this.redisIndicator.check(), ...this.upstreams.checks()]);
+    return this.checks.check(this.dependencyChecks());
+  }
+
+  private dependencyChecks() {
+    return [() => this.redisIndicator.check(), ...this.upstreams.checks(), ...this.geminiModel.checks()];
   }
 
   async detailed() {
     const dependencies = await this.checks
-      .check([() => this.redisIndicator.check(), ...this.upstreams.checks()])
+      .check(this.dependencyChecks())
       .catch((error: { response?: HealthCheckResult }) => error.response);
     const memory = process.memoryUsage();
     const mb = (bytes: number) => round(bytes / 1024 / 1024);
     const ns = (value: number) => round(value / 1e6);
+    const summary = await this.summary();
     return {
-      ...(await this.summary()),
-      status: dependencies?.status === 'ok' ? 'ok' : 'degraded',
+      ...summary,
+      status: dependencies?.status === 'ok' && summary.status === 'ok' ? 'ok' : 'degraded',
       dependencies: dependencies?.details ?? {},
       process: {
         pid: process.pid,

@@ -1,13 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
-import { chatbetConfig, type ChatBetConfig, geminiConfig, type GeminiConfig } from '@app/config';
+import { chatbetConfig, type ChatBetConfig, GEMINI_DEFAULT_BASE_URL, geminiConfig, type GeminiConfig } from '@app/config';
 import { round } from './redis.health.js';
 
 const PROBE_TIMEOUT_MS = 3_000;
 // Orchestrators probe readiness every few seconds; reuse a recent answer instead of calling the
 // upstream each time.
 const PROBE_REUSE_MS = 5_000;
-const GEMINI_DEFAULT_BASE_URL = 'https://generativelanguage.googleapis.com';
 
 interface ProbeResult {
   up: boolean;

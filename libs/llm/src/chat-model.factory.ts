@@ -2,6 +2,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { ChatGoogleGenerativeAI } from '@langchain/google-genai';
 import type { GeminiConfig } from '@app/config';
 import type { ChatModelSelection } from './agent/chat-model.runner.js';
+import { geminiGenerationFields } from './gemini/gemini-generation.settings.js';
 import { ScriptedChatModel } from './scripted/scripted-chat.model.js';
 
 /**
@@ -15,8 +16,7 @@ export function createChatModel(config: GeminiConfig, offline: BaseChatModel): C
     const model = new ChatGoogleGenerativeAI({
       apiKey: config.apiKey,
       model: config.model,
-      temperature: config.temperature,
-      ...(config.maxOutputTokens !== undefined ? { maxOutputTokens: config.maxOutputTokens } : {}),
+      ...geminiGenerationFields(config),
       ...(config.baseUrl ? { baseUrl: config.baseUrl } : {}),
       streaming: true,
     });

@@ -11,6 +11,7 @@ export {
 } from './agent/chat-model.runner.js';
 export { buildSystemPrompt, type SystemPromptInput } from './agent/system-prompt.js';
 export { createChatModel } from './chat-model.factory.js';
+export { GeminiModelCheck, type GeminiModelState, type GeminiModelStatus } from './gemini/gemini-model.check.js';
 export { ScriptedChatModel, SCRIPTED_ANSWER, type ScriptedChatModelFields } from './scripted/scripted-chat.model.js';
 export { OfflineChatModel, type OfflineChatModelCallOptions, type OfflineChatModelFields } from './offline/offline-chat.model.js';
 export { AccountBalanceReader, BalanceReader, BalanceUnavailableError, UnavailableBalanceReader, type UserBalance } from './tools/balance.reader.js';

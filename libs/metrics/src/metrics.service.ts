@@ -78,7 +78,7 @@ export class MetricsService implements OnModuleDestroy {
     });
     this.modelTokens = new Counter({
       name: `${METRICS_PREFIX}chat_model_tokens_total`,
-      help: 'Model tokens used by chat turns, by answering engine and direction (input or output).',
+      help: 'Model tokens used by chat turns, by answering engine and direction (input, or output including thinking tokens).',
       labelNames: ['mode', 'direction'],
       registers,
     });

@@ -3,6 +3,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { AIMessageChunk, type BaseMessage, type MessageContent } from '@langchain/core/messages';
 import type { StructuredToolInterface } from '@langchain/core/tools';
 import { geminiConfig, type GeminiConfig } from '@app/config';
+import { GeminiModelCheck } from '../gemini/gemini-model.check.js';
 import { GeminiResponseStreamer } from '../gemini/gemini-response.streamer.js';
 import { ResilientModelCaller } from '../gemini/resilient-model.caller.js';
 import { OfflineChatModel } from '../offline/offline-chat.model.js';
@@ -48,9 +49,10 @@ export class ChatModelRunner {
     private readonly selection: ChatModelSelection,
     offline: OfflineChatModel,
     @Inject(geminiConfig.KEY) config: GeminiConfig,
+    modelCheck: GeminiModelCheck,
   ) {
     if (selection.mode === 'gemini') {
-      this.gemini = new GeminiResponseStreamer(selection.model, offline, ResilientModelCaller.fromConfig(config), streamModelResponse);
+      this.gemini = new GeminiResponseStreamer(selection.model, offline, ResilientModelCaller.fromConfig(config), streamModelResponse, modelCheck);
     }
   }
 

@@ -6,6 +6,7 @@ import type { ModelStreamRequest } from '../agent/chat-model.runner.js';
 import { renderTurnContext } from '../shared/turn-context.js';
 import { dataOnlyNotice } from './data-only.notice.js';
 import { DEFAULT_GEMINI_CALL_LIMITS, GeminiCallPolicy } from './gemini-call.policy.js';
+import type { ModelNotFoundReporter } from './gemini-model.check.js';
 import { GeminiResponseStreamer, type StreamOnce } from './gemini-response.streamer.js';
 import { ResilientModelCaller, type RetryTimer } from './resilient-model.caller.js';
 
@@ -14,7 +15,7 @@ const NO_WAIT: RetryTimer = { now: () => 0, sleep: async () => undefined };
 type Behaviour = (request: ModelStreamRequest) => Promise<AIMessageChunk>;
 
 /** Two stand-in models and a stream function that plays a queue of behaviours for each. */
-function setup() {
+function setup(modelCheck?: ModelNotFoundReporter) {
   const gemini = new FakeListChatModel({ responses: [] });
   const offline = new FakeListChatModel({ responses: [] });
   const plays = new Map<BaseChatModel, Behaviour[]>([
@@ -29,7 +30,7 @@ function setup() {
     return next(request);
   };
   const caller = new ResilientModelCaller(new GeminiCallPolicy({ ...DEFAULT_GEMINI_CALL_LIMITS, timeoutMs: 5_000 }), NO_WAIT);
-  const streamer = new GeminiResponseStreamer(gemini, offline, caller, streamOnce);
+  const streamer = new GeminiResponseStreamer(gemini, offline, caller, streamOnce, modelCheck);
   return { streamer, calls, gemini: plays.get(gemini)!, offline: plays.get(offline)! };
 }
 
@@ -98,6 +99,19 @@ describe('GeminiResponseStreamer', () => {
     });
     await expect(streamer.streamResponse(request('t4', 0, 'en', [], turn.signal))).rejects.toThrow('aborted');
     expect(calls).toEqual(['gemini']);
+  });
+
+  it('tells the model check when Gemini answers 404 (the model is missing), and answers the turn offline', async () => {
+    const reports: string[] = [];
+    const { streamer, calls, gemini, offline } = setup({ reportNotFound: (detail) => reports.push(detail) });
+    gemini.push(fail(404), fail(500), fail(500), fail(500));
+    offline.push(say('Offline answer.'), say('Offline again.'));
+    expect((await streamer.streamResponse(request('t7', 0, 'en', []))).mode).toBe('offline-fallback');
+    expect(reports).toEqual([expect.stringContaining('rejected 404')]);
+    // Other failures are not the model's absence.
+    expect((await streamer.streamResponse(request('t8', 0, 'en', []))).mode).toBe('offline-fallback');
+    expect(reports).toHaveLength(1);
+    expect(calls).toEqual(['gemini', 'offline', 'gemini', 'gemini', 'gemini', 'offline']);
   });
 
   it('keeps turns apart: a fallback in one turn does not send the next turn offline', async () => {

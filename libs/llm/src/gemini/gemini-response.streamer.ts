@@ -12,6 +12,7 @@ import type { ModelStreamRequest, ModelStreamResponse } from '../agent/chat-mode
 import { parseTurnContext } from '../shared/turn-context.js';
 import { dataOnlyNotice } from './data-only.notice.js';
 import { prepareGeminiChatModel } from './gemini-chat-model.setup.js';
+import type { ModelNotFoundReporter } from './gemini-model.check.js';
 import { GeminiUnavailableError } from './gemini-unavailable.error.js';
 import type { ResilientModelCaller } from './resilient-model.caller.js';
 
@@ -38,6 +39,8 @@ export class GeminiResponseStreamer {
     private readonly offline: BaseChatModel,
     private readonly caller: ResilientModelCaller,
     private readonly streamOnce: StreamOnce,
+    /** Told when a call gets 404: the configured model does not exist (any more). */
+    private readonly modelCheck?: ModelNotFoundReporter,
     private readonly now: () => number = Date.now,
   ) {
     if (gemini instanceof ChatGoogleGenerativeAI) prepareGeminiChatModel(gemini);
@@ -68,7 +71,14 @@ export class GeminiResponseStreamer {
       } catch (error) {
         if (!(error instanceof GeminiUnavailableError)) throw error;
         turn.offline = true;
-        this.logger.warn({ msg: `Answering turn ${request.turnId} offline: ${error.message}`, reason: error.reason, status: error.status, attempts: error.attempts });
+        const log = { msg: `Answering turn ${request.turnId} offline: ${error.message}`, reason: error.reason, status: error.status, attempts: error.attempts };
+        // A missing model fails every turn the same way; the model check says so once, with the fix.
+        if (error.status === 404 && this.modelCheck) {
+          this.modelCheck.reportNotFound(error.message);
+          this.logger.debug(log);
+        } else {
+          this.logger.warn(log);
+        }
         const language = languageOf(request);
         onToken(`${turn.spoke ? '\n\n' : ''}${dataOnlyNotice(language)}\n\n`);
       }

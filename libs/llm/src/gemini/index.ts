@@ -21,3 +21,12 @@ export {
 export { prepareGeminiChatModel } from './gemini-chat-model.setup.js';
 export { dataOnlyNotice, type NoticeLanguage } from './data-only.notice.js';
 export { GeminiResponseStreamer, type StreamOnce } from './gemini-response.streamer.js';
+export {
+  geminiGenerationFields,
+  geminiGenerationWarnings,
+  isGemini3OrLater,
+  withOneThinkingSetting,
+  type GeminiGenerationFields,
+  type GeminiGenerationInput,
+} from './gemini-generation.settings.js';
+export { GeminiModelCheck, type GeminiModelState, type GeminiModelStatus, type ModelNotFoundReporter } from './gemini-model.check.js';
