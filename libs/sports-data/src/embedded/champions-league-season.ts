@@ -52,7 +52,9 @@ export function buildChampionsLeagueSeason(
       leaguePhase.push(scheduled(tournament, home, away, kickOff(week, planned)));
     });
   });
-  return [...leaguePhase, ...knockouts(tournament, season, standings(teams, leaguePhase, scoreOf, random), scoreOf)];
+  // The play-offs are drawn once the last matchday is over.
+  const drawnFrom = Math.max(...leaguePhase.map((f) => f.start)) + LIVE_WINDOW_MS;
+  return [...leaguePhase, ...knockouts(tournament, season, standings(teams, leaguePhase, scoreOf, random), drawnFrom, scoreOf)];
 }
 
 /** Eight perfect matchings without repeats or compatriots, oriented four home and four away per club. */
@@ -177,12 +179,18 @@ interface TieResult {
   decidedAt: number;
 }
 
-function knockouts(tournament: TournamentRecord, season: number, table: TeamRecord[], scoreOf: ScoreOf): ScheduledFixture[] {
+function knockouts(
+  tournament: TournamentRecord,
+  season: number,
+  table: TeamRecord[],
+  drawnFrom: number,
+  scoreOf: ScoreOf,
+): ScheduledFixture[] {
   if (table.length < 24) return [];
   const rank = new Map(table.map((team, i) => [team.id, i]));
   const tie = (a: TeamRecord, b: TeamRecord): Tie => (rank.get(a.id)! < rank.get(b.id)! ? { high: a, low: b } : { high: b, low: a });
   const fixtures: ScheduledFixture[] = [];
-  let knownFrom = -Infinity;
+  let knownFrom = drawnFrom;
 
   const playRound = (ties: Tie[], legs: readonly [MonthDay, MonthDay]): TeamRecord[] => {
     const results = ties.map((t, i) => playTie(tournament, season, t, legs, i, knownFrom, scoreOf));
@@ -229,9 +237,8 @@ function playTie(
   scoreOf: ScoreOf,
 ): TieResult {
   const planned = slot(index % 2 === 0 ? TUE : WED, '20:00');
-  const known = Number.isFinite(knownFrom) ? { knownFrom } : {};
-  const first = scheduled(tournament, low, high, kickOff(seasonWeek(season, firstLeg), planned), known);
-  const second = scheduled(tournament, high, low, kickOff(seasonWeek(season, secondLeg), planned), known);
+  const first = scheduled(tournament, low, high, kickOff(seasonWeek(season, firstLeg), planned), { knownFrom });
+  const second = scheduled(tournament, high, low, kickOff(seasonWeek(season, secondLeg), planned), { knownFrom });
   const a = scoreOf(first);
   const b = scoreOf(second);
   const highGoals = a.away + b.home;

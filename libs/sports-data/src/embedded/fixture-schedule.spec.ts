@@ -1,0 +1,207 @@
+import type { Score } from '../domain/fixture.js';
+import { seededRandom } from '../random.js';
+import {
+  BUNDESLIGA_ID,
+  CHAMPIONS_LEAGUE_ID,
+  EUROLEAGUE_ID,
+  LA_LIGA_ID,
+  LIGUE_1_ID,
+  NBA_ID,
+  PREMIER_LEAGUE_ID,
+  SERIE_A_ID,
+  TeamDirectory,
+} from '../team-directory.js';
+import { DAY_MS, LIVE_WINDOW_MS, kickOff, weekOf } from './calendar.js';
+import { buildChampionsLeagueSeason } from './champions-league-season.js';
+import { buildLeagueSeason, leagueRoundDates, marqueePairings } from './league-season.js';
+import { buildNbaSeason } from './nba-season.js';
+import type { ScheduledFixture } from './scheduled-fixture.js';
+
+const directory = new TeamDirectory();
+const tournament = (id: string) => directory.tournamentById(id)!;
+const teamsOf = (id: string) => directory.teamsInTournament(id);
+const LEAGUES = [LA_LIGA_ID, PREMIER_LEAGUE_ID, SERIE_A_ID, BUNDESLIGA_ID, LIGUE_1_ID, EUROLEAGUE_ID];
+const SEASON = 2026;
+
+const footballScore = (fixture: ScheduledFixture): Score => {
+  const random = seededRandom('test-result', fixture.id);
+  return { home: Math.floor(random() * 4), away: Math.floor(random() * 3) };
+};
+const basketballScore = (fixture: ScheduledFixture): Score => {
+  const random = seededRandom('test-result', fixture.id);
+  const home = 90 + Math.floor(random() * 40);
+  const away = 90 + Math.floor(random() * 40);
+  return { home, away: away === home ? away + 1 : away };
+};
+
+const pairKey = (f: ScheduledFixture): string => [f.home.id, f.away.id].sort().join('-');
+const utc = (epochMs: number): Date => new Date(epochMs);
+const groupBy = <T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> => {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+};
+
+describe('league seasons', () => {
+  describe.each(LEAGUES)('tournament %s', (tournamentId) => {
+    const teams = teamsOf(tournamentId);
+    const rounds = 2 * (teams.length - 1);
+    const dates = leagueRoundDates(tournamentId, SEASON, teams.length);
+
+    it('plays its rounds on the real calendar: weekends (Thursday and Friday in the EuroLeague) and a few Tuesday-Wednesday rounds', () => {
+      expect(dates).toHaveLength(rounds);
+      const first = utc(Math.min(...buildLeagueSeason(tournament(tournamentId), teams, SEASON, undefined).map((f) => f.start)));
+      const last = utc(Math.max(...buildLeagueSeason(tournament(tournamentId), teams, SEASON, undefined).map((f) => f.start)));
+      if (tournamentId === EUROLEAGUE_ID) {
+        expect(first.getUTCMonth()).toBe(9);
+        expect(last.getUTCMonth()).toBe(3);
+      } else {
+        expect(first.getUTCMonth()).toBe(7);
+        expect(first.getUTCDate()).toBeGreaterThanOrEqual(10);
+        expect(last.getUTCMonth()).toBe(4);
+        expect(last.getUTCDate()).toBeGreaterThanOrEqual(10);
+      }
+      expect(dates.filter((d) => d.midweek).length).toBeLessThanOrEqual(3);
+      for (const fixture of buildLeagueSeason(tournament(tournamentId), teams, SEASON, undefined)) {
+        const day = utc(fixture.start).getUTCDay();
+        expect(tournamentId === EUROLEAGUE_ID ? [4, 5] : [0, 1, 2, 3, 5, 6]).toContain(day);
+      }
+    });
+
+    it.each([undefined, 0, 7, teams.length - 2, teams.length - 1, rounds - 1])(
+      'plays each pairing once per half-season, home and away swapped, at least eight weeks apart (pivot %p)',
+      (pivot) => {
+        const fixtures = buildLeagueSeason(tournament(tournamentId), teams, SEASON, pivot);
+        expect(fixtures).toHaveLength((rounds * teams.length) / 2);
+        const secondHalf = dates[teams.length - 1]!;
+        const halfway = Math.min(...secondHalf.slots.map((s) => kickOff(secondHalf.week, s)));
+        const pairs = groupBy(fixtures, pairKey);
+        expect(pairs.size).toBe((teams.length * (teams.length - 1)) / 2);
+        for (const meetings of pairs.values()) {
+          expect(meetings).toHaveLength(2);
+          const [a, b] = [...meetings].sort((x, y) => x.start - y.start) as [ScheduledFixture, ScheduledFixture];
+          expect(a.start).toBeLessThan(halfway);
+          expect(b.start).toBeGreaterThanOrEqual(halfway);
+          expect([b.home.id, b.away.id]).toEqual([a.away.id, a.home.id]);
+          expect(b.start - a.start).toBeGreaterThanOrEqual(56 * DAY_MS);
+        }
+      },
+    );
+
+    it('gives every team one game per round', () => {
+      const fixtures = buildLeagueSeason(tournament(tournamentId), teams, SEASON, 3);
+      const byRound = groupBy(fixtures, (f) => `${weekOf(f.start)}:${[2, 3].includes(utc(f.start).getUTCDay()) ? 'midweek' : 'weekend'}`);
+      expect(byRound.size).toBe(rounds);
+      for (const round of byRound.values()) {
+        const playing = round.flatMap((f) => [f.home.id, f.away.id]);
+        expect(new Set(playing).size).toBe(teams.length);
+      }
+    });
+  });
+
+  it.each([
+    [LA_LIGA_ID, 0],
+    [PREMIER_LEAGUE_ID, 12],
+    [SERIE_A_ID, 25],
+    [BUNDESLIGA_ID, 33],
+  ])('puts the marquee pairings of %s in the pivot round %p, the listed side at home', (tournamentId, pivot) => {
+    const teams = teamsOf(tournamentId);
+    const fixtures = buildLeagueSeason(tournament(tournamentId), teams, SEASON, pivot);
+    const round = leagueRoundDates(tournamentId, SEASON, teams.length)[pivot]!;
+    for (const [home, away] of marqueePairings(tournamentId)) {
+      const upcoming = fixtures.filter((f) => f.home.id === home && f.away.id === away && weekOf(f.start) === round.week);
+      expect(upcoming).toHaveLength(1);
+    }
+  });
+});
+
+describe('Champions League season', () => {
+  const teams = teamsOf(CHAMPIONS_LEAGUE_ID);
+  const fixtures = buildChampionsLeagueSeason(tournament(CHAMPIONS_LEAGUE_ID), teams, SEASON, footballScore);
+  const leaguePhase = fixtures.filter((f) => f.knownFrom === undefined);
+  const knockouts = fixtures.filter((f) => f.knownFrom !== undefined);
+
+  it('plays eight league-phase matchdays on Tuesday and Wednesday from September to January', () => {
+    expect(leaguePhase).toHaveLength((teams.length * 8) / 2);
+    const weeks = new Set(leaguePhase.map((f) => weekOf(f.start)));
+    expect(weeks.size).toBe(8);
+    for (const fixture of leaguePhase) {
+      expect([2, 3]).toContain(utc(fixture.start).getUTCDay());
+      expect([8, 9, 10, 11, 0]).toContain(utc(fixture.start).getUTCMonth());
+    }
+  });
+
+  it('gives each club eight different opponents, four at home and four away, none from its own country', () => {
+    for (const team of teams) {
+      const games = leaguePhase.filter((f) => f.home.id === team.id || f.away.id === team.id);
+      expect(games).toHaveLength(8);
+      const opponents = games.map((f) => (f.home.id === team.id ? f.away : f.home));
+      expect(new Set(opponents.map((o) => o.id)).size).toBe(8);
+      expect(opponents.every((o) => o.country !== team.country)).toBe(true);
+      expect(games.filter((f) => f.home.id === team.id)).toHaveLength(4);
+    }
+  });
+
+  it('plays two-legged knockout ties from February, each listed once the draw is known, and a final at the end of May', () => {
+    expect(knockouts.length).toBe(2 * (8 + 8 + 4 + 2) + 1);
+    const ties = groupBy(knockouts.slice(0, -1), pairKey);
+    for (const legs of ties.values()) {
+      expect(legs).toHaveLength(2);
+      expect(legs[1]!.home.id).toBe(legs[0]!.away.id);
+      expect(legs[1]!.start - legs[0]!.start).toBe(7 * DAY_MS);
+    }
+    const final = knockouts.at(-1)!;
+    expect(utc(final.start).getUTCMonth()).toBe(4);
+    expect(utc(final.start).getUTCDay()).toBe(6);
+    // Quarter-finals are drawn after the last sixteen is over, and so on.
+    for (const fixture of knockouts) if (fixture.knownFrom !== undefined) expect(fixture.knownFrom).toBeLessThan(fixture.start);
+  });
+});
+
+describe('NBA season', () => {
+  const teams = teamsOf(NBA_ID);
+  const games = buildNbaSeason(tournament(NBA_ID), teams, SEASON, basketballScore);
+  const regular = games.filter((g) => g.knownFrom === undefined);
+  const nightOf = (g: ScheduledFixture): number => Math.floor((g.start - DAY_MS) / DAY_MS);
+
+  it('plays the regular season from late October to mid-April and the playoffs until June, nothing from July to September', () => {
+    const first = utc(regular[0]!.start);
+    const last = utc(regular.at(-1)!.start);
+    expect([first.getUTCMonth(), first.getUTCDate()]).toEqual([9, expect.any(Number)]);
+    expect(first.getUTCDate()).toBeGreaterThanOrEqual(20);
+    expect(last.getUTCMonth()).toBe(3);
+    expect(last.getUTCDate()).toBeLessThanOrEqual(18);
+    for (const game of games) expect([6, 7, 8]).not.toContain(utc(game.start).getUTCMonth());
+    expect(utc(games.at(-1)!.start).getUTCMonth()).toBe(5);
+  });
+
+  it('gives each team three or four games a week, never two on one night and never three nights running', () => {
+    for (const team of teams) {
+      const nights = regular.filter((g) => g.home.id === team.id || g.away.id === team.id).map(nightOf).sort((a, b) => a - b);
+      const weeks = (nights.at(-1)! - nights[0]!) / 7;
+      expect(nights.length / weeks).toBeGreaterThanOrEqual(3);
+      expect(nights.length / weeks).toBeLessThanOrEqual(4);
+      expect(new Set(nights).size).toBe(nights.length);
+      for (let i = 2; i < nights.length; i++) expect(nights[i]! - nights[i - 2]!).toBeGreaterThan(2);
+    }
+  });
+
+  it('ends every playoff series when a team reaches four wins', () => {
+    const playoffs = games.filter((g) => g.knownFrom !== undefined);
+    const series = groupBy(playoffs, pairKey);
+    expect(series.size).toBe(8 + 4 + 2 + 1);
+    for (const played of series.values()) {
+      const wins = new Map<string, number>();
+      for (const game of played) {
+        const score = basketballScore(game);
+        const winner = score.home > score.away ? game.home.id : game.away.id;
+        wins.set(winner, (wins.get(winner) ?? 0) + 1);
+      }
+      expect(Math.max(...wins.values())).toBe(4);
+      expect(played.length).toBeGreaterThanOrEqual(4);
+      expect(played.length).toBeLessThanOrEqual(7);
+      // Games 5 to 7 are only known once the game before is over.
+      played.slice(4).forEach((game, i) => expect(game.knownFrom).toBe(played[3 + i]!.start + LIVE_WINDOW_MS));
+    }
+  });
+});
