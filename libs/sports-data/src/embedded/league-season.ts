@@ -33,14 +33,15 @@ import { scheduled, type ScheduledFixture } from './scheduled-fixture.js';
  *
  * Marquee games. The product promises that the big games people ask about ("odds for Barcelona vs
  * Real Madrid?") are on the schedule within the coming week. The marquee pairings of a league are
- * put in the same base round of the circle method, and the order in which the season plays its
- * base rounds is rotated so that this base round is the league's next round from `now` (the
- * "pivot" round, see `marqueePivot`). Both half-seasons play the base rounds in the same cyclic
- * order, the second offset by a quarter of a half-season, so every pairing's two meetings stay
- * more than half a half-season apart whatever the rotation: a marquee pairing is played in the
- * upcoming round and once more in the other half-season, never twice within a few weeks. The season
- * as seen from a given week is therefore a pure function of (league, season, pivot round); when the
- * pivot's marquee games have finished, the view moves on to the next round.
+ * put in the same base round of the circle method (base round 0), and that base round is swapped
+ * into the league's next round from `now` (the "pivot" round, see `marqueePivot`); the round it
+ * displaces takes its place. The second half-season always plays the first half's order shifted by a
+ * quarter of a half-season, so every pairing's two meetings (a marquee pairing's included) are more
+ * than half a half-season apart whatever the pivot: a marquee pairing is played in the upcoming
+ * round and once in the other half-season, never twice within a few weeks. The season as seen at
+ * `now` is a pure function of (league, season, pivot round). When the pivot's marquee games are
+ * over (kick-off plus the live window), the pivot moves to the next round: the round just played
+ * then shows the base round it displaced, and only the few rounds touched by the two swaps change.
  */
 
 interface Marquee {
@@ -286,17 +287,17 @@ export function buildLeagueSeason(
   const marquees = calendar.marquees.filter((m) => byId.has(m.home) && byId.has(m.away));
 
   // Marquee teams sit opposite each other in the circle, so base round 0 pairs them.
-  const order: (TeamRecord | undefined)[] = new Array<TeamRecord | undefined>(n).fill(undefined);
+  const seats: (TeamRecord | undefined)[] = new Array<TeamRecord | undefined>(n).fill(undefined);
   marquees.forEach(({ home, away }, i) => {
-    order[i] = byId.get(home);
-    order[n - 1 - i] = byId.get(away);
+    seats[i] = byId.get(home);
+    seats[n - 1 - i] = byId.get(away);
   });
   const placed = new Set(marquees.flatMap((m) => [m.home, m.away]));
   const rest = shuffled(
     [...teams].filter((team) => !placed.has(team.id)).sort((a, b) => (a.id < b.id ? -1 : 1)),
     seededRandom('league-order', tournament.id, season),
   );
-  const circleOrder = order.map((team) => team ?? rest.shift()!);
+  const circleOrder = seats.map((team) => team ?? rest.shift()!);
 
   // The upcoming meeting of a marquee pairing has the listed home side at home.
   const pivotInSecondHalf = pivot !== undefined && pivot >= half;
@@ -309,19 +310,23 @@ export function buildLeagueSeason(
     }),
   );
 
-  const order0 = shuffled(
+  // The first half-season plays the base rounds in a seeded order; the second half plays the same
+  // order shifted by a quarter of a half-season, home and away swapped.
+  const order = shuffled(
     Array.from({ length: half }, (_, i) => i),
     seededRandom('league-rounds', tournament.id, season),
   );
   const offset = Math.floor(half / 4);
-  const marqueeAt = order0.indexOf(0);
-  const rotation =
-    pivot === undefined ? 0 : pivot < half ? mod(marqueeAt - pivot, half) : mod(marqueeAt - offset - (pivot - half), half);
+  if (pivot !== undefined) {
+    const target = pivot < half ? pivot : mod(pivot - half + offset, half);
+    const marqueeAt = order.indexOf(0);
+    [order[target], order[marqueeAt]] = [order[marqueeAt]!, order[target]!];
+  }
 
   const fixtures: ScheduledFixture[] = [];
   dates.forEach((date, position) => {
     const second = position >= half;
-    const base = order0[mod((second ? position - half + offset : position) + rotation, half)]!;
+    const base = order[second ? mod(position - half + offset, half) : position]!;
     const pairs = baseRounds[base]!.map(([home, away]): [TeamRecord, TeamRecord] => (second ? [away, home] : [home, away]));
     fixtures.push(...assignSlots(tournament, calendar, date, pairs, marquees, seededRandom('league-slots', tournament.id, season, position)));
   });
