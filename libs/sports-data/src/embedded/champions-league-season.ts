@@ -19,7 +19,8 @@ const KNOCKOUT_ROUNDS: readonly (readonly [MonthDay, MonthDay])[] = [
   [[4, 7], [4, 14]], // quarter-finals
   [[4, 28], [5, 5]], // semi-finals
 ];
-const FINAL_WEEK: MonthDay = [5, 29];
+/** The final is played on the Saturday after the leagues' last weekend (that of 23 May). */
+const LEAGUES_LAST_WEEKEND: MonthDay = [5, 23];
 const FINAL_SLOT = slot(SAT, '19:00');
 const FINAL_VENUES: Record<number, string> = { 2025: 'Puskás Aréna', 2026: 'Riyadh Air Metropolitano' };
 const DEFAULT_FINAL_VENUE = 'Wembley Stadium';
@@ -219,7 +220,7 @@ function knockouts(
   );
   const final = tie(finalists[0]!, finalists[1]!);
   fixtures.push(
-    scheduled(tournament, final.high, final.low, kickOff(seasonWeek(season, FINAL_WEEK), FINAL_SLOT), {
+    scheduled(tournament, final.high, final.low, kickOff(seasonWeek(season, LEAGUES_LAST_WEEKEND) + 1, FINAL_SLOT), {
       venue: FINAL_VENUES[season] ?? DEFAULT_FINAL_VENUE,
       knownFrom,
     }),

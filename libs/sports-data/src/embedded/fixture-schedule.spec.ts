@@ -115,6 +115,29 @@ describe('league seasons', () => {
   });
 });
 
+describe('football calendar across competitions', () => {
+  it.each([2024, 2025, 2026, 2027, 2028, 2029])(
+    'gives every club at least two days between games in season %p, leagues and Champions League together',
+    (season) => {
+      const fixtures = [
+        ...[LA_LIGA_ID, PREMIER_LEAGUE_ID, SERIE_A_ID, BUNDESLIGA_ID, LIGUE_1_ID].flatMap((id) =>
+          buildLeagueSeason(tournament(id), teamsOf(id), season, 5),
+        ),
+        ...buildChampionsLeagueSeason(tournament(CHAMPIONS_LEAGUE_ID), teamsOf(CHAMPIONS_LEAGUE_ID), season, footballScore),
+      ];
+      const starts = new Map<string, number[]>();
+      for (const f of fixtures) for (const id of [f.home.id, f.away.id]) starts.set(id, [...(starts.get(id) ?? []), f.start]);
+      for (const [team, times] of starts) {
+        times.sort((a, b) => a - b);
+        const shortest = Math.min(...times.slice(1).map((t, i) => t - times[i]!));
+        expect({ team, enoughRest: shortest >= 44 * 3600_000 }).toEqual({ team, enoughRest: true });
+        // August to May, and at most the Champions League final in the first days of June.
+        for (const t of times) expect(utc(t).getUTCMonth() === 6 || (utc(t).getUTCMonth() === 5 && utc(t).getUTCDate() > 7)).toBe(false);
+      }
+    },
+  );
+});
+
 describe('Champions League season', () => {
   const teams = teamsOf(CHAMPIONS_LEAGUE_ID);
   const fixtures = buildChampionsLeagueSeason(tournament(CHAMPIONS_LEAGUE_ID), teams, SEASON, footballScore);
