@@ -122,10 +122,13 @@ export class EmbeddedSportsProvider extends SportsDataProvider {
     if (from > to || limit === 0) return [];
     const statuses = query.status === undefined ? OPEN_STATUSES : [query.status];
 
+    // A team's fixtures are in its own competitions only: no need to draw the others' seasons.
+    const teamTournaments = query.teamId === undefined ? undefined : this.directory.teamById(query.teamId)?.tournamentIds ?? [];
     const tournaments = this.directory.tournaments.filter(
       (t) =>
         (query.tournamentId === undefined || t.id === query.tournamentId) &&
-        (query.sportId === undefined || t.sportId === query.sportId),
+        (query.sportId === undefined || t.sportId === query.sportId) &&
+        (teamTournaments === undefined || teamTournaments.includes(t.id)),
     );
     const fixtures: Fixture[] = [];
     for (const tournament of tournaments) {

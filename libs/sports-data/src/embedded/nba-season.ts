@@ -1,5 +1,5 @@
 import type { TeamRecord, TournamentRecord } from '../directory.types.js';
-import { seededRandom, shuffled, type Random } from '../random.js';
+import { seededRandom, shuffled } from '../random.js';
 import { DAY_MS, LIVE_WINDOW_MS, seasonDate, timeOfDay, type MonthDay } from './calendar.js';
 import type { ScoreOf } from './champions-league-season.js';
 import { scheduled, type ScheduledFixture } from './scheduled-fixture.js';
@@ -67,68 +67,52 @@ function regularSeason(tournament: TournamentRecord, teams: readonly TeamRecord[
   const first = firstOnOrAfter(seasonDate(season, OPENING_NIGHT), 2);
   const last = firstOnOrAfter(seasonDate(season, LAST_NIGHT), 0);
   const dark = darkNights(season);
-  const games = new Map(teams.map((t) => [t.id, 0]));
-  const homeGames = new Map(teams.map((t) => [t.id, 0]));
-  const lastPlayed = new Map<string, number>();
-  const playedBefore = new Map<string, number>();
-  const meetings = new Map<string, number>();
-  const lastMet = new Map<string, number>();
+  // Per-team and per-pair tallies by index: the season is drawn on every cold start, so it stays cheap.
+  const n = teams.length;
+  const games = new Array<number>(n).fill(0);
+  const homeGames = new Array<number>(n).fill(0);
+  const lastPlayed = new Array<number>(n).fill(-Infinity);
+  const playedBefore = new Array<number>(n).fill(-Infinity);
+  const meetings = new Array<number>(n * n).fill(0);
+  const lastMet = new Array<number>(n * n).fill(-Infinity);
+  const indexes = teams.map((_, i) => i);
   const fixtures: ScheduledFixture[] = [];
 
   for (let night = first; night <= last; night += DAY_MS) {
     if (dark.has(night)) continue;
     const weekday = new Date(night).getUTCDay();
-    const count = Math.min(
-      Math.floor(teams.length / 2),
-      Math.max(2, GAMES_BY_WEEKDAY[weekday]! + Math.floor(random() * 5) - 2),
-    );
-    // Nobody plays a third night running; the rest are ranked by games played, back-to-backs last.
-    const rested = teams.filter((t) => !(lastPlayed.get(t.id) === night - DAY_MS && playedBefore.get(t.id) === night - 2 * DAY_MS));
-    const ranked = shuffled(rested, random).sort((a, b) => priority(a, night) - priority(b, night));
-    const playing = ranked.slice(0, 2 * Math.min(count, Math.floor(ranked.length / 2)));
-    const pairs = pairUp(playing, night, random);
-    pairs.forEach(([x, y], i) => {
-      const [home, away] = homeGames.get(x.id)! <= homeGames.get(y.id)! ? [x, y] : [y, x];
-      const tipOff = night + DAY_MS + timeOfDay(TIP_OFFS[i % TIP_OFFS.length]!);
-      fixtures.push(scheduled(tournament, home, away, tipOff));
-      homeGames.set(home.id, homeGames.get(home.id)! + 1);
-      for (const team of [x, y]) {
-        games.set(team.id, games.get(team.id)! + 1);
-        playedBefore.set(team.id, lastPlayed.get(team.id) ?? -Infinity);
-        lastPlayed.set(team.id, night);
+    const count = Math.min(Math.floor(n / 2), Math.max(2, GAMES_BY_WEEKDAY[weekday]! + Math.floor(random() * 5) - 2));
+    // Nobody plays a third night running; the rest are ranked by games played, a back-to-back
+    // counting as one and a half games more.
+    const priority = (i: number): number => games[i]! + (lastPlayed[i] === night - DAY_MS ? 1.5 : 0);
+    const rested = indexes.filter((i) => !(lastPlayed[i] === night - DAY_MS && playedBefore[i] === night - 2 * DAY_MS));
+    const ranked = shuffled(rested, random).sort((a, b) => priority(a) - priority(b));
+    const pool = shuffled(ranked.slice(0, 2 * Math.min(count, Math.floor(ranked.length / 2))), random);
+    // Each team meets, among those left, the one it has met least and not in the last ten days.
+    for (let game = 0; pool.length >= 2; game++) {
+      const a = pool.shift()!;
+      let best = -1;
+      let bestCost = Infinity;
+      pool.forEach((b, i) => {
+        const recent = lastMet[a * n + b]! > night - REMATCH_DAYS * DAY_MS ? 100 : 0;
+        const cost = recent + meetings[a * n + b]! * 10 + random();
+        if (cost < bestCost) [best, bestCost] = [i, cost];
+      });
+      const b = pool.splice(best, 1)[0]!;
+      const [home, away] = homeGames[a]! <= homeGames[b]! ? [a, b] : [b, a];
+      fixtures.push(scheduled(tournament, teams[home]!, teams[away]!, night + DAY_MS + timeOfDay(TIP_OFFS[game % TIP_OFFS.length]!)));
+      homeGames[home]!++;
+      for (const team of [a, b]) {
+        games[team]!++;
+        playedBefore[team] = lastPlayed[team]!;
+        lastPlayed[team] = night;
       }
-      const key = pairKey(x, y);
-      meetings.set(key, (meetings.get(key) ?? 0) + 1);
-      lastMet.set(key, night);
-    });
+      meetings[a * n + b]!++;
+      meetings[b * n + a]!++;
+      lastMet[a * n + b] = lastMet[b * n + a] = night;
+    }
   }
   return fixtures;
-
-  /** Games played so far, a back-to-back counting as one and a half games more. */
-  function priority(team: TeamRecord, night: number): number {
-    return games.get(team.id)! + (lastPlayed.get(team.id) === night - DAY_MS ? 1.5 : 0);
-  }
-
-  function pairUp(playing: TeamRecord[], night: number, rng: Random): [TeamRecord, TeamRecord][] {
-    const pool = shuffled(playing, rng);
-    const pairs: [TeamRecord, TeamRecord][] = [];
-    while (pool.length >= 2) {
-      const a = pool.shift()!;
-      const cost = (b: TeamRecord): number => {
-        const key = pairKey(a, b);
-        const recent = (lastMet.get(key) ?? -Infinity) > night - REMATCH_DAYS * DAY_MS ? 100 : 0;
-        return recent + (meetings.get(key) ?? 0) * 10 + rng();
-      };
-      let best = 0;
-      for (let i = 1; i < pool.length; i++) if (cost(pool[i]!) < cost(pool[best]!)) best = i;
-      pairs.push([a, pool.splice(best, 1)[0]!]);
-    }
-    return pairs;
-  }
-}
-
-function pairKey(a: TeamRecord, b: TeamRecord): string {
-  return a.id < b.id ? `${a.id}-${b.id}` : `${b.id}-${a.id}`;
 }
 
 interface Seeded {
