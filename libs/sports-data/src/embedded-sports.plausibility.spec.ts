@@ -50,11 +50,17 @@ async function windowAt(now: number): Promise<Fixture[]> {
   return (await Promise.all(STATUSES.map((status) => provider.getFixtures({ status })))).flat();
 }
 
+/** A game of a league's regular season (not of the EuroLeague play-offs or Final Four). */
+const isLeagueGame = (tournamentId: string, at: number): boolean => {
+  if (!ROUND_ROBIN_LEAGUES.includes(tournamentId)) return false;
+  const rounds = leagueRoundDates(tournamentId, seasonOf(at), directory.teamsInTournament(tournamentId).length);
+  return weekOf(at) <= rounds.at(-1)!.week;
+};
 const pairOf = (f: { home: { id: string }; away: { id: string } }): string => [f.home.id, f.away.id].sort().join('-');
 const month = (iso: string): number => new Date(iso).getUTCMonth() + 1;
 const meetingsPerSeason = (meetings: HeadToHeadMeeting[], tournamentId: string): number[] => {
   const perSeason = new Map<number, number>();
-  for (const m of meetings.filter((x) => x.tournament.id === tournamentId)) {
+  for (const m of meetings.filter((x) => x.tournament.id === tournamentId && isLeagueGame(tournamentId, Date.parse(x.date)))) {
     const season = seasonOf(Date.parse(m.date));
     perSeason.set(season, (perSeason.get(season) ?? 0) + 1);
   }
@@ -67,7 +73,7 @@ describe('EmbeddedSportsProvider plausibility', () => {
       fc.asyncProperty(instants, async (now) => {
         const fixtures = await windowAt(now);
         for (const tournamentId of ROUND_ROBIN_LEAGUES) {
-          const pairs = fixtures.filter((f) => f.tournament.id === tournamentId).map(pairOf);
+          const pairs = fixtures.filter((f) => f.tournament.id === tournamentId && isLeagueGame(tournamentId, Date.parse(f.startTime))).map(pairOf);
           expect({ now: new Date(now).toISOString(), tournamentId, repeated: pairs.length - new Set(pairs).size }).toEqual({
             now: new Date(now).toISOString(),
             tournamentId,
@@ -150,7 +156,9 @@ describe('EmbeddedSportsProvider plausibility', () => {
         clock.set(now);
         const laLiga = directory.teamsInTournament(LA_LIGA_ID);
         const nba = directory.teamsInTournament(NBA_ID);
+        const euroLeague = directory.teamsInTournament(EUROLEAGUE_ID);
         const pairs: [string, string][] = [
+          [euroLeague[pick % euroLeague.length]!.id, euroLeague[(pick + 5) % euroLeague.length]!.id],
           ...FOOTBALL_LEAGUES.flatMap((id) => marqueePairings(id)),
           [laLiga[pick % laLiga.length]!.id, laLiga[(7 * pick + 3) % laLiga.length]!.id],
           [nba[pick % nba.length]!.id, nba[(pick + 7) % nba.length]!.id],
@@ -166,6 +174,7 @@ describe('EmbeddedSportsProvider plausibility', () => {
             expect({ start: fixture.startTime, score: fixture.score }).toEqual({ start: meeting.date, score: meeting.score });
             if (meeting.tournament.id === NBA_ID) expect([7, 8, 9]).not.toContain(month(meeting.date));
             else if (meeting.tournament.id === CHAMPIONS_LEAGUE_ID) expect([6, 7, 8]).not.toContain(month(meeting.date));
+            else if (!isLeagueGame(meeting.tournament.id, at)) expect([4, 5]).toContain(month(meeting.date));
             else {
               const teams = directory.teamsInTournament(meeting.tournament.id).length;
               const rounds = leagueRoundDates(meeting.tournament.id, seasonOf(at), teams).map((r) => r.week);
@@ -176,7 +185,7 @@ describe('EmbeddedSportsProvider plausibility', () => {
             for (const count of meetingsPerSeason(h2h.meetings, tournamentId)) expect(count).toBeLessThanOrEqual(2);
           }
           // Two league meetings of the same pairing are never within eight weeks of each other.
-          const league = h2h.meetings.filter((m) => ROUND_ROBIN_LEAGUES.includes(m.tournament.id)).map((m) => Date.parse(m.date));
+          const league = h2h.meetings.filter((m) => isLeagueGame(m.tournament.id, Date.parse(m.date))).map((m) => Date.parse(m.date));
           for (let i = 1; i < league.length; i++) expect(league[i - 1]! - league[i]!).toBeGreaterThanOrEqual(56 * DAY_MS);
         }
       }),

@@ -13,6 +13,7 @@ import {
 } from '../team-directory.js';
 import { DAY_MS, LIVE_WINDOW_MS, kickOff, weekOf } from './calendar.js';
 import { buildChampionsLeagueSeason } from './champions-league-season.js';
+import { buildEuroLeagueSeason } from './euroleague-season.js';
 import { buildLeagueSeason, leagueRoundDates, marqueePairings } from './league-season.js';
 import { buildNbaSeason } from './nba-season.js';
 import type { ScheduledFixture } from './scheduled-fixture.js';
@@ -178,6 +179,47 @@ describe('Champions League season', () => {
     expect(utc(final.start).getUTCDay()).toBe(6);
     // Quarter-finals are drawn after the last sixteen is over, and so on.
     for (const fixture of knockouts) if (fixture.knownFrom !== undefined) expect(fixture.knownFrom).toBeLessThan(fixture.start);
+  });
+});
+
+describe('EuroLeague season', () => {
+  const teams = teamsOf(EUROLEAGUE_ID);
+  const fixtures = buildEuroLeagueSeason(tournament(EUROLEAGUE_ID), teams, SEASON, basketballScore);
+  const postSeason = fixtures.filter((f) => f.knownFrom !== undefined);
+  const regularEnd = Math.max(...fixtures.filter((f) => f.knownFrom === undefined).map((f) => f.start));
+
+  it('follows the regular season with best-of-five play-offs in April and a Final Four in May', () => {
+    const finalFour = postSeason.slice(-4);
+    const playoffs = postSeason.slice(0, -4);
+    expect(playoffs.every((f) => f.start > regularEnd && utc(f.start).getUTCMonth() <= 4)).toBe(true);
+    const series = groupBy(playoffs, pairKey);
+    expect(series.size).toBe(4);
+    for (const games of series.values()) {
+      const wins = new Map<string, number>();
+      for (const game of games) {
+        const score = basketballScore(game);
+        const winner = score.home > score.away ? game.home.id : game.away.id;
+        wins.set(winner, (wins.get(winner) ?? 0) + 1);
+      }
+      expect(Math.max(...wins.values())).toBe(3);
+      expect(games.length).toBeLessThanOrEqual(5);
+    }
+    const winners = [...series.values()].map((games) => {
+      const tally = new Map<string, number>();
+      for (const game of games) {
+        const score = basketballScore(game);
+        const winner = score.home > score.away ? game.home.id : game.away.id;
+        tally.set(winner, (tally.get(winner) ?? 0) + 1);
+      }
+      return [...tally].find(([, w]) => w === 3)![0];
+    });
+    const semiFinalists = finalFour.slice(0, 2).flatMap((f) => [f.home.id, f.away.id]);
+    expect(semiFinalists.sort()).toEqual([...winners].sort());
+    for (const game of finalFour) {
+      expect(utc(game.start).getUTCMonth()).toBe(4);
+      expect([5, 0]).toContain(utc(game.start).getUTCDay());
+      expect(game.venue).not.toBe(game.home.venue);
+    }
   });
 });
 

@@ -1,12 +1,29 @@
-import { CHAMPIONS_LEAGUE_ID, NBA_ID } from '../data/tournaments.data.js';
+import { CHAMPIONS_LEAGUE_ID, EUROLEAGUE_ID, NBA_ID } from '../data/tournaments.data.js';
 import type { TeamRecord, TournamentRecord } from '../directory.types.js';
 import { WEEK_MS, seasonOf, weekOf, weekStart } from './calendar.js';
 import { buildChampionsLeagueSeason, type ScoreOf } from './champions-league-season.js';
+import { buildEuroLeagueSeason } from './euroleague-season.js';
 import { buildLeagueSeason, isRoundRobinLeague, marqueePivot } from './league-season.js';
 import { buildNbaSeason } from './nba-season.js';
 import type { ScheduledFixture } from './scheduled-fixture.js';
 
 const MAX_CACHED_SEASONS = 120;
+
+/** Draws one season of a competition; `pivot` is the round of a league's marquee games, if any. */
+type SeasonBuilder = (
+  tournament: TournamentRecord,
+  teams: readonly TeamRecord[],
+  season: number,
+  context: { pivot: number | undefined; scoreOf: ScoreOf },
+) => ScheduledFixture[];
+
+// Competitions whose later stages depend on results; every other one is a plain round-robin league.
+const SEASON_BUILDERS: Record<string, SeasonBuilder> = {
+  [NBA_ID]: (tournament, teams, season, { scoreOf }) => buildNbaSeason(tournament, teams, season, scoreOf),
+  [CHAMPIONS_LEAGUE_ID]: (tournament, teams, season, { scoreOf }) => buildChampionsLeagueSeason(tournament, teams, season, scoreOf),
+  [EUROLEAGUE_ID]: (tournament, teams, season, { scoreOf }) => buildEuroLeagueSeason(tournament, teams, season, scoreOf),
+};
+const buildRoundRobinSeason: SeasonBuilder = (tournament, teams, season, { pivot }) => buildLeagueSeason(tournament, teams, season, pivot);
 
 interface SeasonView {
   byWeek: Map<number, ScheduledFixture[]>;
@@ -51,7 +68,8 @@ export class FixtureSchedule {
     const cached = this.seasons.get(key);
     if (cached !== undefined) return cached;
 
-    const fixtures = this.build(tournament, teams, season, pivotRound);
+    const build = SEASON_BUILDERS[tournament.id] ?? buildRoundRobinSeason;
+    const fixtures = build(tournament, teams, season, { pivot: pivotRound, scoreOf: this.scoreOf });
     const byWeek = new Map<number, ScheduledFixture[]>();
     for (const fixture of fixtures) {
       const week = weekOf(fixture.start);
@@ -62,12 +80,6 @@ export class FixtureSchedule {
     this.seasons.set(key, view);
     if (this.seasons.size > MAX_CACHED_SEASONS) this.evictOldest();
     return view;
-  }
-
-  private build(tournament: TournamentRecord, teams: readonly TeamRecord[], season: number, pivotRound: number | undefined): ScheduledFixture[] {
-    if (tournament.id === NBA_ID) return buildNbaSeason(tournament, teams, season, this.scoreOf);
-    if (tournament.id === CHAMPIONS_LEAGUE_ID) return buildChampionsLeagueSeason(tournament, teams, season, this.scoreOf);
-    return buildLeagueSeason(tournament, teams, season, pivotRound);
   }
 
   private evictOldest(): void {

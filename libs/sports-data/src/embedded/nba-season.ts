@@ -2,6 +2,7 @@ import type { TeamRecord, TournamentRecord } from '../directory.types.js';
 import { seededRandom, shuffled } from '../random.js';
 import { DAY_MS, LIVE_WINDOW_MS, seasonDate, timeOfDay, type MonthDay } from './calendar.js';
 import type { ScoreOf } from './champions-league-season.js';
+import { playSeries, type SeriesFormat } from './playoff-series.js';
 import { scheduled, type ScheduledFixture } from './scheduled-fixture.js';
 
 /**
@@ -27,7 +28,7 @@ const PLAYOFF_TIP_OFFS = ['00:00', '00:30', '01:30', '02:30'];
 const GAMES_BY_WEEKDAY = [8, 7, 6, 10, 4, 9, 7];
 const REMATCH_DAYS = 10;
 // Home court in a best-of-seven: 2-2-1-1-1.
-const HIGHER_SEED_AT_HOME = [true, true, false, false, true, false, true];
+const BEST_OF_SEVEN: SeriesFormat = { wins: 4, highAtHome: [true, true, false, false, true, false, true] };
 
 /** Conferences split the league in two: the first fifteen teams of the data are the East. */
 export const NBA_EAST_TEAM_IDS: ReadonlySet<string> = new Set(Array.from({ length: 15 }, (_, i) => String(7001 + i)));
@@ -161,7 +162,11 @@ function playoffs(
         const [a, b] = [bracket[i]!, bracket[i + 1]!];
         // Home court to the better record, then the better seed.
         const [high, low] = a.wins > b.wins || (a.wins === b.wins && a.seed <= b.seed) ? [a, b] : [b, a];
-        const result = playSeries(tournament, high.team, low.team, roundStart + (series % 2) * DAY_MS, series, knownFrom, scoreOf);
+        // A game every other night, series of a round alternating nights.
+        const firstNight = roundStart + (series % 2) * DAY_MS;
+        const tipOff = timeOfDay(PLAYOFF_TIP_OFFS[series % PLAYOFF_TIP_OFFS.length]!);
+        const tipOffs = BEST_OF_SEVEN.highAtHome.map((_, game) => firstNight + (2 * game + 1) * DAY_MS + tipOff);
+        const result = playSeries(tournament, high.team, low.team, BEST_OF_SEVEN, tipOffs, knownFrom, scoreOf);
         series++;
         fixtures.push(...result.fixtures);
         decided.push(result.decidedAt);
@@ -173,31 +178,4 @@ function playoffs(
     brackets = next;
   }
   return fixtures;
-}
-
-function playSeries(
-  tournament: TournamentRecord,
-  high: TeamRecord,
-  low: TeamRecord,
-  firstNight: number,
-  series: number,
-  knownFrom: number,
-  scoreOf: ScoreOf,
-): { fixtures: ScheduledFixture[]; winner: TeamRecord; decidedAt: number } {
-  const fixtures: ScheduledFixture[] = [];
-  let highWins = 0;
-  let lowWins = 0;
-  let known = knownFrom;
-  for (let game = 0; highWins < 4 && lowWins < 4; game++) {
-    const [home, away] = HIGHER_SEED_AT_HOME[game] ? [high, low] : [low, high];
-    const tipOff = firstNight + 2 * game * DAY_MS + DAY_MS + timeOfDay(PLAYOFF_TIP_OFFS[series % PLAYOFF_TIP_OFFS.length]!);
-    // Games 1-4 are certain once the series is set; a later game only once the one before is over.
-    const fixture = scheduled(tournament, home, away, tipOff, { knownFrom: known });
-    fixtures.push(fixture);
-    const score = scoreOf(fixture);
-    if ((score.home > score.away) === (home === high)) highWins++;
-    else lowWins++;
-    if (game >= 3) known = fixture.start + LIVE_WINDOW_MS;
-  }
-  return { fixtures, winner: highWins === 4 ? high : low, decidedAt: fixtures.at(-1)!.start + LIVE_WINDOW_MS };
 }
