@@ -276,8 +276,8 @@ describe('EmbeddedSportsProvider', () => {
       const provider = providerAt(WEDNESDAY);
       const h2h = await provider.getHeadToHead(idOf('Barcelona'), idOf('Real Madrid'));
       expect(h2h.meetings.length).toBeGreaterThanOrEqual(1);
-      // Marquee games are played around the current date only; further back the two clubs meet
-      // no more often than a normal round-robin would pair them.
+      // Twice a league season over the three seasons looked back on; in the Champions League only
+      // if a knockout draw brings them together (its league phase keeps compatriots apart).
       expect(h2h.meetings.length).toBeLessThanOrEqual(6);
       const first = h2h.meetings[0]!;
       expect((await provider.getFixture(first.fixtureId)).score).toEqual(first.score);
