@@ -10,8 +10,8 @@ import { FixedClock } from '../libs/sports-data/src/testing/index.js';
 import { waitFor } from './support/redis-server.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
-// A Saturday evening: El Clásico (Barcelona v Real Madrid) kicks off at 20:00 UTC.
-const KICK_OFF = Date.parse('2026-11-21T20:00:00.000Z');
+// A Sunday evening: El Clásico (Barcelona v Real Madrid) kicks off at 20:00 UTC, last of its round.
+const KICK_OFF = Date.parse('2026-11-22T20:00:00.000Z');
 const MINUTE = 60_000;
 
 interface SelectionView {

@@ -139,6 +139,36 @@ describe('football calendar across competitions', () => {
   );
 });
 
+describe('marquee pivot', () => {
+  it.each(LEAGUES.slice(0, 4))('changes only the round just played and the new pivot round when %s moves on by one round', (tournamentId) => {
+    const teams = teamsOf(tournamentId);
+    const half = teams.length - 1;
+    const dates = leagueRoundDates(tournamentId, SEASON, teams.length);
+    const roundOf = (f: ScheduledFixture): number => dates.findIndex((d) => d.slots.some((s) => kickOff(d.week, s) === f.start) && weekOf(f.start) === d.week);
+    const byRound = (pivot: number): Map<number, string[]> => {
+      const rounds = new Map<number, string[]>();
+      for (const f of buildLeagueSeason(tournament(tournamentId), teams, SEASON, pivot)) {
+        rounds.set(roundOf(f), [...(rounds.get(roundOf(f)) ?? []), f.id].sort());
+      }
+      return rounds;
+    };
+    for (const pivot of [0, 4, half - 3, half + 1, half + 6, 2 * half - 3]) {
+      const [before, after] = [byRound(pivot), byRound(pivot + 1)];
+      const end = pivot < half ? half : 2 * half;
+      for (let round = pivot + 2; round < end; round++) expect(after.get(round)).toEqual(before.get(round));
+      // The round just played is over when the pivot moves: its marquee games kicked off last.
+      const marqueeStart = Math.max(
+        ...buildLeagueSeason(tournament(tournamentId), teams, SEASON, pivot)
+          .filter((f) => roundOf(f) === pivot && marqueePairings(tournamentId).some(([h, a]) => f.home.id === h && f.away.id === a))
+          .map((f) => f.start),
+      );
+      for (const f of buildLeagueSeason(tournament(tournamentId), teams, SEASON, pivot)) {
+        if (roundOf(f) === pivot) expect(f.start).toBeLessThanOrEqual(marqueeStart);
+      }
+    }
+  });
+});
+
 describe('Champions League season', () => {
   const teams = teamsOf(CHAMPIONS_LEAGUE_ID);
   const fixtures = buildChampionsLeagueSeason(tournament(CHAMPIONS_LEAGUE_ID), teams, SEASON, footballScore);

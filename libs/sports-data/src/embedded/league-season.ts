@@ -33,15 +33,15 @@ import { scheduled, type ScheduledFixture } from './scheduled-fixture.js';
  *
  * Marquee games. The product promises that the big games people ask about ("odds for Barcelona vs
  * Real Madrid?") are on the schedule within the coming week. The marquee pairings of a league are
- * put in the same base round of the circle method (base round 0), and that base round is swapped
- * into the league's next round from `now` (the "pivot" round, see `marqueePivot`); the round it
- * displaces takes its place. The second half-season always plays the first half's order shifted by a
+ * put in the same base round of the circle method (base round 0), and that base round is moved
+ * into the league's next round from `now` (the "pivot" round, see `marqueePivot`), the rounds in
+ * between shifting by one. The second half-season always plays the first half's order shifted by a
  * quarter of a half-season, so every pairing's two meetings (a marquee pairing's included) are more
  * than half a half-season apart whatever the pivot: a marquee pairing is played in the upcoming
  * round and once in the other half-season, never twice within a few weeks. The season as seen at
  * `now` is a pure function of (league, season, pivot round). When the pivot's marquee games are
- * over (kick-off plus the live window), the pivot moves to the next round: the round just played
- * then shows the base round it displaced, and only the few rounds touched by the two swaps change.
+ * over (kick-off plus the live window), the pivot moves to the next round: only the round just
+ * played (all over, as the marquee games kick off last) and the new pivot round change.
  */
 
 interface Marquee {
@@ -83,19 +83,20 @@ function midweekSlots(games: number, marquees: number): Slot[] {
   return [...slots, ...Array.from({ length: marquees }, () => slot(WED, '20:00'))];
 }
 
-const LA_LIGA_MARQUEES: Marquee[] = [{ home: '1001', away: '1002', weekendSlot: 4 }];
+const LA_LIGA_MARQUEES: Marquee[] = [{ home: '1001', away: '1002', weekendSlot: 9 }];
 const PREMIER_LEAGUE_MARQUEES: Marquee[] = [
-  { home: '2001', away: '2005', weekendSlot: 7 },
-  { home: '2002', away: '2003', weekendSlot: 8 },
+  { home: '2001', away: '2005', weekendSlot: 8 },
+  { home: '2002', away: '2003', weekendSlot: 9 },
 ];
 const SERIE_A_MARQUEES: Marquee[] = [
-  { home: '3003', away: '3004', weekendSlot: 7 },
-  { home: '3001', away: '3002', weekendSlot: 8 },
+  { home: '3003', away: '3004', weekendSlot: 8 },
+  { home: '3001', away: '3002', weekendSlot: 9 },
 ];
-const BUNDESLIGA_MARQUEES: Marquee[] = [{ home: '4001', away: '4002', weekendSlot: 6 }];
+const BUNDESLIGA_MARQUEES: Marquee[] = [{ home: '4001', away: '4002', weekendSlot: 8 }];
 
-// Kick-off times (UTC) in the usual windows of each competition. Where a league has two marquee
-// games they kick off together, so that the round moves on once both are over.
+// Kick-off times (UTC) in the usual windows of each competition. A league's marquee games kick off
+// last in their round (together, where there are two), so that when the calendar moves them on to
+// the next round (see the file comment) every game of the round just played is over.
 const LEAGUE_CALENDARS: Record<string, LeagueCalendar> = {
   [LA_LIGA_ID]: {
     first: [8, 15],
@@ -103,8 +104,8 @@ const LEAGUE_CALENDARS: Record<string, LeagueCalendar> = {
     breaks: [...INTERNATIONAL_BREAKS, [12, 27]],
     midweeks: [[9, 23], [4, 21], [12, 2]],
     weekend: [
-      slot(FRI, '20:00'), slot(SAT, '13:00'), slot(SAT, '15:15'), slot(SAT, '17:30'), slot(SAT, '20:00'),
-      slot(SUN, '13:00'), slot(SUN, '15:15'), slot(SUN, '17:30'), slot(SUN, '20:00'), slot(MON, '20:00'),
+      slot(FRI, '20:00'), slot(SAT, '12:00'), slot(SAT, '14:15'), slot(SAT, '16:30'), slot(SAT, '19:00'),
+      slot(SUN, '12:00'), slot(SUN, '14:15'), slot(SUN, '16:30'), slot(SUN, '17:30'), slot(SUN, '20:00'),
     ],
     midweek: midweekSlots(10, LA_LIGA_MARQUEES.length),
     marquees: LA_LIGA_MARQUEES,
@@ -116,7 +117,7 @@ const LEAGUE_CALENDARS: Record<string, LeagueCalendar> = {
     midweeks: [[12, 30], [12, 2], [4, 21]],
     weekend: [
       slot(SAT, '12:30'), slot(SAT, '15:00'), slot(SAT, '15:00'), slot(SAT, '15:00'), slot(SAT, '15:00'),
-      slot(SAT, '17:30'), slot(SUN, '14:00'), slot(SUN, '16:30'), slot(SUN, '16:30'), slot(MON, '20:00'),
+      slot(SAT, '17:30'), slot(SUN, '14:00'), slot(SUN, '14:00'), slot(SUN, '16:30'), slot(SUN, '16:30'),
     ],
     midweek: midweekSlots(10, PREMIER_LEAGUE_MARQUEES.length),
     marquees: PREMIER_LEAGUE_MARQUEES,
@@ -128,7 +129,7 @@ const LEAGUE_CALENDARS: Record<string, LeagueCalendar> = {
     midweeks: [[10, 28], [1, 6], [4, 21]],
     weekend: [
       slot(FRI, '19:45'), slot(SAT, '14:00'), slot(SAT, '17:00'), slot(SAT, '19:45'), slot(SUN, '11:30'),
-      slot(SUN, '14:00'), slot(SUN, '17:00'), slot(SUN, '19:45'), slot(SUN, '19:45'), slot(MON, '19:45'),
+      slot(SUN, '14:00'), slot(SUN, '14:00'), slot(SUN, '17:00'), slot(SUN, '19:45'), slot(SUN, '19:45'),
     ],
     midweek: midweekSlots(10, SERIE_A_MARQUEES.length),
     marquees: SERIE_A_MARQUEES,
@@ -312,15 +313,17 @@ export function buildLeagueSeason(
 
   // The first half-season plays the base rounds in a seeded order; the second half plays the same
   // order shifted by a quarter of a half-season, home and away swapped.
-  const order = shuffled(
+  const offset = Math.floor(half / 4);
+  let order = shuffled(
     Array.from({ length: half }, (_, i) => i),
     seededRandom('league-rounds', tournament.id, season),
   );
-  const offset = Math.floor(half / 4);
-  if (pivot !== undefined) {
-    const target = pivot < half ? pivot : mod(pivot - half + offset, half);
-    const marqueeAt = order.indexOf(0);
-    [order[target], order[marqueeAt]] = [order[marqueeAt]!, order[target]!];
+  // Moved, not swapped, and within the half-season of the pivot: when the pivot moves on by one
+  // round, only that round and the new pivot round change, none of the rounds further ahead.
+  if (pivot !== undefined && pivot < half) order = moved(order, 0, pivot);
+  if (pivot !== undefined && pivot >= half) {
+    const second = moved(order.map((_, j) => order[(j + offset) % half]!), 0, pivot - half);
+    order = second.map((_, k) => second[mod(k - offset, half)]!);
   }
 
   const fixtures: ScheduledFixture[] = [];
@@ -368,6 +371,12 @@ function assignSlots(
     if (index !== undefined) fixtures.push(scheduled(tournament, home, away, kickOff(date.week, date.slots[index]!)));
   });
   return fixtures;
+}
+
+/** The list with `item` taken out and put back at `index`. */
+function moved(list: readonly number[], item: number, index: number): number[] {
+  const rest = list.filter((x) => x !== item);
+  return [...rest.slice(0, index), item, ...rest.slice(index)];
 }
 
 export function mod(a: number, n: number): number {
