@@ -76,7 +76,7 @@ interface FixtureState {
  * upstream is configured. Every competition follows its real calendar (see embedded/): the football
  * leagues as double round robins from August to May with midweek rounds, international and winter
  * breaks, the Champions League league phase and knockouts midweek, the EuroLeague on Thursday and
- * Friday from October to April, the NBA nightly from late October to its June finals. Fixtures are
+ * Friday from October to April then its play-offs and Final Four, the NBA nightly from late October to its June finals. Fixtures are
  * listed 14 days either side of the clock, and each league's marquee games are in its next round,
  * so that they are always coming up while the league is playing. Results and prices come from team
  * ratings through a goal (points) model, so a strong side is favoured in the odds and wins more

@@ -1,8 +1,7 @@
-import type { Score } from '../domain/fixture.js';
 import type { TeamRecord, TournamentRecord } from '../directory.types.js';
 import { seededRandom, shuffled, type Random } from '../random.js';
 import { LIVE_WINDOW_MS, SAT, TUE, WED, kickOff, seasonWeek, slot, type MonthDay, type Slot } from './calendar.js';
-import { scheduled, type ScheduledFixture } from './scheduled-fixture.js';
+import { scheduled, type ScheduledFixture, type ScoreOf } from './scheduled-fixture.js';
 
 /**
  * The Champions League season: a 36-team league phase of eight matchdays on the Tuesday and
@@ -31,8 +30,6 @@ const MATCHDAY_SLOTS: readonly Slot[] = [TUE, WED].flatMap((day) => [
 ]);
 const MAX_OPPONENTS_PER_COUNTRY = 2;
 const MATCHING_ATTEMPTS = 200;
-
-export type ScoreOf = (fixture: ScheduledFixture) => Score;
 
 export function buildChampionsLeagueSeason(
   tournament: TournamentRecord,

@@ -1,10 +1,9 @@
 import type { TeamRecord, TournamentRecord } from '../directory.types.js';
 import { seededRandom } from '../random.js';
 import { FRI, LIVE_WINDOW_MS, SUN, THU, TUE, kickOff, seasonWeek, slot, type MonthDay, type Slot } from './calendar.js';
-import type { ScoreOf } from './champions-league-season.js';
 import { buildLeagueSeason } from './league-season.js';
 import { playSeries, type SeriesFormat } from './playoff-series.js';
-import { scheduled, type ScheduledFixture } from './scheduled-fixture.js';
+import { scheduled, type ScheduledFixture, type ScoreOf } from './scheduled-fixture.js';
 
 /**
  * The EuroLeague season: the regular season (a double round robin on Thursdays and Fridays from

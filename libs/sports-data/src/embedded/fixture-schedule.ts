@@ -1,11 +1,11 @@
 import { CHAMPIONS_LEAGUE_ID, EUROLEAGUE_ID, NBA_ID } from '../data/tournaments.data.js';
 import type { TeamRecord, TournamentRecord } from '../directory.types.js';
 import { WEEK_MS, seasonOf, weekOf, weekStart } from './calendar.js';
-import { buildChampionsLeagueSeason, type ScoreOf } from './champions-league-season.js';
+import { buildChampionsLeagueSeason } from './champions-league-season.js';
 import { buildEuroLeagueSeason } from './euroleague-season.js';
 import { buildLeagueSeason, isRoundRobinLeague, marqueePivot } from './league-season.js';
 import { buildNbaSeason } from './nba-season.js';
-import type { ScheduledFixture } from './scheduled-fixture.js';
+import type { ScheduledFixture, ScoreOf } from './scheduled-fixture.js';
 
 const MAX_CACHED_SEASONS = 120;
 
@@ -31,9 +31,9 @@ interface SeasonView {
 
 /**
  * The embedded dataset's calendar: every competition's season on its real calendar (see
- * league-season.ts, champions-league-season.ts and nba-season.ts), built a season at a time and
- * kept. A league season depends on the round that holds its marquee games, which follows the
- * clock; the other competitions' seasons are fixed. Knockout games are listed only once their
+ * league-season.ts, champions-league-season.ts, euroleague-season.ts and nba-season.ts), built a
+ * season at a time and kept. A league season depends on the round that holds its marquee games,
+ * which follows the clock; the other competitions' seasons are fixed. Knockout games are listed only once their
  * pairing is known.
  */
 export class FixtureSchedule {

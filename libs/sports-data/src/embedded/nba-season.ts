@@ -1,9 +1,8 @@
 import type { TeamRecord, TournamentRecord } from '../directory.types.js';
 import { seededRandom, shuffled } from '../random.js';
 import { DAY_MS, LIVE_WINDOW_MS, seasonDate, timeOfDay, type MonthDay } from './calendar.js';
-import type { ScoreOf } from './champions-league-season.js';
 import { playSeries, type SeriesFormat } from './playoff-series.js';
-import { scheduled, type ScheduledFixture } from './scheduled-fixture.js';
+import { scheduled, type ScheduledFixture, type ScoreOf } from './scheduled-fixture.js';
 
 /**
  * The NBA season: a regular season from the Tuesday after 20 October to the Sunday after 11 April,

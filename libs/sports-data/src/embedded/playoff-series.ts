@@ -1,7 +1,6 @@
 import type { TeamRecord, TournamentRecord } from '../directory.types.js';
 import { LIVE_WINDOW_MS } from './calendar.js';
-import type { ScoreOf } from './champions-league-season.js';
-import { scheduled, type ScheduledFixture } from './scheduled-fixture.js';
+import { scheduled, type ScheduledFixture, type ScoreOf } from './scheduled-fixture.js';
 
 export interface SeriesFormat {
   /** Wins that take the series: 4 for a best-of-seven. */

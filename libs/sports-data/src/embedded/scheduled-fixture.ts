@@ -1,3 +1,4 @@
+import type { Score } from '../domain/fixture.js';
 import type { TeamRecord, TournamentRecord } from '../directory.types.js';
 import { numericId } from '../random.js';
 
@@ -17,6 +18,9 @@ export interface ScheduledFixture {
    */
   knownFrom?: number;
 }
+
+/** The final score of a fixture, for competitions whose later stages depend on results. */
+export type ScoreOf = (fixture: ScheduledFixture) => Score;
 
 export function scheduled(
   tournament: TournamentRecord,
