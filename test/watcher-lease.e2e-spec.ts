@@ -24,8 +24,8 @@ const TTL_MS = 1_000;
 const LEADER_GAUGE = 'chatbet_odds_watcher_leader';
 // The built server, as `npm start` runs it (`npm test` builds before running the suite).
 const MAIN = resolve(process.cwd(), 'dist/apps/api/src/main.js');
-// A Saturday evening: El Clásico (Barcelona v Real Madrid) kicks off at 20:00 UTC.
-const KICK_OFF = Date.parse('2026-11-21T20:00:00.000Z');
+// A Sunday evening: El Clásico (Barcelona v Real Madrid) kicks off at 20:00 UTC, last of its round.
+const KICK_OFF = Date.parse('2026-11-22T20:00:00.000Z');
 const MINUTE = 60_000;
 
 function sharedEnv(prefix: string): Record<string, string> {

@@ -24,7 +24,9 @@ import {
   sampleBasketballScore,
   type PointModel,
 } from './embedded/basketball-model.js';
-import { WEEK_MS, buildWeek, fixedGamesOf, weekOf, type ScheduledFixture } from './embedded/fixture-schedule.js';
+import { DAY_MS, LIVE_WINDOW_MS, MINUTE_MS, weekOf } from './embedded/calendar.js';
+import { FixtureSchedule } from './embedded/fixture-schedule.js';
+import type { ScheduledFixture } from './embedded/scheduled-fixture.js';
 import {
   balancedHandicapLine,
   expectedGoals,
@@ -44,24 +46,21 @@ import { seededRandom } from './random.js';
 import { SportsDataProvider } from './sports-data.provider.js';
 import { TeamDirectory } from './team-directory.js';
 
-const MINUTE_MS = 60_000;
-const DAY_MS = 24 * 60 * MINUTE_MS;
 /** Fixtures are listed this far either side of now. */
 export const EMBEDDED_HORIZON_DAYS = 14;
-/** A fixture counts as live for this long after its start. */
-export const LIVE_WINDOW_MS = 2 * 60 * MINUTE_MS;
+export { LIVE_WINDOW_MS };
 const BASKETBALL_PLAYING_MINUTES = 115;
 const DEFAULT_FORM_LENGTH = 5;
 const MAX_FORM_LENGTH = 20;
+// Form reaches back over a summer break into the previous season; head-to-head over three seasons.
 const FORM_LOOKBACK_WEEKS = 26;
-const HEAD_TO_HEAD_LOOKBACK_WEEKS = 52;
+const HEAD_TO_HEAD_LOOKBACK_WEEKS = 156;
 const MAX_HEAD_TO_HEAD_MEETINGS = 10;
 // Size of one bucket's shock on the log of the scoring rates: goal rates move by about 0.6% per
 // bucket, enough to show at two decimals; basketball prices react far more to a point of margin,
 // so its rates move by much less.
 const FOOTBALL_DRIFT = 0.006;
 const BASKETBALL_DRIFT = 0.0012;
-const MAX_CACHED_WEEKS = 800;
 const OPEN_STATUSES: readonly FixtureStatus[] = ['pre_match', 'live'];
 
 /** What a fixture looks like at a given instant. */
@@ -74,11 +73,14 @@ interface FixtureState {
 
 /**
  * A self-contained, deterministic sports dataset for development, demos and tests, used when no
- * upstream is configured. Fixtures follow a weekly calendar (league rounds at the weekend,
- * Champions League midweek, EuroLeague Thursday and Friday, NBA nightly) listed 14 days either side
- * of the clock; the marquee games of each league are played every week so that they are always
- * within the next seven days. Results and prices come from team ratings through a goal (points)
- * model, so a strong side is favoured in the odds and wins more often in the results.
+ * upstream is configured. Every competition follows its real calendar (see embedded/): the football
+ * leagues as double round robins from August to May with midweek rounds, international and winter
+ * breaks, the Champions League league phase and knockouts midweek, the EuroLeague on Thursday and
+ * Friday from October to April then its play-offs and Final Four, the NBA nightly from late October to its June finals. Fixtures are
+ * listed 14 days either side of the clock, and each league's marquee games are in its next round,
+ * so that they are always coming up while the league is playing. Results and prices come from team
+ * ratings through a goal (points) model, so a strong side is favoured in the odds and wins more
+ * often in the results.
  */
 @Injectable()
 export class EmbeddedSportsProvider extends SportsDataProvider {
@@ -86,8 +88,10 @@ export class EmbeddedSportsProvider extends SportsDataProvider {
 
   private readonly clock: Clock;
   private readonly directory = new TeamDirectory();
-  private readonly weeks = new Map<string, ScheduledFixture[]>();
-  private readonly fixturesById = new Map<string, ScheduledFixture>();
+  private readonly schedule = new FixtureSchedule(
+    (tournamentId) => this.directory.teamsInTournament(tournamentId),
+    (fixture) => this.finalScore(fixture),
+  );
 
   constructor(@Optional() clock?: Clock) {
     super();
@@ -118,10 +122,13 @@ export class EmbeddedSportsProvider extends SportsDataProvider {
     if (from > to || limit === 0) return [];
     const statuses = query.status === undefined ? OPEN_STATUSES : [query.status];
 
+    // A team's fixtures are in its own competitions only: no need to draw the others' seasons.
+    const teamTournaments = query.teamId === undefined ? undefined : this.directory.teamById(query.teamId)?.tournamentIds ?? [];
     const tournaments = this.directory.tournaments.filter(
       (t) =>
         (query.tournamentId === undefined || t.id === query.tournamentId) &&
-        (query.sportId === undefined || t.sportId === query.sportId),
+        (query.sportId === undefined || t.sportId === query.sportId) &&
+        (teamTournaments === undefined || teamTournaments.includes(t.id)),
     );
     const fixtures: Fixture[] = [];
     for (const tournament of tournaments) {
@@ -242,26 +249,9 @@ export class EmbeddedSportsProvider extends SportsDataProvider {
     return team;
   }
 
-  /** One tournament's fixtures of one schedule week, built once and kept. */
+  /** One tournament's fixtures of one schedule week, as the calendar stands now. */
   private week(tournament: TournamentRecord, week: number): ScheduledFixture[] {
-    const now = this.now();
-    // A week's content depends on which marquee games fall in it, which moves with the clock.
-    const fixed = fixedGamesOf(tournament.id, week, now).map(([home, away]) => `${home}-${away}`).join(',');
-    const key = `${tournament.id}:${week}:${fixed}`;
-    const cached = this.weeks.get(key);
-    if (cached !== undefined) return cached;
-    const fixtures = buildWeek(tournament, this.directory.teamsInTournament(tournament.id), week, now);
-    this.weeks.set(key, fixtures);
-    for (const fixture of fixtures) this.fixturesById.set(fixture.id, fixture);
-    if (this.weeks.size > MAX_CACHED_WEEKS) this.evictOldestWeek();
-    return fixtures;
-  }
-
-  private evictOldestWeek(): void {
-    const oldest = this.weeks.keys().next();
-    if (oldest.done === true) return;
-    for (const fixture of this.weeks.get(oldest.value) ?? []) this.fixturesById.delete(fixture.id);
-    this.weeks.delete(oldest.value);
+    return this.schedule.week(tournament, week, this.now());
   }
 
   /**
@@ -269,14 +259,14 @@ export class EmbeddedSportsProvider extends SportsDataProvider {
    * lookup reached further back.
    */
   private scheduledFixture(id: string, now: number): ScheduledFixture {
-    const known = this.fixturesById.get(id);
+    const known = this.schedule.fixtureById(id);
     if (known !== undefined) return known;
     const first = weekOf(now - EMBEDDED_HORIZON_DAYS * DAY_MS);
     const last = weekOf(now + EMBEDDED_HORIZON_DAYS * DAY_MS);
     for (const tournament of this.directory.tournaments) {
       for (let week = first; week <= last; week++) this.week(tournament, week);
     }
-    const found = this.fixturesById.get(id);
+    const found = this.schedule.fixtureById(id);
     if (found === undefined) throw new UnknownFixtureError(id);
     return found;
   }
