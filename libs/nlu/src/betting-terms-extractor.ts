@@ -45,6 +45,8 @@ const MARKET_PATTERNS: readonly [Market, RegExp, boolean][] = [
     String.raw`\bgol\s+(?:y|de\s+ambos)\b`,
     String.raw`\bgg\b`,
     String.raw`\bamb(?:o|a)s\s+marcan\b`,
+    String.raw`\b(?:marcan|anotan|marcaran|anotaran|marquen|anoten)\s+(?:los\s+)?(?:dos|ambos)(?:\s+equipos)?\b`,
+    String.raw`\bwill\s+both\s+(?:teams?|sides)\s+score\b`,
   ), false],
   ['double_chance', /\bdouble\s+chance\b|\bdoble\s+(?:oportunidad|chance)\b|\b(?:1x|x2)\b/, false],
   ['handicap', /\bhandicaps?\b|\bspread\b|\bhcp\b|\bah\s*[+-]\s*\d/, false],
