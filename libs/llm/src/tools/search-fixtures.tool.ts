@@ -5,9 +5,25 @@ import { localDay } from '../shared/zoned-time.js';
 import { clampInt, dateWindow } from './date-range.js';
 import { toolContextOf } from './tool-context.js';
 import type { ToolDeps } from './tool-deps.js';
-import { freshness, runTool, summariseMatch } from './tool-results.js';
+import { freshness, runTool, summariseMatch, type Freshness, type MatchSummary } from './tool-results.js';
 
 export const SEARCH_FIXTURES = 'search_fixtures';
+
+export interface SearchFixturesResult extends Freshness {
+  filters: {
+    team?: string;
+    tournament?: string;
+    /** YYYY-MM-DD in the turn's time zone. */
+    from: string;
+    to: string;
+    status: MatchSummary['status'] | 'upcoming_or_live';
+    clampedToDays?: number;
+  };
+  timeZone: string;
+  total: number;
+  count: number;
+  matches: MatchSummary[];
+}
 
 const DEFAULT_DAYS = 14;
 const MAX_DAYS = 31;
@@ -37,7 +53,7 @@ const schema = z.object({
 export function createSearchFixturesTool(deps: ToolDeps) {
   return tool(
     (args: z.infer<typeof schema>, config: ToolRunnableConfig) =>
-      runTool(SEARCH_FIXTURES, deps.logger, async () => {
+      runTool(SEARCH_FIXTURES, deps.logger, async (): Promise<SearchFixturesResult> => {
         const { timeZone } = toolContextOf(config);
         const finished = args.status === 'finished';
         const now = Date.now();

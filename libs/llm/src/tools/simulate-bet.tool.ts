@@ -12,11 +12,12 @@ import {
   type Sourced,
 } from '@app/sports-data';
 import type { Language } from '../shared/conversation-types.js';
+import { marketForSport } from './match-reference.js';
 import { checkCurrency } from './recommend-bets.tool.js';
 import { marketLabel, selectionLabel } from './selection-labels.js';
 import { toolContextOf } from './tool-context.js';
 import type { ToolDeps } from './tool-deps.js';
-import { ToolRequestError, freshness, probability, round, runTool, summariseMatch, type MatchSummary } from './tool-results.js';
+import { ToolRequestError, freshness, probability, round, runTool, summariseMatch, type Freshness, type MatchSummary } from './tool-results.js';
 
 export const SIMULATE_BET = 'simulate_bet';
 
@@ -74,7 +75,7 @@ const schema = z.object({
 
 type Leg = z.infer<typeof legSchema>;
 
-interface PricedLeg {
+export interface PricedLeg {
   match: MatchSummary;
   market: MarketCode;
   marketName: string;
@@ -85,10 +86,22 @@ interface PricedLeg {
   impliedProbability: number;
 }
 
+interface SimulationBase extends Freshness {
+  stake: number;
+  currency: string;
+  legs: PricedLeg[];
+  potentialReturn: number;
+  profit: number;
+  impliedProbability: number;
+  note: string;
+}
+
+export type SimulationResult = (SimulationBase & { type: 'single'; odds: number }) | (SimulationBase & { type: 'accumulator'; combinedOdds: number });
+
 export function createSimulateBetTool(deps: ToolDeps) {
   return tool(
     (args: z.infer<typeof schema>, config: ToolRunnableConfig) =>
-      runTool(SIMULATE_BET, deps.logger, async () => {
+      runTool(SIMULATE_BET, deps.logger, async (): Promise<SimulationResult> => {
         const { timeZone, language } = toolContextOf(config);
         if (args.selections.length === 0) throw new ToolRequestError('INVALID_ARGUMENT', 'Give at least one selection.');
         if (args.selections.length > MAX_LEGS) throw new ToolRequestError('INVALID_ARGUMENT', `An accumulator may have at most ${MAX_LEGS} selections.`);
@@ -156,7 +169,7 @@ export async function priceLeg(
     throw new ToolRequestError('BETTING_CLOSED', `Betting on ${fixture.data.home.name} vs ${fixture.data.away.name} is closed.`);
   }
   const wanted = parseSelection(leg.selection);
-  const market = leg.market ?? wanted.market ?? '1x2';
+  const market = marketForSport(leg.market ?? wanted.market ?? '1x2', fixture.data.sportId) ?? '1x2';
   const book = pickBook(odds.data.markets, market, leg.line ?? wanted.line);
   if (!book) {
     const offered = [...new Set(odds.data.markets.map((m) => m.market))];
