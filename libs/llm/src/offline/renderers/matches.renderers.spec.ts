@@ -6,6 +6,9 @@ import { renderTournaments } from './list-tournaments.renderer.js';
 import { FRESH, aContext, aMatch, theTurn } from './renderer-testing.js';
 import { renderSearchFixtures } from './search-fixtures.renderer.js';
 
+/** The first page of a search, soonest first. */
+const FIRST_PAGE = { offset: 0, remaining: 0, order: 'time' as const };
+
 function search(filters: Partial<SearchFixturesResult['filters']>, matches = [aMatch()]): SearchFixturesResult {
   return {
     filters: { from: '2026-12-07', to: '2026-12-21', status: 'upcoming_or_live', ...filters },
@@ -13,6 +16,7 @@ function search(filters: Partial<SearchFixturesResult['filters']>, matches = [aM
     total: matches.length,
     count: matches.length,
     matches,
+    ...FIRST_PAGE,
     ...FRESH,
   };
 }
