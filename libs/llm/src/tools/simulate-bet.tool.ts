@@ -12,7 +12,6 @@ import {
   type Sourced,
 } from '@app/sports-data';
 import type { Language } from '../shared/conversation-types.js';
-import { marketForSport } from './match-reference.js';
 import { checkCurrency } from './recommend-bets.tool.js';
 import { marketLabel, selectionLabel } from './selection-labels.js';
 import { toolContextOf } from './tool-context.js';
@@ -169,7 +168,7 @@ export async function priceLeg(
     throw new ToolRequestError('BETTING_CLOSED', `Betting on ${fixture.data.home.name} vs ${fixture.data.away.name} is closed.`);
   }
   const wanted = parseSelection(leg.selection);
-  const market = marketForSport(leg.market ?? wanted.market ?? '1x2', fixture.data.sportId) ?? '1x2';
+  const market = leg.market ?? wanted.market ?? '1x2';
   const book = pickBook(odds.data.markets, market, leg.line ?? wanted.line);
   if (!book) {
     const offered = [...new Set(odds.data.markets.map((m) => m.market))];
