@@ -31,7 +31,7 @@ export class OfflineAnswerWriter {
     // Any stale figure in the turn makes the whole answer stale: the answer may quote it.
     const stale = succeeded.map((o) => o.result).find((r) => r.stale);
     const ageSeconds = typeof stale?.ageSeconds === 'number' ? stale.ageSeconds : undefined;
-    return text + staleNote(stale !== undefined, ageSeconds, input.language);
+    return text + staleNote(stale !== undefined, ageSeconds, ctx.language);
   }
 }
 
