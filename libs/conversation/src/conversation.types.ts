@@ -47,6 +47,11 @@ export interface TrackedContext {
   lastAmount?: Amount;
   lastIntent?: string;
   lastDates?: { from: string; to: string };
+  /**
+   * The data call behind the last answer ("show me more" pages it, "why those?" explains it, "put
+   * 10 on it" bets on it).
+   */
+  lastCall?: { name: string; args: Record<string, unknown> };
 }
 
 export interface UserPreferences {

@@ -61,8 +61,8 @@ export function directReply(reply: DirectReply, language: Language, pick?: strin
         : `Here is what I can do for you, always from real sports data:\n${CAPABILITIES.en.join('\n')}\nTimes are shown in your time zone.`;
     case 'unclear':
       return es
-        ? `Perdona, no he entendido la pregunta. ¿Buscas partidos, cuotas o una sugerencia de apuesta? Por ejemplo:\n• ${examples.slice(0, 4).join('\n• ')}`
-        : `Sorry, I didn't understand that. Are you after fixtures, odds or a bet suggestion? For example:\n• ${examples.slice(0, 4).join('\n• ')}`;
+        ? `Perdona, no he entendido la pregunta. Soy un asistente de apuestas de fútbol y baloncesto: partidos, cuotas, ganancias de apuestas y sugerencias. ¿Qué buscas? Por ejemplo:\n• ${examples.slice(0, 4).join('\n• ')}`
+        : `Sorry, I didn't understand that. I'm a football and basketball betting assistant: fixtures, odds, bet returns and suggestions. What are you after? For example:\n• ${examples.slice(0, 4).join('\n• ')}`;
     case 'general':
       return es
         ? `No tengo datos para responder a eso (no manejo estadísticas de jugadores ni noticias). Sí puedo ayudarte con:\n${CAPABILITIES.es.slice(0, 5).join('\n')}`
@@ -83,6 +83,22 @@ export function directReply(reply: DirectReply, language: Language, pick?: strin
       return es
         ? '¿Qué dos equipos comparo? Por ejemplo: "Compara Arsenal y Chelsea".'
         : 'Which two teams should I compare? For example: "Compare Arsenal and Chelsea".';
+    case 'need_legs_amount':
+      return es
+        ? '¿Cuánto quieres apostar en la combinada? Por ejemplo: "10 €". Con el importe te calculo la cuota combinada y lo que pagaría.'
+        : 'How much would you like to stake on the accumulator? For example "€10". With the stake I will price every leg and work out the return.';
+    case 'off_topic':
+      return es
+        ? `Eso se sale de lo que hago: soy un asistente de apuestas deportivas (fútbol y baloncesto) y no tengo datos del tiempo, noticias, política ni otros temas. Sí puedo ayudarte con partidos, cuotas y apuestas:\n${CAPABILITIES.es.slice(0, 4).join('\n')}`
+        : `That's outside what I do: I'm a sports betting assistant for football and basketball, with no data on weather, news, politics or other topics. I can help with fixtures, odds and bets:\n${CAPABILITIES.en.slice(0, 4).join('\n')}`;
+    case 'no_guarantee':
+      return es
+        ? 'Ninguna apuesta es segura: cualquier resultado puede fallar, y quien prometa lo contrario te engaña. Lo que sí puedo darte son las cuotas, la probabilidad que implican y las selecciones más probables según el mercado, por ejemplo "¿Cuál es la apuesta más probable del fin de semana?". Apuesta solo lo que puedas permitirte perder.'
+        : "No bet is certain to win: any result can lose, and anyone promising otherwise is misleading you. What I can give you is the odds, the probability they imply and the likeliest selections by the market, for example \"Safest bet this weekend?\". Only stake what you can afford to lose.";
+    case 'nothing_more':
+      return es
+        ? 'No tengo una lista anterior que continuar. Pregúntame por partidos, por ejemplo "Partidos de La Liga este fin de semana".'
+        : "There's no earlier list to continue. Ask me for matches, for example \"Premier League matches this weekend\".";
     case 'unavailable':
       return es
         ? 'Ahora mismo no puedo consultar esos datos. Prueba de nuevo en un momento.'

@@ -4,6 +4,7 @@ import { COMPARE_TEAMS } from '../tools/compare-teams.tool.js';
 import { GET_MATCH_ODDS } from '../tools/get-match-odds.tool.js';
 import { GET_USER_BALANCE } from '../tools/get-user-balance.tool.js';
 import { LIST_TOURNAMENTS } from '../tools/list-tournaments.tool.js';
+import { MATCH_VERDICT } from '../tools/match-verdict.tool.js';
 import { PREDICT_MATCH } from '../tools/predict-match.tool.js';
 import { PROPOSE_BET } from '../tools/propose-bet.tool.js';
 import { RECOMMEND_BETS } from '../tools/recommend-bets.tool.js';
@@ -27,6 +28,10 @@ export type DirectReply =
   | 'need_amount'
   | 'need_pick'
   | 'need_teams'
+  | 'need_legs_amount'
+  | 'off_topic'
+  | 'no_guarantee'
+  | 'nothing_more'
   | 'unavailable';
 
 export type OfflinePlan = { kind: 'tools'; calls: PlannedCall[] } | { kind: 'reply'; reply: DirectReply };
@@ -69,7 +74,7 @@ const COUNTRY_WORDS: Array<[RegExp, string]> = [
  */
 export class OfflineTurnPlanner {
   plan(input: PlanInput): OfflinePlan {
-    const plan = this.choose(input);
+    const plan = PRE_RULES.reduce<OfflinePlan | undefined>((found, rule) => found ?? rule(input), undefined) ?? this.choose(input);
     if (plan.kind === 'tools' && plan.calls.some((c) => !input.tools.has(c.name))) return { kind: 'reply', reply: 'unavailable' };
     return plan;
   }
@@ -77,7 +82,7 @@ export class OfflineTurnPlanner {
   private choose({ message, nlu, focus }: PlanInput): OfflinePlan {
     const tools = (...calls: PlannedCall[]): OfflinePlan => ({ kind: 'tools', calls });
     const reply = (r: DirectReply): OfflinePlan => ({ kind: 'reply', reply: r });
-    const dates = focus.dates ? { date_from: focus.dates.from, date_to: focus.dates.to } : {};
+    const dates = dateArgs(focus);
     const match = matchArgs(focus);
 
     switch (focus.intent) {
@@ -96,11 +101,11 @@ export class OfflineTurnPlanner {
           return tools({ name: SEARCH_FIXTURES, args: { team: focus.teams[0], ...dates, limit: focus.teams.length > 1 ? 25 : 5 } });
         }
         if (focus.tournament) return tools({ name: SEARCH_FIXTURES, args: { tournament: focus.tournament, ...dates, limit: 10 } });
-        return tools({ name: SEARCH_FIXTURES, args: { ...dates, limit: 10 } });
+        return tools({ name: SEARCH_FIXTURES, args: { ...dates, ...sportArgs(focus), limit: 10 } });
 
       case 'ODDS_INFORMATION_QUERY':
         if (!match) return reply('need_match');
-        return tools({ name: GET_MATCH_ODDS, args: match });
+        return tools({ name: GET_MATCH_ODDS, args: { ...match, ...(focus.market && focus.market !== '1x2' ? { market: focus.market } : {}) } });
 
       case 'BET_SIMULATION': {
         const selection = selectionFor(focus, message);
@@ -122,7 +127,7 @@ export class OfflineTurnPlanner {
 
       case 'BETTING_RECOMMENDATION': {
         const aboutOneMatch = !focus.riskProfile && match !== undefined && (nlu.entities.teams.length >= 2 || PREDICTION_RE.test(message) || focus.usedContext);
-        if (aboutOneMatch && match) return tools({ name: PREDICT_MATCH, args: match });
+        if (aboutOneMatch && match) return tools({ name: focus.sport === 'basketball' ? MATCH_VERDICT : PREDICT_MATCH, args: match });
         const args: Record<string, unknown> = { risk: focus.riskProfile ?? 'safest', ...dates };
         if (focus.amount) {
           args.budget = focus.amount.value;
@@ -173,9 +178,87 @@ export class OfflineTurnPlanner {
 
 function matchArgs(focus: TurnFocus): Record<string, string> | undefined {
   if (focus.fixtureId) return { match_id: focus.fixtureId };
-  if (focus.teams.length >= 2) return { team_a: focus.teams[0], team_b: focus.teams[1] };
-  if (focus.teams.length === 1) return { team_a: focus.teams[0] };
+  const dates = dateArgs(focus);
+  if (focus.teams.length >= 2) return { team_a: focus.teams[0], team_b: focus.teams[1], ...dates };
+  if (focus.teams.length === 1) return { team_a: focus.teams[0], ...dates };
   return undefined;
+}
+
+function dateArgs(focus: TurnFocus): Record<string, string> {
+  return focus.dates ? { date_from: focus.dates.from, date_to: focus.dates.to } : {};
+}
+
+function sportArgs(focus: TurnFocus): Record<string, string> {
+  return focus.sport ? { sport: focus.sport } : {};
+}
+
+type PlanRule = (input: PlanInput) => OfflinePlan | undefined;
+
+const reply = (r: DirectReply): OfflinePlan => ({ kind: 'reply', reply: r });
+const call = (name: string, args: Record<string, unknown>): OfflinePlan => ({ kind: 'tools', calls: [{ name, args }] });
+const PAGE_SIZE = 10;
+
+/**
+ * Requests read before the intent: what the assistant will not do, names it does not know,
+ * accumulators, continuations of the previous answer ("more", "why"), and verdicts. Tried in order;
+ * the first that applies decides the turn.
+ */
+const PRE_RULES: readonly PlanRule[] = [
+  // Certainty is never on offer, whatever else the message asks.
+  ({ focus }) => (focus.certainty ? reply('no_guarantee') : undefined),
+  ({ focus }) => (focus.offTopic ? reply('off_topic') : undefined),
+  // An unknown name is reported as unknown (with close names), never answered with another team's data.
+  ({ focus }) => {
+    const [unknown] = focus.unknownTeams ?? [];
+    if (unknown === undefined) return undefined;
+    return call(SEARCH_FIXTURES, { team: unknown, limit: 1 });
+  },
+  ({ message, focus }) => {
+    if (!focus.legs || focus.legs.length < 2) return undefined;
+    if (!focus.amount) return reply('need_legs_amount');
+    const placing = PLACE_BET_RE.test(message) && !HYPOTHETICAL_RE.test(message);
+    return call(placing ? PROPOSE_BET : SIMULATE_BET, {
+      selections: focus.legs.map(legArgs),
+      stake: focus.amount.value,
+      currency: focus.amount.currency ?? 'EUR',
+    });
+  },
+  ({ focus }) => {
+    if (focus.ask !== 'more') return undefined;
+    const last = focus.lastCall;
+    if (last?.name !== SEARCH_FIXTURES) return last ? undefined : reply('nothing_more');
+    const offset = numberArg(last.args.offset) + (numberArg(last.args.limit) || PAGE_SIZE);
+    return call(SEARCH_FIXTURES, { ...last.args, offset });
+  },
+  // "Why those?": the same call again; its answer is written with the reasons.
+  ({ focus }) => (focus.ask === 'explain' && focus.lastCall ? call(focus.lastCall.name, { ...focus.lastCall.args }) : undefined),
+  ({ focus }) => {
+    if (focus.ask !== 'favourite' && focus.ask !== 'value') return undefined;
+    const match = matchArgs(focus);
+    if (!match) return focus.ask === 'value' ? undefined : reply('need_match');
+    const asked = focus.outcome === 'draw' ? 'draw' : (focus.pick ?? (focus.ask === 'favourite' && focus.teams.length === 1 && !focus.fixtureId ? focus.teams[0] : undefined));
+    return call(MATCH_VERDICT, { ...match, ...(asked ? { selection: asked } : {}) });
+  },
+];
+
+function legArgs(leg: NonNullable<TurnFocus['legs']>[number]): Record<string, unknown> {
+  const match = { team_a: leg.team, ...(leg.opponent ? { team_b: leg.opponent } : {}) };
+  switch (leg.selection) {
+    case 'win':
+      return { ...match, selection: leg.team };
+    case 'draw':
+      return { ...match, selection: 'draw', market: '1x2' };
+    case 'over':
+    case 'under':
+      return { ...match, selection: leg.selection, market: 'over_under', ...(leg.line !== undefined ? { line: leg.line } : {}) };
+    case 'yes':
+    case 'no':
+      return { ...match, selection: leg.selection, market: 'btts' };
+  }
+}
+
+function numberArg(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
 function selectionFor(focus: TurnFocus, message: string): { selection: string; market?: string } | undefined {

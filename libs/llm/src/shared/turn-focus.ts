@@ -1,4 +1,4 @@
-import { INTENT_NAMES, type Intent, type Market, type NluResult, type Outcome, type RiskProfile } from '@app/nlu';
+import { INTENT_NAMES, type Ask, type Intent, type LegEntity, type Market, type NluResult, type Outcome, type RiskProfile, type Sport } from '@app/nlu';
 import type { Amount, TrackedContext } from './conversation-types.js';
 
 /** What this turn is about once follow-ups ("And Real Madrid?", "And the odds?") are filled in from the context. */
@@ -16,6 +16,16 @@ export interface TurnFocus {
   pick?: string;
   amount?: Amount;
   riskProfile?: RiskProfile;
+  /** Legs of an accumulator, two or more. */
+  legs?: LegEntity[];
+  ask?: Ask;
+  sport?: Sport;
+  /** Names the user gave that match no known team. */
+  unknownTeams?: string[];
+  certainty?: boolean;
+  offTopic?: boolean;
+  /** The data call behind the previous answer, for "more", "why" and bets on it. */
+  lastCall?: { name: string; args: Record<string, unknown> };
 }
 
 /** Intents about sports data, which a follow-up can continue. */
@@ -34,6 +44,10 @@ const WEAK_CONFIDENCE = 0.5;
 const SHORT_MESSAGE_TOKENS = 5;
 // Intents whose answer is about one match, so a message without teams means the last match.
 const MATCH_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['ODDS_INFORMATION_QUERY', 'BET_SIMULATION']);
+// "Put 10 on them to win", "¿y si apuesto 50 a que gana?": backing the team the conversation is about.
+const BACK_TO_WIN_RE = /\b(?:win|wins|winning|to\s+beat|victory|gana|ganan|gane|ganen|ganar|victoria)\b/i;
+// Markets that, named alone after a match ("¿marcan ambos equipos?", "over 2.5?"), ask for that market's odds.
+const MATCH_MARKETS: ReadonlySet<Market> = new Set<Market>(['btts', 'over_under', 'double_chance', 'handicap']);
 
 export function resolveTurnFocus(nlu: NluResult, context: TrackedContext, message: string): TurnFocus {
   const e = nlu.entities;
@@ -49,12 +63,24 @@ export function resolveTurnFocus(nlu: NluResult, context: TrackedContext, messag
     intent = lastIntent;
     usedContext = true;
   }
+  // A market named on its own right after a match is a question about that market's odds.
+  const marketOnly = e.teams.length === 0 && e.markets.some((m) => MATCH_MARKETS.has(m)) && context.lastFixtureId !== undefined;
+  if (marketOnly && e.amounts.length === 0 && intent !== 'BET_SIMULATION') {
+    intent = 'ODDS_INFORMATION_QUERY';
+    usedContext = true;
+  }
+  // "Why those?" and "show me more" continue the previous answer whatever they read as alone.
+  if ((e.ask === 'explain' || e.ask === 'more') && context.lastCall && lastIntent) {
+    intent = lastIntent;
+    usedContext = true;
+  }
 
   const focus: TurnFocus = { intent, usedContext, teams: [...e.teams] };
   const lastTeams = context.lastTeams ?? [];
+  const verdict = e.ask === 'favourite' || e.ask === 'value';
 
   if (focus.teams.length === 0 && lastTeams.length > 0) {
-    if (MATCH_INTENTS.has(intent) && context.lastFixtureId) {
+    if ((MATCH_INTENTS.has(intent) || verdict) && context.lastFixtureId && !e.unknownTeams) {
       focus.fixtureId = context.lastFixtureId;
       focus.teams = [...lastTeams];
       focus.usedContext = true;
@@ -85,13 +111,27 @@ export function resolveTurnFocus(nlu: NluResult, context: TrackedContext, messag
   if (market) focus.market = market;
   if (e.outcome) focus.outcome = e.outcome;
   if (e.pick) focus.pick = e.pick;
-  if (intent === 'BET_SIMULATION' && !e.outcome && !e.pick && followUp) {
+  if (intent === 'BET_SIMULATION' && !e.outcome && !e.pick && !e.legs && e.markets.length === 0 && BACK_TO_WIN_RE.test(message)) {
+    // Backing "them" to win: the team picked before, or the one team the conversation is about.
+    const subject = context.lastPick ?? (lastTeams.length === 1 ? lastTeams[0] : undefined);
+    if (subject) {
+      focus.pick = subject;
+      focus.usedContext = true;
+    }
+  } else if (intent === 'BET_SIMULATION' && !e.outcome && !e.pick && followUp) {
     if (context.lastOutcome) focus.outcome = context.lastOutcome;
     if (context.lastPick) focus.pick = context.lastPick;
   }
   const amount = e.amounts[0] ?? (intent === 'BET_SIMULATION' ? context.lastAmount : undefined);
   if (amount) focus.amount = { value: amount.value, currency: amount.currency };
   if (e.riskProfile) focus.riskProfile = e.riskProfile;
+  if (e.legs) focus.legs = e.legs.map((leg) => ({ ...leg }));
+  if (e.ask) focus.ask = e.ask;
+  if (e.sport) focus.sport = e.sport;
+  if (e.unknownTeams) focus.unknownTeams = [...e.unknownTeams];
+  if (e.certainty) focus.certainty = true;
+  if (e.offTopic) focus.offTopic = true;
+  if (context.lastCall) focus.lastCall = context.lastCall;
   return focus;
 }
 

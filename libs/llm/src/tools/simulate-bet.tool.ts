@@ -12,11 +12,12 @@ import {
   type Sourced,
 } from '@app/sports-data';
 import type { Language } from '../shared/conversation-types.js';
+import { marketForSport } from './match-reference.js';
 import { checkCurrency } from './recommend-bets.tool.js';
 import { marketLabel, selectionLabel } from './selection-labels.js';
 import { toolContextOf } from './tool-context.js';
 import type { ToolDeps } from './tool-deps.js';
-import { ToolRequestError, freshness, probability, round, runTool, summariseMatch, type Freshness, type MatchSummary } from './tool-results.js';
+import { ToolRequestError, freshness, probability, round, runTool, summariseMatch, toolError, type Freshness, type MatchSummary } from './tool-results.js';
 
 export const SIMULATE_BET = 'simulate_bet';
 
@@ -85,10 +86,25 @@ export interface PricedLeg {
   impliedProbability: number;
 }
 
+/** A leg that could not be priced (unknown team, no upcoming match, market not offered…). */
+export interface FailedLeg {
+  /** Position in the request, from 0. */
+  index: number;
+  /** What the request named: the selection and the team(s) given. */
+  requested: string;
+  error: string;
+  message: string;
+  suggestions?: string[];
+}
+
 interface SimulationBase extends Freshness {
   stake: number;
   currency: string;
   legs: PricedLeg[];
+  /** Legs of the request that could not be priced; the figures cover the priced legs only. */
+  failedLegs?: FailedLeg[];
+  /** How many legs were asked for. */
+  requestedLegs: number;
   potentialReturn: number;
   profit: number;
   impliedProbability: number;
@@ -109,8 +125,20 @@ export function createSimulateBetTool(deps: ToolDeps) {
         const currency = checkCurrency(args.currency);
         const stake = roundMoney(args.stake);
 
-        const priced = await Promise.all(args.selections.map((leg) => priceLeg(deps, leg, timeZone, language)));
+        // Each leg is priced on its own, so one unknown team does not hide the others' prices.
+        const settled = await Promise.allSettled(args.selections.map((leg) => priceLeg(deps, leg, timeZone, language)));
+        const priced = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+        const failedLegs = settled.flatMap((s, index): FailedLeg[] => {
+          if (s.status === 'fulfilled') return [];
+          // A single leg's failure is the answer itself, as for any other tool.
+          if (args.selections.length === 1) throw s.reason;
+          const error = toolError(s.reason, deps.logger, SIMULATE_BET);
+          return [{ index, requested: describeLeg(args.selections[index]), ...error }];
+        });
+        if (priced.length === 0) throw (settled[0] as PromiseRejectedResult).reason;
         const legs = priced.map((p) => p.leg);
+        const partial = failedLegs.length > 0 ? { failedLegs } : {};
+        const requestedLegs = args.selections.length;
         const ids = new Set(legs.map((l) => l.match.id));
         if (legs.length > 1 && ids.size < legs.length) {
           throw new ToolRequestError('INVALID_ARGUMENT', 'An accumulator cannot combine two selections from the same match.');
@@ -123,6 +151,8 @@ export function createSimulateBetTool(deps: ToolDeps) {
             stake,
             currency,
             legs,
+            requestedLegs,
+            ...partial,
             odds: legs[0].odds,
             potentialReturn: single.potentialReturn,
             profit: single.profit,
@@ -137,6 +167,8 @@ export function createSimulateBetTool(deps: ToolDeps) {
           stake,
           currency,
           legs,
+          requestedLegs,
+          ...partial,
           combinedOdds: round(slip.combinedOdds, 2),
           potentialReturn: slip.potentialReturn,
           profit: slip.profit,
@@ -155,6 +187,11 @@ export function createSimulateBetTool(deps: ToolDeps) {
   );
 }
 
+function describeLeg(leg: Leg): string {
+  const teams = [leg.team_a, leg.team_b].filter((t): t is string => typeof t === 'string' && t.length > 0);
+  return teams.length > 0 && !teams.includes(leg.selection) ? `${leg.selection} (${teams.join(' vs ')})` : leg.selection;
+}
+
 /** Finds a leg's match and selection and reads its current price (shared with propose_bet). */
 export async function priceLeg(
   deps: ToolDeps,
@@ -168,7 +205,7 @@ export async function priceLeg(
     throw new ToolRequestError('BETTING_CLOSED', `Betting on ${fixture.data.home.name} vs ${fixture.data.away.name} is closed.`);
   }
   const wanted = parseSelection(leg.selection);
-  const market = leg.market ?? wanted.market ?? '1x2';
+  const market = marketForSport(leg.market ?? wanted.market ?? '1x2', fixture.data.sportId) ?? '1x2';
   const book = pickBook(odds.data.markets, market, leg.line ?? wanted.line);
   if (!book) {
     const offered = [...new Set(odds.data.markets.map((m) => m.market))];

@@ -2,6 +2,7 @@ import { COMPARE_TEAMS, type ComparisonResult } from './compare-teams.tool.js';
 import { GET_MATCH_ODDS, type MatchOddsResult } from './get-match-odds.tool.js';
 import { GET_USER_BALANCE, type BalanceResult } from './get-user-balance.tool.js';
 import { LIST_TOURNAMENTS, type TournamentsResult } from './list-tournaments.tool.js';
+import { MATCH_VERDICT, type MatchVerdictResult } from './match-verdict.tool.js';
 import { PREDICT_MATCH, type PredictionResult } from './predict-match.tool.js';
 import { PROPOSE_BET, type ProposalResult } from './propose-bet.tool.js';
 import { RECOMMEND_BETS, type RecommendationResult } from './recommend-bets.tool.js';
@@ -17,6 +18,7 @@ export interface ToolResultMap {
   [PROPOSE_BET]: ProposalResult;
   [RECOMMEND_BETS]: RecommendationResult;
   [PREDICT_MATCH]: PredictionResult;
+  [MATCH_VERDICT]: MatchVerdictResult;
   [COMPARE_TEAMS]: ComparisonResult;
   [LIST_TOURNAMENTS]: TournamentsResult;
   [GET_USER_BALANCE]: BalanceResult;
@@ -36,6 +38,7 @@ const TOOL_NAMES: ReadonlySet<string> = new Set<ToolName>([
   PROPOSE_BET,
   RECOMMEND_BETS,
   PREDICT_MATCH,
+  MATCH_VERDICT,
   COMPARE_TEAMS,
   LIST_TOURNAMENTS,
   GET_USER_BALANCE,

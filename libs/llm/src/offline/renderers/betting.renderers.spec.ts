@@ -78,7 +78,7 @@ describe('simulation renderer', () => {
   };
 
   it('gives the return and profit of a single at the current price', () => {
-    const single: SimulationResult = { type: 'single', stake: 20, currency: 'EUR', legs: [leg], odds: 2.1, potentialReturn: 42, profit: 22, impliedProbability: 0.47619, note: '', ...FRESH };
+    const single: SimulationResult = { type: 'single', stake: 20, currency: 'EUR', legs: [leg], requestedLegs: 1, odds: 2.1, potentialReturn: 42, profit: 22, impliedProbability: 0.47619, note: '', ...FRESH };
     const text = renderSimulation(single, aContext(), theTurn());
     expect(text).toContain('A €20.00 bet on Barcelona to win (Barcelona vs Real Madrid, La Liga, Sat 12 Dec, 21:00) at odds of 2.10 would return €42.00 if it wins: €22.00 profit.');
     expect(text).toContain('47.6% chance');
@@ -87,7 +87,7 @@ describe('simulation renderer', () => {
 
   it('lists each leg of an accumulator with the combined odds, in Spanish', () => {
     const second = { ...leg, match: aMatch({ id: 'fx-2', home: 'Arsenal', away: 'Chelsea', kickoff: '2026-12-13T16:30:00.000Z' }), pick: 'Arsenal', odds: 1.9 };
-    const acca: SimulationResult = { type: 'accumulator', stake: 10, currency: 'EUR', legs: [leg, second], combinedOdds: 3.99, potentialReturn: 39.9, profit: 29.9, impliedProbability: 0.250627, note: '', ...FRESH };
+    const acca: SimulationResult = { type: 'accumulator', stake: 10, currency: 'EUR', legs: [leg, second], requestedLegs: 2, combinedOdds: 3.99, potentialReturn: 39.9, profit: 29.9, impliedProbability: 0.250627, note: '', ...FRESH };
     const text = renderSimulation(acca, aContext('es'), theTurn());
     expect(text).toContain('Combinada de 2 selecciones:');
     expect(text).toContain('• Barcelona — Barcelona vs Real Madrid (sáb, 12 dic, 21:00) @ 2.10');

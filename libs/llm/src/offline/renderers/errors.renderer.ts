@@ -25,9 +25,24 @@ const accountUnavailable = fixed(
   'Ahora mismo no puedo preparar apuestas para tu cuenta. Inicia sesión de nuevo o inténtalo más tarde.',
 );
 
+const COVERAGE = {
+  en: 'I cover La Liga, the Premier League, Serie A, the Bundesliga, Ligue 1, the Champions League, the NBA and the EuroLeague.',
+  es: 'Cubro LaLiga, la Premier League, la Serie A, la Bundesliga, la Ligue 1, la Liga de Campeones, la NBA y la Euroliga.',
+};
+
+/** A name the user gave is quoted back, so it is clear which team is unknown; nothing else is listed. */
+const unknownTeam: ErrorRenderer = (error, ctx, suggestions) => {
+  const name = ctx.focus.unknownTeams?.[0];
+  if (!name) return unknownName('that team', 'ese equipo')(error, ctx, suggestions);
+  if (ctx.language === 'es') {
+    return `No conozco ningún equipo llamado «${name}»: no está en las competiciones que cubro.${suggestions ? ` ¿Quizás te refieres a ${suggestions}?` : ''} ${COVERAGE.es}`;
+  }
+  return `I don't know a team called "${name}": it isn't in the competitions I cover.${suggestions ? ` Did you mean ${suggestions}?` : ''} ${COVERAGE.en}`;
+};
+
 /** Answers by error code; codes not listed get the generic "could not complete" answer. */
 const ERROR_RENDERERS: Record<string, ErrorRenderer> = {
-  UNKNOWN_TEAM: unknownName('that team', 'ese equipo'),
+  UNKNOWN_TEAM: unknownTeam,
   UNKNOWN_TOURNAMENT: unknownName('that competition', 'esa competición'),
   NO_UPCOMING_MATCH: (_error, { language, focus }, suggestions) => {
     const teams = joinList(focus.teams, language);

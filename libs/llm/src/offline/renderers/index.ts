@@ -2,6 +2,7 @@ import { COMPARE_TEAMS } from '../../tools/compare-teams.tool.js';
 import { GET_MATCH_ODDS } from '../../tools/get-match-odds.tool.js';
 import { GET_USER_BALANCE } from '../../tools/get-user-balance.tool.js';
 import { LIST_TOURNAMENTS } from '../../tools/list-tournaments.tool.js';
+import { MATCH_VERDICT } from '../../tools/match-verdict.tool.js';
 import { PREDICT_MATCH } from '../../tools/predict-match.tool.js';
 import { PROPOSE_BET } from '../../tools/propose-bet.tool.js';
 import { RECOMMEND_BETS } from '../../tools/recommend-bets.tool.js';
@@ -12,6 +13,7 @@ import { renderComparison } from './compare-teams.renderer.js';
 import { renderMatchOdds } from './get-match-odds.renderer.js';
 import { renderBalance } from './get-user-balance.renderer.js';
 import { renderTournaments } from './list-tournaments.renderer.js';
+import { renderMatchVerdict } from './match-verdict.renderer.js';
 import { renderPrediction } from './predict-match.renderer.js';
 import { renderProposal } from './propose-bet.renderer.js';
 import { renderRecommendation } from './recommend-bets.renderer.js';
@@ -29,6 +31,7 @@ export const RENDERERS: RendererRegistry = {
   [SIMULATE_BET]: renderSimulation,
   [RECOMMEND_BETS]: renderRecommendation,
   [PREDICT_MATCH]: renderPrediction,
+  [MATCH_VERDICT]: renderMatchVerdict,
   [COMPARE_TEAMS]: renderComparison,
   [GET_MATCH_ODDS]: renderMatchOdds,
   [LIST_TOURNAMENTS]: renderTournaments,
@@ -45,6 +48,7 @@ export const ANSWER_PRIORITY: readonly ToolName[] = [
   GET_USER_BALANCE,
   SIMULATE_BET,
   RECOMMEND_BETS,
+  MATCH_VERDICT,
   PREDICT_MATCH,
   COMPARE_TEAMS,
   GET_MATCH_ODDS,

@@ -41,6 +41,13 @@ export const renderRecommendation: Renderer<RecommendationResult> = (result, ctx
     );
     nearMisses.forEach((p, i) => lines.push(pickLine(p, i, ctx, money)));
   } else {
+    if (ctx.focus.ask === 'explain') {
+      lines.push(
+        es
+          ? 'Por qué estas: cada una está elegida por la probabilidad que le da el modelo (cuotas sin margen y forma reciente) frente a la que implica su cuota; el motivo va debajo de cada una.'
+          : 'Why these: each is picked for the probability the model gives it (margin-free prices and recent form) against the one its price implies; the reason is under each pick.',
+      );
+    }
     lines.push(TITLES[language][result.risk](period));
     picks.forEach((p, i) => lines.push(pickLine(p, i, ctx, money)));
     const acc = result.accumulator;

@@ -65,7 +65,7 @@ export function upcomingLines(result: SearchFixturesResult, ctx: RenderContext):
     const lines = [matchCard(first, first.status === 'live' ? liveLead : nextLead, ctx)];
     if (rest.length > 0) {
       lines.push(es ? 'Después:' : 'After that:');
-      for (const m of rest.slice(0, 3)) lines.push(`• ${fixtureLine(m, ctx)}`);
+      for (const m of rest.slice(0, TEAM_LIST_LENGTH)) lines.push(`• ${fixtureLine(m, ctx)}`);
     }
     return lines;
   }
@@ -75,12 +75,33 @@ export function upcomingLines(result: SearchFixturesResult, ctx: RenderContext):
     return [es ? `No hay partidos${title ? ` de ${title}` : ''} ${period}.` : `There are no${title ? ` ${title}` : ''} matches ${period}.`];
   }
   const days = dayRange(filters.from, filters.to, language);
-  const header = title
-    ? es
-      ? `Próximos partidos de ${title} (${days}):`
-      : `Upcoming ${title} matches (${days}):`
-    : es
-      ? 'Próximos partidos:'
-      : 'Upcoming matches:';
-  return [header, ...matches.map((m) => `• ${fixtureLine(m, ctx, !title)}`)];
+  const shown = `${result.offset + 1}–${result.offset + matches.length} ${es ? 'de' : 'of'} ${result.total}`;
+  const header =
+    result.offset > 0
+      ? es
+        ? `Más partidos${title ? ` de ${title}` : ''} (${shown}):`
+        : `More${title ? ` ${title}` : ''} matches (${shown}):`
+      : title
+        ? es
+          ? `Próximos partidos de ${title} (${days}):`
+          : `Upcoming ${title} matches (${days}):`
+        : es
+          ? 'Próximos partidos:'
+          : 'Upcoming matches:';
+  const lines = [header];
+  if (result.order === 'relevance' && result.offset === 0) {
+    lines.push(es ? '(Primero los más destacados para ti; por orden de hora.)' : '(The most notable for you first, listed by kick-off.)');
+  }
+  lines.push(...matches.map((m) => `• ${fixtureLine(m, ctx, !title)}`));
+  if (result.remaining > 0) {
+    lines.push(
+      es
+        ? `…y ${result.remaining} más en esas fechas. Dime "más" para verlos.`
+        : `…and ${result.remaining} more in that period. Say "more" to see them.`,
+    );
+  }
+  return lines;
 }
+
+// Matches listed after a team's next one.
+const TEAM_LIST_LENGTH = 3;

@@ -32,16 +32,25 @@ export const renderSimulation: Renderer<SimulationResult> = (result, ctx) => {
         : `Combined odds ${formatOdds(result.combinedOdds)}: ${money(result.stake)} would return ${money(result.potentialReturn)} (${money(result.profit)} profit) if every selection wins.`,
     );
   }
+  for (const failed of result.failedLegs ?? []) {
+    const hint = failed.suggestions?.length ? (es ? ` (¿quizás ${failed.suggestions.slice(0, 3).join(', ')}?)` : ` (did you mean ${failed.suggestions.slice(0, 3).join(', ')}?)`) : '';
+    lines.push(
+      es
+        ? `⚠️ No he podido incluir la selección ${failed.index + 1} («${failed.requested}»): ${failed.message}${hint} Las cifras de arriba son sin ella.`
+        : `⚠️ I couldn't include leg ${failed.index + 1} ("${failed.requested}"): ${failed.message}${hint} The figures above leave it out.`,
+    );
+  }
   lines.push(stakeWarning(language));
   return lines.join('\n');
 };
 
 /** "Barcelona to win", "the draw", or the quoted selection for other markets. */
 function pickPhrase(leg: PricedLeg, language: Language): string {
+  const winner = leg.market === '1x2' || leg.market === 'moneyline';
   if (language === 'es') {
-    if (leg.market === '1x2') return leg.selection === 'draw' ? 'al empate' : `a la victoria del ${leg.pick}`;
+    if (winner) return leg.selection === 'draw' ? 'al empate' : `a la victoria del ${leg.pick}`;
     return `a «${leg.pick}»`;
   }
-  if (leg.market === '1x2') return leg.selection === 'draw' ? 'the draw' : `${leg.pick} to win`;
+  if (winner) return leg.selection === 'draw' ? 'the draw' : `${leg.pick} to win`;
   return `"${leg.pick}"`;
 }
