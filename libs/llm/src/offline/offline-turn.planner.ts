@@ -115,13 +115,10 @@ export class OfflineTurnPlanner {
         if (!leg) return reply('need_match');
         // Asked to place it: the assistant only proposes; the user confirms the proposal themselves.
         const placing = PLACE_BET_RE.test(message) && !HYPOTHETICAL_RE.test(message);
-        return tools({
-          name: placing ? PROPOSE_BET : SIMULATE_BET,
-          args: {
-            selections: [{ ...leg, selection: selection.selection, ...(selection.market ? { market: selection.market } : {}) }],
-            stake: focus.amount.value,
-            currency: focus.amount.currency ?? 'EUR',
-          },
+        return betCalls(placing, {
+          selections: [{ ...leg, selection: selection.selection, ...(selection.market ? { market: selection.market } : {}) }],
+          stake: focus.amount.value,
+          currency: focus.amount.currency ?? 'EUR',
         });
       }
 
@@ -197,6 +194,7 @@ type PlanRule = (input: PlanInput) => OfflinePlan | undefined;
 const reply = (r: DirectReply): OfflinePlan => ({ kind: 'reply', reply: r });
 const call = (name: string, args: Record<string, unknown>): OfflinePlan => ({ kind: 'tools', calls: [{ name, args }] });
 const PAGE_SIZE = 10;
+const YES_NO_RE = /^\W*(?:is|are|isn'?t|aren'?t|will|es|son|sera|será)\b|\b(?:es|son|sera|será)\s+(?:el\s+|la\s+)?favorit/i;
 
 /**
  * Requests read before the intent: what the assistant will not do, names it does not know,
@@ -217,7 +215,7 @@ const PRE_RULES: readonly PlanRule[] = [
     if (!focus.legs || focus.legs.length < 2) return undefined;
     if (!focus.amount) return reply('need_legs_amount');
     const placing = PLACE_BET_RE.test(message) && !HYPOTHETICAL_RE.test(message);
-    return call(placing ? PROPOSE_BET : SIMULATE_BET, {
+    return betCalls(placing, {
       selections: focus.legs.map(legArgs),
       stake: focus.amount.value,
       currency: focus.amount.currency ?? 'EUR',
@@ -232,14 +230,25 @@ const PRE_RULES: readonly PlanRule[] = [
   },
   // "Why those?": the same call again; its answer is written with the reasons.
   ({ focus }) => (focus.ask === 'explain' && focus.lastCall ? call(focus.lastCall.name, { ...focus.lastCall.args }) : undefined),
-  ({ focus }) => {
+  ({ message, focus }) => {
     if (focus.ask !== 'favourite' && focus.ask !== 'value') return undefined;
     const match = matchArgs(focus);
     if (!match) return focus.ask === 'value' ? undefined : reply('need_match');
-    const asked = focus.outcome === 'draw' ? 'draw' : (focus.pick ?? (focus.ask === 'favourite' && focus.teams.length === 1 && !focus.fixtureId ? focus.teams[0] : undefined));
+    // "Is Bayern the favourite?" asks about Bayern; "who's the favourite in Arsenal's match?" does not.
+    const yesNo = focus.ask === 'favourite' && YES_NO_RE.test(message) && focus.teams.length >= 1 && !focus.fixtureId;
+    const asked = focus.outcome === 'draw' ? 'draw' : (focus.pick ?? (yesNo ? focus.teams[0] : undefined));
     return call(MATCH_VERDICT, { ...match, ...(asked ? { selection: asked } : {}) });
   },
 ];
+
+/**
+ * A "what if" is priced; an order is proposed for the user to confirm, and priced too, so the answer
+ * shows the return even when the user still has to log in to place it.
+ */
+function betCalls(placing: boolean, args: Record<string, unknown>): OfflinePlan {
+  const simulate = { name: SIMULATE_BET, args };
+  return { kind: 'tools', calls: placing ? [{ name: PROPOSE_BET, args }, simulate] : [simulate] };
+}
 
 function legArgs(leg: NonNullable<TurnFocus['legs']>[number]): Record<string, unknown> {
   const match = { team_a: leg.team, ...(leg.opponent ? { team_b: leg.opponent } : {}) };

@@ -19,12 +19,13 @@ const STRENGTH: Record<VerdictStrength, Record<Language, (name: string) => strin
 export const renderMatchVerdict: Renderer<MatchVerdictResult> = (result, ctx) => {
   const { language, focus } = ctx;
   const es = language === 'es';
-  const name = (s: VerdictSelection): string => (s.key === 'draw' ? (es ? 'el empate' : 'the draw') : s.name);
   const fav = result.favourite;
   const favName = fav.key === 'draw' ? (es ? 'El empate' : 'The draw') : fav.name;
   const lines: string[] = [];
 
-  if (result.asked && focus.ask !== 'value') {
+  if (focus.ask === 'value') {
+    lines.push(`${matchWhere(result.match, ctx)}:`, valueLine(result, language));
+  } else if (result.asked) {
     const a = result.asked;
     lines.push(
       a.isFavourite
@@ -46,29 +47,28 @@ export const renderMatchVerdict: Renderer<MatchVerdictResult> = (result, ctx) =>
     lines.push(`• ${s.key === 'draw' ? (es ? 'Empate' : 'Draw') : s.name}: ${formatOdds(s.odds)} — ${es ? 'implícita' : 'implied'} ${formatPercent(s.impliedProbability)}${model}`);
   }
 
-  if (focus.ask === 'value') {
-    const target = result.asked ?? result.selections.find((s) => s.value) ?? fav;
-    if (!result.modelAvailable || target.edge === undefined) {
-      lines.push(
-        es
-          ? `No tengo un modelo propio para este partido, así que no puedo decir si ${name(target)} tiene valor: solo el precio del mercado.`
-          : `I have no model of my own for this match, so I can't say whether ${name(target)} is value: only the market's price.`,
-      );
-    } else if (target.value) {
-      lines.push(
-        es
-          ? `Hay algo de valor en ${name(target)}: el modelo le da ${formatPercent(target.modelProbability ?? 0)} frente al ${formatPercent(target.impliedProbability)} que implica la cuota ${formatOdds(target.odds)} (ventaja ${formatPercent(target.edge)}).`
-          : `There is some value in ${name(target)}: the model gives it ${formatPercent(target.modelProbability ?? 0)} against the ${formatPercent(target.impliedProbability)} implied by ${formatOdds(target.odds)} (edge ${formatPercent(target.edge)}).`,
-      );
-    } else {
-      lines.push(
-        es
-          ? `No veo valor en ${name(target)}: el modelo le da ${formatPercent(target.modelProbability ?? 0)} y la cuota ${formatOdds(target.odds)} implica ${formatPercent(target.impliedProbability)} (ventaja ${formatPercent(target.edge)}).`
-          : `I don't see value in ${name(target)}: the model gives it ${formatPercent(target.modelProbability ?? 0)} and ${formatOdds(target.odds)} implies ${formatPercent(target.impliedProbability)} (edge ${formatPercent(target.edge)}).`,
-      );
-    }
-  }
+  if (focus.ask === 'value') lines.push(`${es ? 'Veredicto del partido' : 'Match verdict'}: ${STRENGTH[result.strength][language](favName)}.`);
   lines.push(timesNote(ctx));
   lines.push(es ? `Favorito no significa seguro. ${responsibleGamblingNote(language)}` : `Favourite doesn't mean certain. ${responsibleGamblingNote(language)}`);
   return lines.join('\n');
 };
+
+/** Whether the asked outcome (or the best-rated one) is priced above the model's estimate. */
+function valueLine(result: MatchVerdictResult, language: Language): string {
+  const es = language === 'es';
+  const name = (s: VerdictSelection): string => (s.key === 'draw' ? (es ? 'el empate' : 'the draw') : s.name);
+  const target = result.asked ?? result.selections.find((s) => s.value) ?? result.favourite;
+  if (!result.modelAvailable || target.edge === undefined) {
+    return es
+      ? `No tengo un modelo propio para este partido, así que no puedo decir si ${name(target)} tiene valor: solo el precio del mercado.`
+      : `I have no model of my own for this match, so I can't say whether ${name(target)} is value: only the market's price.`;
+  }
+  if (target.value) {
+    return es
+      ? `Hay algo de valor en ${name(target)}: el modelo le da ${formatPercent(target.modelProbability ?? 0)} frente al ${formatPercent(target.impliedProbability)} que implica la cuota ${formatOdds(target.odds)} (ventaja ${formatPercent(target.edge)}).`
+      : `There is some value in ${name(target)}: the model gives it ${formatPercent(target.modelProbability ?? 0)} against the ${formatPercent(target.impliedProbability)} implied by ${formatOdds(target.odds)} (edge ${formatPercent(target.edge)}).`;
+  }
+  return es
+    ? `No veo valor en ${name(target)}: el modelo le da ${formatPercent(target.modelProbability ?? 0)} y la cuota ${formatOdds(target.odds)} implica ${formatPercent(target.impliedProbability)} (ventaja ${formatPercent(target.edge)}).`
+    : `I don't see value in ${name(target)}: the model gives it ${formatPercent(target.modelProbability ?? 0)} and ${formatOdds(target.odds)} implies ${formatPercent(target.impliedProbability)} (edge ${formatPercent(target.edge)}).`;
+}

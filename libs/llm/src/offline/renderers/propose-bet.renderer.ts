@@ -1,12 +1,21 @@
 import type { ProposalResult } from '../../tools/propose-bet.tool.js';
 import { selectionLabel } from '../../tools/selection-labels.js';
 import { formatOdds, shortKickoff } from '../answer-format.js';
+import { SIMULATE_BET } from '../../tools/simulate-bet.tool.js';
 import type { Renderer } from './renderer.js';
+import { renderSimulation } from './simulate-bet.renderer.js';
 import { moneyIn, stakeWarning } from './shared.js';
 
 /** A bet the user asked to place: shown with how to confirm it, since only the user can place it. */
-export const renderProposal: Renderer<ProposalResult> = (result, { language, timeZone }) => {
+export const renderProposal: Renderer<ProposalResult> = (result, ctx, siblings) => {
+  const { language, timeZone } = ctx;
   const es = language === 'es';
+  // Not logged in: what the bet would return (priced alongside), and how to place it.
+  const [simulation] = siblings.all(SIMULATE_BET);
+  if (result.loginRequired && simulation) {
+    const login = es ? 'Para hacer la apuesta, inicia sesión y vuelve a pedírmela: te la dejaré lista para confirmar.' : "To place it, log in and ask again: I'll set it up for you to confirm.";
+    return `${renderSimulation(simulation, ctx, siblings)}\n${login}`;
+  }
   if (result.loginRequired) {
     return es
       ? 'Para apostar tienes que iniciar sesión. Mientras tanto puedo decirte cuánto ganarías: pregunta, por ejemplo, "¿Cuánto ganaría con 10 € al Barcelona?".'
