@@ -110,6 +110,7 @@ export function contextUpdateFor(focus: TurnFocus, calls: readonly ExecutedCall[
 
   const remembered = REMEMBERED_CALLS.map((name) => calls.find((c) => c.ok && c.name === name && c.result && c.result.error === undefined)).find((c) => c !== undefined);
   if (remembered) update.lastCall = { name: remembered.name, args: { ...remembered.args } };
+  if (focus.selection) update.lastSelection = { ...focus.selection };
 
   const leg = calls.find((c) => c.ok && c.name === SIMULATE_BET)?.result;
   const firstLeg = firstOf(leg?.legs) as { market?: string; selection?: string } | undefined;

@@ -120,7 +120,8 @@ export class ConversationAgent {
       content,
       intent: focus.intent,
       intentConfidence: nlu.confidence,
-      entities: nlu.entities,
+      // The entities as resolved for the turn: a follow-up's teams are the ones it was about.
+      entities: { ...nlu.entities, teams: focus.teams.length > 0 ? [...focus.teams] : nlu.entities.teams },
       language,
       functionCalls: records,
       suggestedActions: suggestedActions({

@@ -47,8 +47,6 @@ export interface PlanInput {
 const PREDICTION_RE = /\b(who(?:'ll| will| is going to|'s going to) win|predict(?:ion)?|forecast|pron[oó]stico|predicci[oó]n|qui[eé]n (?:ganar[aá]|gana|va a ganar))\b/i;
 const THANKS_RE = /\b(thanks?|thank you|cheers|gracias|merci)\b/i;
 const FAREWELL_RE = /\b(bye|goodbye|see you|adi[oó]s|hasta luego|chao|chau|nos vemos)\b/i;
-const UNDER_RE = /\b(under|menos de|menos)\b/i;
-const NO_RE = /\b(no)\b/i;
 // "Bet €10 on Barcelona", "place a bet…", "apuesta 10 € al Barça": asked as an order, not as a question.
 const PLACE_BET_RE =
   /^\s*(?:(?:please|ok(?:ay)?|yes|vale|s[ií]|por favor)[,!\s]+)?(?:(?:i\s+(?:want|would\s+like|'d\s+like)\s+to|let'?s|can\s+you|could\s+you|go\s+ahead\s+and|quiero|quisiera|me\s+gustar[ií]a|puedes)\s+)?(?:place|put|stake|wager|bet|back|apu[eé]sta(?:me|le)?|apostar|apuesto|pon(?:me|le)?|coloca(?:r|me)?|haz(?:me)?\s+una\s+apuesta)\b/i;
@@ -108,7 +106,7 @@ export class OfflineTurnPlanner {
         return tools({ name: GET_MATCH_ODDS, args: { ...match, ...(focus.market && focus.market !== '1x2' ? { market: focus.market } : {}) } });
 
       case 'BET_SIMULATION': {
-        const selection = selectionFor(focus, message);
+        const selection = focus.selection;
         if (!focus.amount) return reply('need_amount');
         if (!selection) return reply('need_pick');
         const leg = match ?? (focus.pick ? { team_a: focus.pick } : undefined);
@@ -116,7 +114,7 @@ export class OfflineTurnPlanner {
         // Asked to place it: the assistant only proposes; the user confirms the proposal themselves.
         const placing = PLACE_BET_RE.test(message) && !HYPOTHETICAL_RE.test(message);
         return betCalls(placing, {
-          selections: [{ ...leg, selection: selection.selection, ...(selection.market ? { market: selection.market } : {}) }],
+          selections: [{ ...leg, selection: selection.selection, ...(selection.market ? { market: selection.market } : {}), ...(selection.line !== undefined ? { line: selection.line } : {}) }],
           stake: focus.amount.value,
           currency: focus.amount.currency ?? 'EUR',
         });
@@ -211,6 +209,7 @@ const PRE_RULES: readonly PlanRule[] = [
     if (unknown === undefined) return undefined;
     return call(SEARCH_FIXTURES, { team: unknown, limit: 1 });
   },
+  editSlip,
   ({ message, focus }) => {
     if (!focus.legs || focus.legs.length < 2) return undefined;
     if (!focus.amount) return reply('need_legs_amount');
@@ -241,6 +240,40 @@ const PRE_RULES: readonly PlanRule[] = [
   },
 ];
 
+const ADD_RE = /\b(?:add|adding|include|plus|throw\s+in|a[nñ]ade|a[nñ]adir|agrega|agregar|suma|s[uú]male|incluye)\b/i;
+const DROP_RE = /\b(?:drop|remove|take\s+out|without|leave\s+out|quita|qu[ií]tale|saca|elimina|sin)\b/i;
+const SWAP_RE = /\b(?:swap|replace|change|switch|cambia|cambiar|sustituye|reemplaza)\b/i;
+
+type SlipLeg = Record<string, unknown>;
+
+/**
+ * Changes to the bet just priced: a new stake ("and with 50?"), a leg added ("add Bayern to it"),
+ * dropped ("drop Napoli") or swapped ("cambia el Inter por el Dortmund"). The other legs stay.
+ */
+function editSlip({ message, nlu, focus }: PlanInput): OfflinePlan | undefined {
+  const last = focus.lastCall;
+  if (!last || (last.name !== SIMULATE_BET && last.name !== PROPOSE_BET) || focus.legs) return undefined;
+  const legs = Array.isArray(last.args.selections) ? (last.args.selections as SlipLeg[]) : [];
+  if (legs.length === 0) return undefined;
+  const teams = nlu.entities.teams;
+  const about = (leg: SlipLeg, team: string) => [leg.selection, leg.team_a, leg.team_b].includes(team);
+  let next: SlipLeg[];
+  if (SWAP_RE.test(message) && teams.length >= 2) {
+    next = legs.map((leg) => (about(leg, teams[0]) ? { team_a: teams[1], selection: teams[1] } : leg));
+  } else if (DROP_RE.test(message) && teams.length >= 1 && legs.length > 1) {
+    next = legs.filter((leg) => !teams.some((team) => about(leg, team)));
+  } else if (ADD_RE.test(message) && teams.length >= 1) {
+    next = [...legs, ...teams.filter((team) => !legs.some((leg) => about(leg, team))).map((team) => ({ team_a: team, selection: team }))];
+  } else if (nlu.entities.amounts.length > 0 && teams.length === 0 && !nlu.entities.outcome && nlu.entities.markets.length === 0 && !focus.selection) {
+    next = legs;
+  } else {
+    return undefined;
+  }
+  if (next.length === 0) return undefined;
+  const stake = nlu.entities.amounts[0]?.value ?? last.args.stake;
+  return betCalls(last.name === PROPOSE_BET, { ...last.args, selections: next, stake });
+}
+
 /**
  * A "what if" is priced; an order is proposed for the user to confirm, and priced too, so the answer
  * shows the return even when the user still has to log in to place it.
@@ -270,11 +303,3 @@ function numberArg(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
-function selectionFor(focus: TurnFocus, message: string): { selection: string; market?: string } | undefined {
-  if (focus.market === 'over_under') return { selection: UNDER_RE.test(message) ? 'under' : 'over', market: 'over_under' };
-  if (focus.market === 'btts') return { selection: NO_RE.test(message) ? 'no' : 'yes', market: 'btts' };
-  if (focus.outcome === 'draw') return { selection: 'draw', market: '1x2' };
-  if (focus.pick) return { selection: focus.pick, market: '1x2' };
-  if (focus.outcome) return { selection: focus.outcome, market: '1x2' };
-  return undefined;
-}

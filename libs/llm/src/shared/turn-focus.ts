@@ -26,6 +26,31 @@ export interface TurnFocus {
   offTopic?: boolean;
   /** The data call behind the previous answer, for "more", "why" and bets on it. */
   lastCall?: { name: string; args: Record<string, unknown> };
+  /** What a bet of this turn backs: a team, the draw, a total or both-teams-to-score. */
+  selection?: FocusSelection;
+}
+
+export interface FocusSelection {
+  selection: string;
+  market?: string;
+  line?: number;
+}
+
+const UNDER_RE = /\b(under|menos de|menos)\b/i;
+const NO_RE = /\b(no)\b/i;
+const LINE_RE = /\b(\d+[.,]5)\b/;
+
+/** The selection a message backs, from what it names (a market, the draw, a team). */
+function selectionOf(focus: TurnFocus, message: string): FocusSelection | undefined {
+  const line = LINE_RE.exec(message)?.[1];
+  if (focus.market === 'over_under') {
+    return { selection: UNDER_RE.test(message) ? 'under' : 'over', market: 'over_under', ...(line ? { line: Number(line.replace(',', '.')) } : {}) };
+  }
+  if (focus.market === 'btts') return { selection: NO_RE.test(message) ? 'no' : 'yes', market: 'btts' };
+  if (focus.outcome === 'draw') return { selection: 'draw', market: '1x2' };
+  if (focus.pick) return { selection: focus.pick, market: '1x2' };
+  if (focus.outcome) return { selection: focus.outcome, market: '1x2' };
+  return undefined;
 }
 
 /** Intents about sports data, which a follow-up can continue. */
@@ -46,6 +71,9 @@ const SHORT_MESSAGE_TOKENS = 5;
 const MATCH_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['ODDS_INFORMATION_QUERY', 'BET_SIMULATION']);
 // "Put 10 on them to win", "¿y si apuesto 50 a que gana?": backing the team the conversation is about.
 const BACK_TO_WIN_RE = /\b(?:win|wins|winning|to\s+beat|victory|gana|ganan|gane|ganen|ganar|victoria)\b/i;
+// A question about prices, whatever else it mentions ("odds for Sevilla's next match").
+const PRICE_WORDS_RE = /\b(?:odds|price|prices|priced|cuotas?|momios?|paga|pagan|pagaria|pays?|paying|moneyline|money\s+line|spread|handicap|over\s*\/\s*under|fav(?:ou?rite)?s?)\b/i;
+const PRICE_LEANING: ReadonlySet<Intent> = new Set<Intent>(['MATCH_SCHEDULE_QUERY', 'GENERAL_SPORTS_QUERY', 'UNCLEAR']);
 // Markets that, named alone after a match ("¿marcan ambos equipos?", "over 2.5?"), ask for that market's odds.
 const MATCH_MARKETS: ReadonlySet<Market> = new Set<Market>(['btts', 'over_under', 'double_chance', 'handicap']);
 
@@ -69,6 +97,18 @@ export function resolveTurnFocus(nlu: NluResult, context: TrackedContext, messag
     intent = 'ODDS_INFORMATION_QUERY';
     usedContext = true;
   }
+  // Prices asked about a match ("cuotas del próximo partido del Sevilla") are an odds question.
+  const aboutMatch = e.teams.length > 0 || context.lastFixtureId !== undefined;
+  if (PRICE_LEANING.has(intent) && aboutMatch && e.amounts.length === 0 && (PRICE_WORDS_RE.test(message) || e.markets.some((m) => MATCH_MARKETS.has(m)))) {
+    intent = 'ODDS_INFORMATION_QUERY';
+  }
+  // A stake said after a match or a bet ("pon 20", "mete 20 ahí") is a bet on it.
+  if (e.amounts.length > 0 && (intent === 'UNCLEAR' || (weak && followUp)) && (context.lastFixtureId !== undefined || context.lastCall !== undefined)) {
+    intent = 'BET_SIMULATION';
+    usedContext = true;
+  }
+  if (e.legs && e.legs.length >= 2) intent = 'BET_SIMULATION';
+  if ((e.ask === 'favourite' || e.ask === 'value') && intent !== 'BET_SIMULATION') intent = 'BETTING_RECOMMENDATION';
   // "Why those?" and "show me more" continue the previous answer whatever they read as alone.
   if ((e.ask === 'explain' || e.ask === 'more') && context.lastCall && lastIntent) {
     intent = lastIntent;
@@ -118,6 +158,9 @@ export function resolveTurnFocus(nlu: NluResult, context: TrackedContext, messag
       focus.pick = subject;
       focus.usedContext = true;
     }
+  } else if (intent === 'BET_SIMULATION' && followUp && e.teams.length === 1 && !e.outcome && !e.pick && e.markets.length === 0) {
+    // "And on Dortmund?" after a bet: the same stake on the team now named.
+    focus.pick = e.teams[0];
   } else if (intent === 'BET_SIMULATION' && !e.outcome && !e.pick && followUp) {
     if (context.lastOutcome) focus.outcome = context.lastOutcome;
     if (context.lastPick) focus.pick = context.lastPick;
@@ -132,6 +175,15 @@ export function resolveTurnFocus(nlu: NluResult, context: TrackedContext, messag
   if (e.certainty) focus.certainty = true;
   if (e.offTopic) focus.offTopic = true;
   if (context.lastCall) focus.lastCall = context.lastCall;
+  // "¿y a que sí?" / "yes" after both-teams-to-score: the market talked about.
+  if (intent === 'BET_SIMULATION' && !focus.market && /\b(?:yes|si|sí|no)\b/i.test(message) && context.lastSelection?.market === 'btts') focus.market = 'btts';
+  const named = selectionOf(focus, message);
+  if (named) focus.selection = named;
+  else if (intent === 'BET_SIMULATION' && context.lastSelection && e.teams.length === 0) {
+    // "Put 10 on it": the selection last priced or asked about.
+    focus.selection = { ...context.lastSelection };
+    focus.usedContext = true;
+  }
   return focus;
 }
 

@@ -1,15 +1,17 @@
-import type { MarketCode } from '@app/sports-data';
+import { winnerMarketOf, type MarketCode } from '@app/sports-data';
 import type { Language } from '../../shared/conversation-types.js';
 import type { TurnFocus } from '../../shared/turn-focus.js';
 import type { MatchOddsResult, OddsMarketView, OddsSelectionView } from '../../tools/get-match-odds.tool.js';
 import { marketLabel, selectionLabel } from '../../tools/selection-labels.js';
 import { competitionName, formatOdds, formatPercent, shortKickoff } from '../answer-format.js';
 import type { Renderer } from './renderer.js';
+import { timesNote } from './shared.js';
 
 const WIN_WORDS_RE = /\b(win|wins|winning|victory|pays?|paying|gana|ganar|gane|victoria|paga|pagan|pago)\b/i;
 
 /** The match's main markets with implied probabilities, led by the selection the user asked about. */
-export const renderMatchOdds: Renderer<MatchOddsResult> = (result, { language, timeZone, focus, message }) => {
+export const renderMatchOdds: Renderer<MatchOddsResult> = (result, ctx) => {
+  const { language, timeZone, focus, message } = ctx;
   const es = language === 'es';
   const m = result.match;
   const competition = competitionName(m.competitionId, m.competition, language);
@@ -37,34 +39,43 @@ export const renderMatchOdds: Renderer<MatchOddsResult> = (result, { language, t
     );
   }
 
+  const sport = m.sport;
   for (const market of marketsToShow(result, focus.market)) {
     const selections = market.selections.map((s) => `${oddsLabel(market.market, s, language)} ${formatOdds(s.odds)} (${formatPercent(s.impliedProbability)})`).join(' · ');
-    lines.push(`• ${marketLabel(market.market, market.line, language)}: ${selections}`);
+    lines.push(`• ${marketLabel(market.market, market.line, language, sport)}: ${selections}`);
   }
-  const main = result.markets.find((x) => x.market === '1x2') ?? result.markets[0];
+  if (sport === 'basketball' && focus.outcome === 'draw') {
+    lines.push(es ? 'En baloncesto no hay empate: si acaban igualados se juega prórroga, y el ganador incluye la prórroga.' : 'Basketball has no draw: a tie goes to overtime, and the moneyline includes overtime.');
+  }
+  const main = winnerMarketOf(result.markets) ?? result.markets[0];
   const margin = formatPercent(main.overround);
-  const mainLabel = marketLabel(main.market, main.line, language);
+  const mainLabel = marketLabel(main.market, main.line, language, sport);
   lines.push(
     es
       ? `Entre paréntesis, la probabilidad implícita de cada cuota, que incluye el margen de la casa (${margin} en ${mainLabel}). Las cuotas pueden cambiar antes del inicio.`
       : `In brackets, the probability each price implies, bookmaker margin included (${margin} on ${mainLabel}). Odds can change before kick-off.`,
   );
+  lines.push(timesNote(ctx));
   return lines.join('\n');
 };
 
 function highlightedSelection(result: MatchOddsResult, focus: TurnFocus, message: string): OddsSelectionView | undefined {
-  const result1x2 = result.markets.find((x) => x.market === '1x2');
+  const result1x2 = winnerMarketOf(result.markets);
   if (!result1x2) return undefined;
   // "Odds for Juventus vs Milan" names a team first without backing it; only "draw" or a word
   // about winning/paying singles out one selection.
   if (focus.outcome === 'draw') return result1x2.selections.find((s) => s.key === 'draw');
   if (!WIN_WORDS_RE.test(message)) return undefined;
-  if (focus.pick) return result1x2.selections.find((s) => s.name === focus.pick);
+  const pick = focus.pick ?? (focus.teams.length === 1 ? focus.teams[0] : undefined);
+  if (pick) return result1x2.selections.find((s) => s.name === pick);
   if (focus.outcome) return result1x2.selections.find((s) => s.key === focus.outcome);
   return undefined;
 }
 
-/** The market asked for first, then the main ones (plus the handicap in basketball). */
+/**
+ * The market asked for first, then the main ones: football's result, goals and both-to-score;
+ * basketball's moneyline, point spread and total points.
+ */
 function marketsToShow(result: MatchOddsResult, wanted: string | undefined): OddsMarketView[] {
   const markets = result.markets;
   const pick = (code: MarketCode, line?: number) => markets.find((x) => x.market === code && (line === undefined || x.line === line));
@@ -73,10 +84,11 @@ function marketsToShow(result: MatchOddsResult, wanted: string | undefined): Odd
     if (m && !shown.includes(m)) shown.push(m);
   };
   if (wanted) markets.filter((x) => x.market === wanted).forEach(add);
+  add(pick('moneyline'));
   add(pick('1x2'));
+  if (result.match.sport === 'basketball') add(pick('handicap'));
   add(pick('over_under', 2.5) ?? pick('over_under'));
   add(pick('btts'));
-  if (result.match.sport === 'basketball') add(pick('handicap'));
   return shown;
 }
 
