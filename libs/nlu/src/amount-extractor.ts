@@ -20,6 +20,8 @@ const WORD_CURRENCY: readonly [string, string | null][] = [
 const CURRENCY_WORD_ALT = WORD_CURRENCY.map(([w]) => w).join('|');
 const CURRENCY_BY_WORD = new Map(WORD_CURRENCY);
 
+// "10e": euros written as a glued "e" (the space-separated "10 e" is too often the conjunction).
+const GLUED_E_RE = /(?<![\d.,:\-\w])(\d{1,6}(?:[.,]\d{1,2})?)e\b/g;
 const SYMBOL_PREFIX_RE = new RegExp(String.raw`([€$£])\s?(${NUM})${MULT}`, 'g');
 const CODE_PREFIX_RE = new RegExp(String.raw`\b(eur|usd|gbp)\s?(${NUM})${MULT}(?!\d|[.,]\d)`, 'g');
 // The currency word may be glued to the number ("20eur"), so it is bounded by "not a letter" rather than \b.
@@ -134,6 +136,9 @@ export function extractAmounts(normalized: string): AmountMatch[] {
   for (const m of normalized.matchAll(SUFFIX_RE)) {
     const currency = m[3] ? (SYMBOL_CURRENCY[m[3]] ?? null) : (CURRENCY_BY_WORD.get(m[4] ?? '') ?? null);
     add({ value: parseNumber(m[1], m[2]), currency, ...span(m) });
+  }
+  for (const m of normalized.matchAll(GLUED_E_RE)) {
+    add({ value: parseNumber(m[1]), currency: 'EUR', ...span(m) });
   }
   for (const m of normalized.matchAll(NUMBER_WORD_RE)) {
     const words = m[1].trim().split(/[\s-]+/);

@@ -33,8 +33,13 @@ const ASK_PATTERNS: readonly [Ask, RegExp][] = [
     String.raw`\bhay\s+valor\b|\btiene\s+valor\b|\bvale\s+la\s+pena\b|\bmerece\s+la\s+pena\b|\b(?:es|son)\s+(?:una\s+)?(?:buena\s+)?(?:apuesta\s+de\s+)?valor\b`,
   )],
   ['favourite', rx(
-    String.raw`\bfavou?rites?\b`,
+    String.raw`\bfavou?rites?\b|\bfav(?:ou?red|ored|s)?\b`,
     String.raw`\bfavorit[oa]s?\b`,
+    String.raw`\bwho(?:'ll|'s|\s+will|\s+is\s+going\s+to|\s+do\s+you\s+think\s+will)?\s+wins?\b(?!\s+(?:the\s+)?(?:league|title|liga|cup))`,
+    String.raw`\b(?:should\s+i\s+(?:back|bet\s+on|go\s+with)|which\s+(?:one|team|side)\s+(?:should\s+i|to)\s+(?:back|bet\s+on))\b`,
+    String.raw`\bquien\s+(?:gana(?:ra)?|va\s+a\s+ganar)\b(?!\s+(?:la\s+)?(?:liga|copa|champions))`,
+    String.raw`\b(?:sale|parte)\s+(?:de|como)\s+favorit`,
+    String.raw`\b(?:a\s+quien\s+le\s+(?:apuesto|voy)|por\s+quien\s+apuesto)\b`,
     String.raw`\b(?:who(?:'s|\s+is)|which\s+(?:team|side)\s+is)\s+(?:more\s+)?(?:likely|expected)\s+to\s+win\b`,
     String.raw`\b(?:who|which\s+(?:team|side))\s+(?:do\s+)?(?:the\s+)?(?:bookies|bookmakers|odds|markets?)\s+(?:fancy|favou?r|like|prefer)\b`,
     String.raw`\bquien\s+(?:parte\s+como|sale\s+como|es\s+el|tiene\s+mas\s+(?:opciones|posibilidades))\b`,
@@ -48,15 +53,24 @@ const SPORT_PATTERNS: readonly [Sport, RegExp][] = [
 
 const CERTAINTY_RE = rx(
   String.raw`\b(?:guarantee[ds]?|guaranteeing|sure[\s-](?:win|thing|bet|fire)|can'?t\s+lose|cannot\s+lose|risk[\s-]free|no[\s-]risk|100\s*%|certain\s+(?:win|bet)|lock\s+of\s+the\s+(?:day|week)|dead\s+cert)\b`,
-  String.raw`\b(?:garantiza\w*|segur[oa]s?\s+(?:que\s+gan\w*|al\s+100)|apuesta\s+segura|apuestas\s+seguras|sin\s+riesgo|no\s+puedo\s+perder|fij[oa]s?\s+(?:seguro|del\s+dia)|100\s+por\s+ciento)\b`,
+  String.raw`\b(?:garantiza\w*|asegur\w*|segur[oa]s?\s+(?:que\s+gan\w*|al\s+100)|apuesta\s+segura|apuestas\s+seguras|sin\s+riesgo|no\s+puedo\s+perder|un\s+fijo|fij[oa]s?\s+(?:seguro|del\s+dia|pa|para)|que\s+no\s+falle|no\s+falla|100\s+por\s+ciento)\b`,
+);
+
+// Chasing losses: a warning sign that gets a responsible-gambling answer, never a tip.
+const CHASING_RE = rx(
+  String.raw`\b(?:win\s+(?:it\s+)?back|chase|chasing|recover|make\s+up\s+for)\b.*\b(?:lost|losses|loss)\b|\b(?:lost|losses)\b.*\b(?:win\s+(?:it\s+)?back|recover)\b`,
+  String.raw`\b(?:recuperar|recupero|remontar)\b.*\b(?:perdi\w*|perdido|perdidas?)\b|\b(?:perdi|perdido)\b.*\brecuper\w*`,
 );
 
 // Topics people raise that the assistant does not cover; read only when the message has no betting
 // word or stake (a city in "weather in Madrid" also names a club, so teams do not count).
 const OFF_TOPIC_RE = rx(
-  String.raw`\b(?:weather|forecast\s+for\s+(?:today|tomorrow)|rain(?:ing)?|temperature|politics?|president|election|recipes?|cook(?:ing)?|jokes?|poem|song|movie|film|news|stock(?:s|\s+market)|bitcoin|crypto|homework|translate|capital\s+of)\b`,
-  String.raw`\b(?:tiempo\s+(?:hace|en|que\s+hace)|clima|llover|lluvia|temperatura|politic[ao]s?|presidente|elecciones|recetas?|cocinar|chistes?|poema|cancion|pelicula|noticias|bolsa|bitcoin|cripto\w*|deberes|traduce|capital\s+de)\b`,
+  String.raw`\b(?:weather|forecast\s+for\s+(?:today|tomorrow)|rain(?:ing)?|snow(?:ing)?|temperature|politics?|president|election|recipes?|cook(?:ing)?|jokes?|poem|song|movie|film|news|stock(?:s|\s+market)|bitcoin|crypto|homework|translate|capital\s+of)\b`,
+  String.raw`\b(?:(?:que|el)\s+tiempo\s+(?:hace|hara|va\s+a\s+hacer)|tiempo\s+(?:hace|en|que\s+hace)|clima|llover|llueve|lluvia|nevar|temperatura|politic[ao]s?|presidente|elecciones|recetas?|cocinar|chistes?|poema|cancion|pelicula|noticias|bolsa|bitcoin|cripto\w*|deberes|traduce|capital\s+de)\b`,
 );
+
+/** The regex sources here, so their words are known to the typo corrector and never rewritten. */
+export const CUE_PATTERNS: readonly RegExp[] = [...ASK_PATTERNS.map(([, re]) => re), ...SPORT_PATTERNS.map(([, re]) => re), CERTAINTY_RE, CHASING_RE, OFF_TOPIC_RE];
 
 export function detectAsk(skeleton: string): Ask | undefined {
   return ASK_PATTERNS.find(([, pattern]) => pattern.test(skeleton))?.[0];
@@ -68,6 +82,10 @@ export function detectSport(skeleton: string): Sport | undefined {
 
 export function detectCertainty(skeleton: string): boolean {
   return CERTAINTY_RE.test(skeleton);
+}
+
+export function detectChasingLosses(skeleton: string): boolean {
+  return CHASING_RE.test(skeleton);
 }
 
 export function detectOffTopic(skeleton: string, aboutBetting: boolean): boolean {

@@ -11,11 +11,12 @@ import type { Token } from './text-normalizer.js';
  */
 
 const ACCA_RE =
-  /\b(?:accas?|accumulators?|parlays?|parleys?|doubles?(?!\s+chance)|trebles?|trixie|yankee|multiples?|combos?|combis?|combinad[ao]s?|doble(?!\s+oportunidad)|triples?|multiples?)\b/;
+  /\b(?:combined\s+odds|both\s+(?:to\s+)?win|all\s+(?:three\s+|four\s+)?to\s+win|accas?|accumulators?|parlays?|parleys?|doubles?(?!\s+chance)|trebles?|trixie|yankee|multiples?|combos?|combis?|combinad[ao]s?|doble(?!\s+oportunidad)|triples?|multiples?)\b/;
 const CONJUNCTIONS = new Set(['and', 'y', 'e', 'plus', 'also', 'tambien', 'then', 'luego']);
 const CLAUSE_PUNCTUATION = /[,;+&\n]/;
 // Words that say a leg backs something, so two legs read as a bet even without a stake.
-const PICK_CUE = /\b(?:win|wins|to\s+win|beat|beats|victory|gana|ganan|gane|ganen|ganar|victoria|draw|empate|empatan|over|under|mas\s+de|menos\s+de|btts|ambos\s+marcan)\b/;
+const PICK_CUE = /\b(?:win|wins|to\s+win|beat|beats|victory|gana|ganan|gane|ganen|ganar|victoria|lose|loses|pierde|pierden|draw|empate|empatan|over|under|mas\s+de|menos\s+de|btts|ambos\s+marcan)\b/;
+const LOSE_RE = /\b(?:lose|loses|losing|to\s+lose|pierde|pierden|pierda|perder|derrota\s+del?)\b/;
 const DRAW_RE = /\b(?:draw|tie|empate|empatan|empaten)\b/;
 const TOTAL_RE = /\b(over|under|mas\s+de|menos\s+de)\s*(\d+(?:[.,]\d+)?)/;
 const BTTS_RE = /\b(?:btts|both\s+teams?\s+to\s+score|ambos\s+(?:equipos\s+)?marcan|marcan\s+ambos)\b/;
@@ -61,7 +62,9 @@ function splitClauses(matches: readonly EntityMatch[], tokens: readonly Token[],
   const cuts: number[] = [0];
   for (let i = 1; i < tokens.length; i++) {
     const gap = normalized.slice(tokens[i - 1].end, tokens[i].start);
-    if (CLAUSE_PUNCTUATION.test(gap) || (!inEntity[i] && CONJUNCTIONS.has(corrected[i]))) cuts.push(i);
+    // "2,5" is a number, not a list.
+    const decimal = /^\d+$/.test(tokens[i - 1].text) && /^\d+$/.test(tokens[i].text) && /^[,.]$/.test(gap);
+    if ((CLAUSE_PUNCTUATION.test(gap) && !decimal) || (!inEntity[i] && CONJUNCTIONS.has(corrected[i]))) cuts.push(i);
   }
   cuts.push(tokens.length);
   const clauses: Clause[] = [];
@@ -89,6 +92,8 @@ function legOf({ names, text }: Clause): LegEntity | undefined {
     leg.selection = /\bno\b/.test(text) ? 'no' : 'yes';
   } else if (DRAW_RE.test(text)) {
     leg.selection = 'draw';
+  } else if (LOSE_RE.test(text)) {
+    leg.selection = 'lose';
   }
   return leg;
 }

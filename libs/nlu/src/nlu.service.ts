@@ -7,7 +7,7 @@ import {
   extractRiskProfile,
 } from './betting-terms-extractor.js';
 import { COMMON_WORDS } from './common-words.js';
-import { detectAsk, detectCertainty, detectOffTopic, detectSport } from './conversation-cues.js';
+import { detectAsk, detectCertainty, detectChasingLosses, detectOffTopic, detectSport } from './conversation-cues.js';
 import { extractDates } from './date-extractor.js';
 import { findFixturePair, findPick, matchEntities, namesOf, type EntityMatch } from './entity-extractor.js';
 import { detectFollowUp } from './follow-up-detector.js';
@@ -118,6 +118,7 @@ export class NluService {
       blocked: blocked.map((b, k) => b || playerTokens[k]),
       isKnown: (word) => this.corrector.isKnown(word),
       isTeamWord: (word) => this.lexicon.vocabulary.has(word),
+      sportOf: (m) => this.lexicon.phrases.get(corrected.slice(m.startToken, m.endToken).join(' '))?.sportId,
     });
     // A known team inside an unknown name ("Atlético" in "Atlético Patitos") is not that team.
     const matches = found.filter((m) => !unknownTeams.some((u) => m.startToken < u.endToken && u.startToken < m.endToken));
@@ -134,7 +135,11 @@ export class NluService {
     const placeholders: EntityMatch[] = unknownTeams.map((u) => ({ kind: 'team', names: [], startToken: u.startToken, endToken: u.endToken }));
     const skeleton = buildSkeleton(normalized, tokens, corrected, [...matches, ...placeholders], amounts, players);
     const tournaments = namesOf(matches, ['tournament']);
-    const sport = detectSport(skeleton) ?? this.sports.sportOfTournaments(tournaments);
+    const sport =
+      detectSport(skeleton) ??
+      this.sports.sportOfTournaments(tournaments) ??
+      // "Real Madrid Baloncesto vs Barça": a basketball side named makes it a basketball question.
+      (matches.some((m) => m.kind === 'team' && this.lexicon.phrases.get(corrected.slice(m.startToken, m.endToken).join(' '))?.sportId === BASKETBALL_SPORT_ID) ? 'basketball' : undefined);
     // In a basketball question "Real Madrid" is the club's basketball side.
     const inSport = (name: string): string => this.sports.section(name, sport);
     const teams = [...new Set(namesOf(matches, ['team', 'derby']).map(inSport))];
@@ -177,6 +182,7 @@ export class NluService {
     if (ask) entities.ask = ask;
     if (unknownTeams.length > 0) entities.unknownTeams = unknownTeams.map((u) => u.name);
     if (detectCertainty(skeleton)) entities.certainty = true;
+    if (detectChasingLosses(skeleton)) entities.chasingLosses = true;
     const aboutBetting = amounts.length > 0 || BETTING_CONTEXT_RE.test(skeleton);
     if (detectOffTopic(skeleton, aboutBetting)) entities.offTopic = true;
 

@@ -46,7 +46,8 @@ export interface LegEntity {
   team: string;
   /** The other side, when the leg names the match. */
   opponent?: string;
-  selection: 'win' | 'draw' | 'over' | 'under' | 'yes' | 'no';
+  /** `lose` backs the team's opponent ("Chelsea to lose"). */
+  selection: 'win' | 'lose' | 'draw' | 'over' | 'under' | 'yes' | 'no';
   /** Goal or point line for over/under legs. */
   line?: number;
 }
@@ -76,6 +77,8 @@ export interface NluEntities {
   unknownTeams?: string[];
   /** The user asks for certainty ("a bet guaranteed to win", "apuesta segura"). */
   certainty?: boolean;
+  /** The user wants to win back what they lost: a warning sign, answered with responsible-gambling help. */
+  chasingLosses?: boolean;
   /** The message is about something outside sports betting (weather, politics, jokes…). */
   offTopic?: boolean;
 }

@@ -16,8 +16,13 @@ const CLUB_WORDS = new Set([
   'calcio', 'bc', 'basket', 'atoms', 'stars', 'de', 'del', 'la',
 ]);
 // Words before or after a single unknown word that put it where a team name goes.
-const CUE_BEFORE = new Set(['vs', 'v', 'versus', 'against', 'contra', 'does', 'do', 'did', 'for', 'on', 'al', 'del', 'el', 'beat', 'beats', 'play', 'plays', 'juega', 'juegan', 'face', 'faces']);
-const CUE_AFTER = new Set(['vs', 'v', 'versus', 'against', 'contra', 'play', 'plays', 'playing', 'juega', 'juegan', 'game', 'match', 'partido', 'fc', 'cf', 'win', 'gana', 'odds']);
+const CUE_BEFORE = new Set(['vs', 'v', 'versus', 'against', 'contra', 'does', 'do', 'did', 'for', 'on', 'al', 'del', 'el', 'beat', 'beats', 'play', 'plays', 'juega', 'juegan', 'face', 'faces', 'odds', 'cuotas', 'momios', 'paga']);
+const CUE_AFTER = new Set(['vs', 'v', 'versus', 'against', 'contra', 'play', 'plays', 'playing', 'juega', 'juegan', 'game', 'games', 'match', 'partido', 'fc', 'cf', 'win', 'gana', 'odds', 'next']);
+// Words skipped between a cue and the name it introduces ("cuotas del Deportivo Narnia").
+const LEAD_WORDS = new Set(['el', 'la', 'los', 'las', 'the', 'del', 'de', 'al', 'a']);
+// Club words that can join a lower-case name; articles and prepositions only join a capitalised one.
+const LINKING = new Set(['de', 'del', 'la']);
+const MIN_UNKNOWN_LENGTH = 4;
 
 export interface UnknownTeamInput {
   original: string;
@@ -28,6 +33,8 @@ export interface UnknownTeamInput {
   blocked: readonly boolean[];
   isKnown: (word: string) => boolean;
   isTeamWord: (word: string) => boolean;
+  /** The sport of a recognised team mention, to tell "Inter Miami" from two real teams. */
+  sportOf: (match: EntityMatch) => string | undefined;
 }
 
 export interface UnknownTeam {
@@ -39,11 +46,12 @@ export interface UnknownTeam {
 export function findUnknownTeams(input: UnknownTeamInput): UnknownTeam[] {
   const { tokens, matches, blocked } = input;
   const located = locate(input.original, tokens);
-  const cased = located.map((l) => l.capital);
+  const cased = located.map((l) => l.capital && !l.code);
   const inEntity = new Array<boolean>(tokens.length).fill(false);
   for (const m of matches) for (let k = m.startToken; k < m.endToken; k++) inEntity[k] = true;
 
-  const found: UnknownTeam[] = [];
+  const found: UnknownTeam[] = [...lowerCaseNames(input, inEntity, located), ...crossSportNames(input, located)];
+  const taken = (start: number, end: number) => found.some((f) => start < f.endToken && f.startToken < end);
   let i = 0;
   while (i < tokens.length) {
     if (!cased[i] || blocked[i] || !nameWord(input, i)) {
@@ -59,9 +67,64 @@ export function findUnknownTeams(input: UnknownTeamInput): UnknownTeam[] {
     const clubby = range(run).some((k) => CLUB_WORDS.has(tokens[k].key) || inEntity[k]);
     const single = run.endToken - run.startToken === 1;
     if ((single || !clubby) && !hasCue(input, run)) continue;
+    if (taken(run.startToken, run.endToken)) continue;
     found.push({ ...run, name: input.original.slice(located[run.startToken].start, located[run.endToken - 1].end) });
   }
-  return found;
+  return found.sort((a, b) => a.startToken - b.startToken);
+}
+
+/**
+ * Two team names of different sports run together with nothing between them ("Inter Miami":
+ * Inter, and the Miami Heat) are one name that neither of them is.
+ */
+function crossSportNames(input: UnknownTeamInput, located: readonly { start: number; end: number }[]): UnknownTeam[] {
+  const teams = input.matches.filter((m) => m.kind === 'team');
+  const names: UnknownTeam[] = [];
+  for (let i = 0; i + 1 < teams.length; i++) {
+    const [a, b] = [teams[i], teams[i + 1]];
+    const touching = b.startToken === a.endToken && input.tokens[b.startToken].start - input.tokens[a.endToken - 1].end <= 1;
+    if (!touching || input.sportOf(a) === input.sportOf(b)) continue;
+    names.push({ startToken: a.startToken, endToken: b.endToken, name: input.original.slice(located[a.startToken].start, located[b.endToken - 1].end) });
+  }
+  return names;
+}
+
+/**
+ * Names typed in lower case ("cuando juega boca juniors", "springfield atoms next match?") are
+ * read next to a cue only: the words after a cue such as "juega" or "cuotas del", or before one
+ * such as "next match" or "vs", while they are club words or words the vocabulary does not know.
+ */
+function lowerCaseNames(input: UnknownTeamInput, inEntity: readonly boolean[], located: readonly { start: number; end: number; code: boolean }[]): UnknownTeam[] {
+  const { tokens, blocked } = input;
+  const joinable = (k: number) =>
+    !blocked[k] &&
+    !located[k].code &&
+    !LINKING.has(tokens[k].key) &&
+    (CLUB_WORDS.has(tokens[k].key) || input.isTeamWord(input.corrected[k]) || (!input.isKnown(tokens[k].key) && tokens[k].key.length >= 3));
+  const strange = (k: number) => !inEntity[k] && !input.isKnown(tokens[k].key) && tokens[k].key.length >= MIN_UNKNOWN_LENGTH;
+  const runs: UnknownTeam[] = [];
+  const consider = (startToken: number, endToken: number) => {
+    if (endToken <= startToken) return;
+    const run = { startToken, endToken };
+    if (!range(run).some(strange)) return;
+    if (runs.some((r) => startToken < r.endToken && r.startToken < endToken)) return;
+    runs.push({ ...run, name: input.original.slice(located[startToken].start, located[endToken - 1].end) });
+  };
+  tokens.forEach((token, c) => {
+    if (CUE_BEFORE.has(token.key)) {
+      let k = c + 1;
+      while (k < tokens.length && LEAD_WORDS.has(tokens[k].key)) k++;
+      let end = k;
+      while (end < tokens.length && joinable(end)) end++;
+      consider(k, end);
+    }
+    if (CUE_AFTER.has(token.key)) {
+      let start = c;
+      while (start > 0 && joinable(start - 1)) start--;
+      consider(start, c);
+    }
+  });
+  return runs;
 }
 
 function nameWord(input: UnknownTeamInput, k: number): boolean {
@@ -84,6 +147,8 @@ function range({ startToken, endToken }: { startToken: number; endToken: number 
   return Array.from({ length: endToken - startToken }, (_, k) => startToken + k);
 }
 
+const CODE_NEIGHBOURS = /[_"{}:<>=\/\\]/;
+
 /** The original text without diacritics, with each character's index in the original. */
 function fold(original: string): { folded: string; at: number[] } {
   let folded = '';
@@ -97,16 +162,18 @@ function fold(original: string): { folded: string; at: number[] } {
 }
 
 /** Where each token stands in the original text: [start, end) and whether it is capitalised. */
-function locate(original: string, tokens: readonly Token[]): { start: number; end: number; capital: boolean }[] {
+function locate(original: string, tokens: readonly Token[]): { start: number; end: number; capital: boolean; code: boolean }[] {
   const { folded, at } = fold(original);
   const lower = folded.toLowerCase();
   let from = 0;
   return tokens.map((t) => {
     const word = t.text.replace(/'.*$/, '');
     const found = lower.indexOf(word, from);
-    if (found < 0) return { start: 0, end: 0, capital: false };
+    if (found < 0) return { start: 0, end: 0, capital: false, code: false };
     from = found + word.length;
     const first = folded[found] ?? '';
-    return { start: at[found] ?? 0, end: (at[found + word.length - 1] ?? 0) + 1, capital: first !== first.toLowerCase() };
+    // Words glued to underscores, quotes or braces are code or data ("ODDS_QUERY", "{\"team\":…"), not names.
+    const code = CODE_NEIGHBOURS.test(folded[found - 1] ?? '') || CODE_NEIGHBOURS.test(folded[found + word.length] ?? '');
+    return { start: at[found] ?? 0, end: (at[found + word.length - 1] ?? 0) + 1, capital: first !== first.toLowerCase(), code };
   });
 }

@@ -95,6 +95,10 @@ export function directReply(reply: DirectReply, language: Language, pick?: strin
       return es
         ? 'Ninguna apuesta es segura: cualquier resultado puede fallar, y quien prometa lo contrario te engaña. Lo que sí puedo darte son las cuotas, la probabilidad que implican y las selecciones más probables según el mercado, por ejemplo "¿Cuál es la apuesta más probable del fin de semana?". Apuesta solo lo que puedas permitirte perder.'
         : "No bet is certain to win: any result can lose, and anyone promising otherwise is misleading you. What I can give you is the odds, the probability they imply and the likeliest selections by the market, for example \"Safest bet this weekend?\". Only stake what you can afford to lose.";
+    case 'chasing_losses':
+      return es
+        ? 'Intentar recuperar lo perdido con otra apuesta suele acabar en pérdidas mayores, y ninguna apuesta lo asegura. Te recomiendo hacer una pausa, fijar un límite diario (puedes hacerlo en tu cuenta) y apostar solo lo que puedas permitirte perder. Si sientes que el juego se te va de las manos, pide ayuda en jugarbien.es.'
+        : "Trying to win back a loss with another bet usually makes it bigger, and no bet can make sure of it. I'd suggest taking a break, setting a daily limit (you can do it in your account) and only staking what you can afford to lose. If gambling is getting out of hand, help is at begambleaware.org.";
     case 'nothing_more':
       return es
         ? 'No tengo una lista anterior que continuar. Pregúntame por partidos, por ejemplo "Partidos de La Liga este fin de semana".'

@@ -31,6 +31,7 @@ export type DirectReply =
   | 'need_legs_amount'
   | 'off_topic'
   | 'no_guarantee'
+  | 'chasing_losses'
   | 'nothing_more'
   | 'unavailable';
 
@@ -200,6 +201,8 @@ const YES_NO_RE = /^\W*(?:is|are|isn'?t|aren'?t|will|es|son|sera|será)\b|\b(?:e
  * the first that applies decides the turn.
  */
 const PRE_RULES: readonly PlanRule[] = [
+  // Chasing losses is answered with help, not a tip.
+  ({ focus }) => (focus.chasingLosses ? reply('chasing_losses') : undefined),
   // Certainty is never on offer, whatever else the message asks.
   ({ focus }) => (focus.certainty ? reply('no_guarantee') : undefined),
   ({ focus }) => (focus.offTopic ? reply('off_topic') : undefined),
@@ -212,12 +215,12 @@ const PRE_RULES: readonly PlanRule[] = [
   editSlip,
   ({ message, focus }) => {
     if (!focus.legs || focus.legs.length < 2) return undefined;
-    if (!focus.amount) return reply('need_legs_amount');
-    const placing = PLACE_BET_RE.test(message) && !HYPOTHETICAL_RE.test(message);
+    // Without a stake the legs are priced per unit staked: the combined odds, and a stake to ask for.
+    const placing = focus.amount !== undefined && PLACE_BET_RE.test(message) && !HYPOTHETICAL_RE.test(message);
     return betCalls(placing, {
       selections: focus.legs.map(legArgs),
-      stake: focus.amount.value,
-      currency: focus.amount.currency ?? 'EUR',
+      stake: focus.amount?.value ?? 1,
+      currency: focus.amount?.currency ?? 'EUR',
     });
   },
   ({ focus }) => {
@@ -244,6 +247,9 @@ const ADD_RE = /\b(?:add|adding|include|plus|throw\s+in|a[nñ]ade|a[nñ]adir|agr
 const DROP_RE = /\b(?:drop|remove|take\s+out|without|leave\s+out|quita|qu[ií]tale|saca|elimina|sin)\b/i;
 const SWAP_RE = /\b(?:swap|replace|change|switch|cambia|cambiar|sustituye|reemplaza)\b/i;
 
+// Words that name a new selection, so a stake said with them is a new bet, not the last one re-staked.
+const SELECTION_WORDS_RE = /\b(?:draw|empate|over|under|m[aá]s\s+de|menos\s+de|yes|s[ií]|no|win|gana\w*|lose|pierde\w*)\b/i;
+
 type SlipLeg = Record<string, unknown>;
 
 /**
@@ -264,7 +270,7 @@ function editSlip({ message, nlu, focus }: PlanInput): OfflinePlan | undefined {
     next = legs.filter((leg) => !teams.some((team) => about(leg, team)));
   } else if (ADD_RE.test(message) && teams.length >= 1) {
     next = [...legs, ...teams.filter((team) => !legs.some((leg) => about(leg, team))).map((team) => ({ team_a: team, selection: team }))];
-  } else if (nlu.entities.amounts.length > 0 && teams.length === 0 && !nlu.entities.outcome && nlu.entities.markets.length === 0 && !focus.selection) {
+  } else if (nlu.entities.amounts.length > 0 && teams.length === 0 && !nlu.entities.outcome && nlu.entities.markets.length === 0 && !SELECTION_WORDS_RE.test(message)) {
     next = legs;
   } else {
     return undefined;
@@ -288,6 +294,8 @@ function legArgs(leg: NonNullable<TurnFocus['legs']>[number]): Record<string, un
   switch (leg.selection) {
     case 'win':
       return { ...match, selection: leg.team };
+    case 'lose':
+      return { ...match, selection: OPPONENT };
     case 'draw':
       return { ...match, selection: 'draw', market: '1x2' };
     case 'over':
@@ -298,6 +306,9 @@ function legArgs(leg: NonNullable<TurnFocus['legs']>[number]): Record<string, un
       return { ...match, selection: leg.selection, market: 'btts' };
   }
 }
+
+/** The selection word simulate_bet reads as "the side that is not team_a". */
+const OPPONENT = 'opponent';
 
 function numberArg(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;

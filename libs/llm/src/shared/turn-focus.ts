@@ -23,6 +23,7 @@ export interface TurnFocus {
   /** Names the user gave that match no known team. */
   unknownTeams?: string[];
   certainty?: boolean;
+  chasingLosses?: boolean;
   offTopic?: boolean;
   /** The data call behind the previous answer, for "more", "why" and bets on it. */
   lastCall?: { name: string; args: Record<string, unknown> };
@@ -173,6 +174,7 @@ export function resolveTurnFocus(nlu: NluResult, context: TrackedContext, messag
   if (e.sport) focus.sport = e.sport;
   if (e.unknownTeams) focus.unknownTeams = [...e.unknownTeams];
   if (e.certainty) focus.certainty = true;
+  if (e.chasingLosses) focus.chasingLosses = true;
   if (e.offTopic) focus.offTopic = true;
   if (context.lastCall) focus.lastCall = context.lastCall;
   // "¿y a que sí?" / "yes" after both-teams-to-score: the market talked about.

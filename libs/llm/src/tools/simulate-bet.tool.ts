@@ -59,7 +59,7 @@ export const legSchema = z.object({
     .string()
     .min(1)
     .max(80)
-    .describe('What is backed: a team name, "home", "draw", "away", "over", "under", "yes", "no", "1X", "X2", "12".'),
+    .describe('What is backed: a team name, "home", "draw", "away", "over", "under", "yes", "no", "1X", "X2", "12", or "opponent" (whoever plays team_a, for "team_a to lose").'),
   market: z
     .enum(MARKET_CODES as [MarketCode, ...MarketCode[]])
     .optional()
@@ -211,7 +211,7 @@ export async function priceLeg(
     const offered = [...new Set(odds.data.markets.map((m) => m.market))];
     throw new ToolRequestError('INVALID_MARKET', `Market "${market}" is not offered for this match.`, offered);
   }
-  const key = wanted.key ?? (await teamSelection(deps, leg.selection, fixture.data));
+  const key = wanted.key ?? (await teamSelection(deps, leg.selection, fixture.data, leg.team_a));
   const selection = book.selections.find((s) => s.key === key);
   if (!selection) {
     throw new ToolRequestError(
@@ -266,8 +266,15 @@ function pickBook(markets: MarketOdds[], market: MarketCode, line: number | unde
   return books.find((m) => m.line === 2.5) ?? books[0];
 }
 
-async function teamSelection(deps: ToolDeps, text: string, fixture: Fixture): Promise<SelectionKey | undefined> {
+// "Chelsea to lose": the selection is whoever plays team_a.
+const OPPONENT_WORDS = new Set(['opponent', 'opponents', 'rival', 'the other team', 'other team', 'the other side']);
+
+async function teamSelection(deps: ToolDeps, text: string, fixture: Fixture, reference?: string): Promise<SelectionKey | undefined> {
   const wanted = normalizeName(text);
+  if (OPPONENT_WORDS.has(wanted) && reference) {
+    const side = await teamSelection(deps, reference, fixture);
+    return side === 'home' ? 'away' : side === 'away' ? 'home' : undefined;
+  }
   if (wanted === normalizeName(fixture.home.name)) return 'home';
   if (wanted === normalizeName(fixture.away.name)) return 'away';
   const team = await deps.sportsData.resolveTeam(text).catch(() => undefined);

@@ -2,7 +2,7 @@ import type { Language } from '../../shared/conversation-types.js';
 import type { PricedLeg, SimulationResult } from '../../tools/simulate-bet.tool.js';
 import { formatOdds, formatPercent, shortKickoff } from '../answer-format.js';
 import type { Renderer } from './renderer.js';
-import { matchWhere, moneyIn, stakeWarning } from './shared.js';
+import { matchWhere, moneyIn, stakeWarning, timesNote } from './shared.js';
 
 /** What a stake would return at the current price, for a single or an accumulator. */
 export const renderSimulation: Renderer<SimulationResult> = (result, ctx) => {
@@ -26,11 +26,21 @@ export const renderSimulation: Renderer<SimulationResult> = (result, ctx) => {
     for (const leg of result.legs) {
       lines.push(`• ${leg.pick} — ${leg.match.home} vs ${leg.match.away} (${shortKickoff(leg.match.kickoff, timeZone, language)}) @ ${formatOdds(leg.odds)}`);
     }
-    lines.push(
-      es
-        ? `Cuota combinada ${formatOdds(result.combinedOdds)}: con ${money(result.stake)} cobrarías ${money(result.potentialReturn)} (${money(result.profit)} de beneficio) si aciertan todas.`
-        : `Combined odds ${formatOdds(result.combinedOdds)}: ${money(result.stake)} would return ${money(result.potentialReturn)} (${money(result.profit)} profit) if every selection wins.`,
-    );
+    if (ctx.focus.amount === undefined && result.stake === 1) {
+      // No stake given: priced per unit staked, and the stake asked for.
+      lines.push(
+        es
+          ? `Cuota combinada ${formatOdds(result.combinedOdds)}: cada ${money(1)} apostado devolvería ${money(result.potentialReturn)} si aciertan todas. ¿Cuánto quieres apostar?`
+          : `Combined odds ${formatOdds(result.combinedOdds)}: every ${money(1)} staked would return ${money(result.potentialReturn)} if all the legs win. How much would you like to stake?`,
+      );
+    } else {
+      lines.push(
+        es
+          ? `Cuota combinada ${formatOdds(result.combinedOdds)}: con ${money(result.stake)} cobrarías ${money(result.potentialReturn)} (${money(result.profit)} de beneficio) si aciertan todas.`
+          : `Combined odds ${formatOdds(result.combinedOdds)}: ${money(result.stake)} would return ${money(result.potentialReturn)} (${money(result.profit)} profit) if every selection wins.`,
+      );
+    }
+    lines.push(timesNote(ctx));
   }
   for (const failed of result.failedLegs ?? []) {
     const hint = failed.suggestions?.length ? (es ? ` (¿quizás ${failed.suggestions.slice(0, 3).join(', ')}?)` : ` (did you mean ${failed.suggestions.slice(0, 3).join(', ')}?)`) : '';
