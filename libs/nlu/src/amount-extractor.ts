@@ -35,7 +35,8 @@ const STAKE_VERBS = [
   'with', 'con', 'bet', 'bets', 'betting', 'apuesto', 'apostar', 'apostando', 'apostaria', 'aposte', 'apuesta', 'apuesta de',
   'apuestas de', 'apuesto unos', 'stake', 'staking', 'wager', 'wagering', 'put', 'putting', 'pongo', 'poner',
   'pusiera', 'meto', 'meter', 'metiera', 'invest', 'invierto', 'risk', 'arriesgo', 'jugar', 'juego', 'bet of',
-  'stake of', 'wager of',
+  'stake of', 'wager of', 'pon', 'ponle', 'ponme', 'mete', 'metele', 'apuestale', 'apuestame', 'juegale', 'stick',
+  'whack', 'chuck',
 ].join('|');
 const BARE_AFTER_VERB_RE = new RegExp(
   String.raw`\b(?:${STAKE_VERBS})\s+(?:(?:a|an|un|una|like|about|around|unos|solo|only|just|me|le)\s+)?(${NUM})${MULT}` +

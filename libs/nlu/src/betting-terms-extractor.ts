@@ -49,7 +49,7 @@ const MARKET_PATTERNS: readonly [Market, RegExp, boolean][] = [
     String.raw`\bwill\s+both\s+(?:teams?|sides)\s+score\b`,
   ), false],
   ['double_chance', /\bdouble\s+chance\b|\bdoble\s+(?:oportunidad|chance)\b|\b(?:1x|x2)\b/, false],
-  ['handicap', /\bhandicaps?\b|\bspread\b|\bhcp\b|\bah\s*[+-]\s*\d/, false],
+  ['handicap', /\bhandicaps?\b|\bspread\b|\bhcp\b|\bah\s*[+-]\s*\d|@team\s+[+-]\s?\d+(?:[.,]5)\b/, false],
 ];
 
 // "the Champions League draw" / "a tough cup tie" are events, not the draw outcome.

@@ -13,6 +13,7 @@ import { findFixturePair, findPick, matchEntities, namesOf, type EntityMatch } f
 import { detectFollowUp } from './follow-up-detector.js';
 import { IntentClassifier } from './intent-classifier.js';
 import { extractLegs } from './leg-extractor.js';
+import { extractLocation } from './location-extractor.js';
 import { correctionTargets, knownKeywords } from './keyword-vocabulary.js';
 import { detectLanguage } from './language-detector.js';
 import type { NluLexicon } from './nlu-lexicon.js';
@@ -98,7 +99,10 @@ export class NluService {
 
     const amounts: AmountMatch[] = extractAmounts(normalized);
     const inAmount = (t: Token): boolean => amounts.some((a) => t.start < a.end && a.start < t.end);
-    const blocked = tokens.map(inAmount);
+    // A city the user is in is not a team ("I'm in New York" is not about the Knicks).
+    const location = extractLocation(normalized);
+    const inLocation = (t: Token): boolean => location !== undefined && t.start < location.end && location.start < t.end;
+    const blocked = tokens.map((t) => inAmount(t) || inLocation(t));
     const corrected = tokens.map((t, i) => (blocked[i] ? t.key : this.corrector.correct(t.key)));
 
     const hyphenAfter = tokens.map(
@@ -181,6 +185,7 @@ export class NluService {
     const ask = detectAsk(skeleton);
     if (ask) entities.ask = ask;
     if (unknownTeams.length > 0) entities.unknownTeams = unknownTeams.map((u) => u.name);
+    if (location) entities.location = { city: location.city, timeZone: location.timeZone, stays: location.stays };
     if (detectCertainty(skeleton)) entities.certainty = true;
     if (detectChasingLosses(skeleton)) entities.chasingLosses = true;
     const aboutBetting = amounts.length > 0 || BETTING_CONTEXT_RE.test(skeleton);

@@ -77,6 +77,11 @@ export interface NluEntities {
   unknownTeams?: string[];
   /** The user asks for certainty ("a bet guaranteed to win", "apuesta segura"). */
   certainty?: boolean;
+  /**
+   * A city the user says they are in ("I'm in New York": `stays`) or asks the time in ("what time is
+   * that in London?"), with its time zone.
+   */
+  location?: { city: string; timeZone: string; stays: boolean };
   /** The user wants to win back what they lost: a warning sign, answered with responsible-gambling help. */
   chasingLosses?: boolean;
   /** The message is about something outside sports betting (weather, politics, jokes…). */

@@ -18,6 +18,11 @@ const CLUB_WORDS = new Set([
 // Words before or after a single unknown word that put it where a team name goes.
 const CUE_BEFORE = new Set(['vs', 'v', 'versus', 'against', 'contra', 'does', 'do', 'did', 'for', 'on', 'al', 'del', 'el', 'beat', 'beats', 'play', 'plays', 'juega', 'juegan', 'face', 'faces', 'odds', 'cuotas', 'momios', 'paga']);
 const CUE_AFTER = new Set(['vs', 'v', 'versus', 'against', 'contra', 'play', 'plays', 'playing', 'juega', 'juegan', 'game', 'games', 'match', 'partido', 'fc', 'cf', 'win', 'gana', 'odds', 'next']);
+// Cues strong enough to read a lower-case word as a name ("cuando juega boca juniors").
+const LOWER_CUE_BEFORE = new Set(['vs', 'v', 'versus', 'against', 'contra', 'does', 'beat', 'beats', 'juega', 'juegan', 'face', 'faces']);
+const LOWER_CUE_AFTER = new Set(['vs', 'v', 'versus', 'against', 'contra', 'play', 'plays', 'playing', 'juega', 'juegan']);
+// "springfield atoms next match?": a name that opens the message.
+const OPENING_CUE_AFTER = new Set(['next', 'game', 'games', 'match', 'odds', 'fixtures']);
 // Words skipped between a cue and the name it introduces ("cuotas del Deportivo Narnia").
 const LEAD_WORDS = new Set(['el', 'la', 'los', 'las', 'the', 'del', 'de', 'al', 'a']);
 // Club words that can join a lower-case name; articles and prepositions only join a capitalised one.
@@ -99,6 +104,7 @@ function lowerCaseNames(input: UnknownTeamInput, inEntity: readonly boolean[], l
   const joinable = (k: number) =>
     !blocked[k] &&
     !located[k].code &&
+    !LEAD_WORDS.has(tokens[k].key) &&
     !LINKING.has(tokens[k].key) &&
     (CLUB_WORDS.has(tokens[k].key) || input.isTeamWord(input.corrected[k]) || (!input.isKnown(tokens[k].key) && tokens[k].key.length >= 3));
   const strange = (k: number) => !inEntity[k] && !input.isKnown(tokens[k].key) && tokens[k].key.length >= MIN_UNKNOWN_LENGTH;
@@ -111,19 +117,29 @@ function lowerCaseNames(input: UnknownTeamInput, inEntity: readonly boolean[], l
     runs.push({ ...run, name: input.original.slice(located[startToken].start, located[endToken - 1].end) });
   };
   tokens.forEach((token, c) => {
-    if (CUE_BEFORE.has(token.key)) {
+    if (LOWER_CUE_BEFORE.has(token.key)) {
       let k = c + 1;
       while (k < tokens.length && LEAD_WORDS.has(tokens[k].key)) k++;
       let end = k;
       while (end < tokens.length && joinable(end)) end++;
       consider(k, end);
     }
-    if (CUE_AFTER.has(token.key)) {
+    if (LOWER_CUE_AFTER.has(token.key) || OPENING_CUE_AFTER.has(token.key)) {
       let start = c;
       while (start > 0 && joinable(start - 1)) start--;
-      consider(start, c);
+      if (LOWER_CUE_AFTER.has(token.key) || start === 0) consider(start, c);
     }
   });
+  // A club word with a word nobody knows ("cuotas del deportivo narnia", "club america") is a name wherever it stands.
+  for (let k = 0; k < tokens.length; k++) {
+    if (!CLUB_WORDS.has(tokens[k].key) || LINKING.has(tokens[k].key) || !joinable(k)) continue;
+    let start = k;
+    while (start > 0 && joinable(start - 1)) start--;
+    let end = k + 1;
+    while (end < tokens.length && joinable(end)) end++;
+    consider(start, end);
+    k = end;
+  }
   return runs;
 }
 

@@ -32,6 +32,7 @@ export type DirectReply =
   | 'off_topic'
   | 'no_guarantee'
   | 'chasing_losses'
+  | 'basketball_draw'
   | 'nothing_more'
   | 'unavailable';
 
@@ -115,7 +116,15 @@ export class OfflineTurnPlanner {
         // Asked to place it: the assistant only proposes; the user confirms the proposal themselves.
         const placing = PLACE_BET_RE.test(message) && !HYPOTHETICAL_RE.test(message);
         return betCalls(placing, {
-          selections: [{ ...leg, selection: selection.selection, ...(selection.market ? { market: selection.market } : {}), ...(selection.line !== undefined ? { line: selection.line } : {}) }],
+          selections: [
+            {
+              ...leg,
+              ...(selection.of ? { team_a: selection.of } : {}),
+              selection: selection.selection,
+              ...(selection.market ? { market: selection.market } : {}),
+              ...(selection.line !== undefined ? { line: selection.line } : {}),
+            },
+          ],
           stake: focus.amount.value,
           currency: focus.amount.currency ?? 'EUR',
         });
@@ -193,6 +202,7 @@ type PlanRule = (input: PlanInput) => OfflinePlan | undefined;
 const reply = (r: DirectReply): OfflinePlan => ({ kind: 'reply', reply: r });
 const call = (name: string, args: Record<string, unknown>): OfflinePlan => ({ kind: 'tools', calls: [{ name, args }] });
 const PAGE_SIZE = 10;
+const WH_RE = /\b(?:who|which|qui[eé]n|cu[aá]l)\b/i;
 const YES_NO_RE = /^\W*(?:is|are|isn'?t|aren'?t|will|es|son|sera|será)\b|\b(?:es|son|sera|será)\s+(?:el\s+|la\s+)?favorit/i;
 
 /**
@@ -206,6 +216,14 @@ const PRE_RULES: readonly PlanRule[] = [
   // Certainty is never on offer, whatever else the message asks.
   ({ focus }) => (focus.certainty ? reply('no_guarantee') : undefined),
   ({ focus }) => (focus.offTopic ? reply('off_topic') : undefined),
+  // "Can you bet on a draw in the NBA?": basketball has none.
+  ({ nlu, focus }) => (focus.sport === 'basketball' && focus.outcome === 'draw' && nlu.entities.teams.length === 0 && nlu.entities.amounts.length === 0 ? reply('basketball_draw') : undefined),
+  // "Only football": the last list again, for that sport.
+  ({ message, nlu, focus }) => {
+    const last = focus.lastCall;
+    if (!focus.sport || nlu.entities.teams.length > 0 || last?.name !== SEARCH_FIXTURES || message.trim().split(/\s+/).length > 4) return undefined;
+    return call(SEARCH_FIXTURES, { ...last.args, sport: focus.sport, offset: 0 });
+  },
   // An unknown name is reported as unknown (with close names), never answered with another team's data.
   ({ focus }) => {
     const [unknown] = focus.unknownTeams ?? [];
@@ -237,20 +255,27 @@ const PRE_RULES: readonly PlanRule[] = [
     const match = matchArgs(focus);
     if (!match) return focus.ask === 'value' ? undefined : reply('need_match');
     // "Is Bayern the favourite?" asks about Bayern; "who's the favourite in Arsenal's match?" does not.
-    const yesNo = focus.ask === 'favourite' && YES_NO_RE.test(message) && focus.teams.length >= 1 && !focus.fixtureId;
+    const yesNo = focus.ask === 'favourite' && YES_NO_RE.test(message) && !WH_RE.test(message) && focus.teams.length >= 1 && !focus.fixtureId;
     const asked = focus.outcome === 'draw' ? 'draw' : (focus.pick ?? (yesNo ? focus.teams[0] : undefined));
     return call(MATCH_VERDICT, { ...match, ...(asked ? { selection: asked } : {}) });
   },
 ];
 
-const ADD_RE = /\b(?:add|adding|include|plus|throw\s+in|a[nñ]ade|a[nñ]adir|agrega|agregar|suma|s[uú]male|incluye)\b/i;
-const DROP_RE = /\b(?:drop|remove|take\s+out|without|leave\s+out|quita|qu[ií]tale|saca|elimina|sin)\b/i;
-const SWAP_RE = /\b(?:swap|replace|change|switch|cambia|cambiar|sustituye|reemplaza)\b/i;
+const ADD_RE = /\b(?:add|adding|include|plus|throw\s+in|make\s+it\s+a\s+\w+\s+with|too|a[nñ]ad\w*|agreg\w*|s[uú]ma(?:le)?|incl[uú]y\w*|tambi[eé]n)\b/i;
+const DROP_RE = /\b(?:drop|remove|take\b.*\bout|without|leave\b.*\bout|quit\w*|saca\w*|elimin\w*|sin)\b/i;
+const SWAP_RE = /\b(?:swap|replace|change|switch|instead\s+of|cambia\w*|sustitu\w*|reemplaz\w*|en\s+vez\s+de|en\s+lugar\s+de)\b/i;
+const DRAW_WORD_RE = /\b(?:draw|draws|tie|empate|empatan|empata|empaten)\b/i;
 
 // Words that name a new selection, so a stake said with them is a new bet, not the last one re-staked.
-const SELECTION_WORDS_RE = /\b(?:draw|empate|over|under|m[aá]s\s+de|menos\s+de|yes|s[ií]|no|win|gana\w*|lose|pierde\w*)\b/i;
+const SELECTION_WORDS_RE = /\b(?:draw|empate|over|under|m[aá]s\s+de|menos\s+de|yes|no|win|lose|pierde\w*)\b|\bs[í]\b|a\s+que\s+s[ií]/i;
 
 type SlipLeg = Record<string, unknown>;
+
+/** The match a leg names, kept when its selection changes. */
+function matchOf(leg: SlipLeg, team: string): SlipLeg {
+  if (typeof leg.match_id === 'string') return { match_id: leg.match_id };
+  return { team_a: typeof leg.team_a === 'string' ? leg.team_a : team, ...(typeof leg.team_b === 'string' ? { team_b: leg.team_b } : {}) };
+}
 
 /**
  * Changes to the bet just priced: a new stake ("and with 50?"), a leg added ("add Bayern to it"),
@@ -264,7 +289,11 @@ function editSlip({ message, nlu, focus }: PlanInput): OfflinePlan | undefined {
   const teams = nlu.entities.teams;
   const about = (leg: SlipLeg, team: string) => [leg.selection, leg.team_a, leg.team_b].includes(team);
   let next: SlipLeg[];
-  if (SWAP_RE.test(message) && teams.length >= 2) {
+  const changed = teams.find((team) => legs.some((leg) => about(leg, team)));
+  if (changed && DRAW_WORD_RE.test(message) && teams.length === 1) {
+    // "What if Milan only draw?", "¿y si en vez del Arsenal pongo el empate?": that leg becomes the draw.
+    next = legs.map((leg) => (about(leg, changed) ? { ...matchOf(leg, changed), selection: 'draw', market: '1x2' } : leg));
+  } else if (SWAP_RE.test(message) && teams.length >= 2) {
     next = legs.map((leg) => (about(leg, teams[0]) ? { team_a: teams[1], selection: teams[1] } : leg));
   } else if (DROP_RE.test(message) && teams.length >= 1 && legs.length > 1) {
     next = legs.filter((leg) => !teams.some((team) => about(leg, team)));

@@ -35,6 +35,8 @@ export interface FocusSelection {
   selection: string;
   market?: string;
   line?: number;
+  /** For `opponent`: the team whose opponent is backed. */
+  of?: string;
 }
 
 const UNDER_RE = /\b(under|menos de|menos)\b/i;
@@ -71,7 +73,9 @@ const SHORT_MESSAGE_TOKENS = 5;
 // Intents whose answer is about one match, so a message without teams means the last match.
 const MATCH_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['ODDS_INFORMATION_QUERY', 'BET_SIMULATION']);
 // "Put 10 on them to win", "¿y si apuesto 50 a que gana?": backing the team the conversation is about.
-const BACK_TO_WIN_RE = /\b(?:win|wins|winning|to\s+beat|victory|gana|ganan|gane|ganen|ganar|victoria)\b/i;
+const BACK_TO_WIN_RE = /\b(?:win|wins|winning|to\s+beat|victory|gana|ganan|gane|ganen|ganar|victoria)\b|\bon\s+(?:them|him|it|that\s+team|the\s+team)\b|\b(?:a|por)\s+ellos\b|\bal\s+equipo\b/i;
+// "30 on the other team": the side the conversation was not about.
+const OTHER_SIDE_RE = /\b(?:the\s+other\s+(?:team|side|one)|the\s+opponents?|their\s+opponents?|el\s+otro(?:\s+equipo)?|el\s+rival|al\s+rival|al\s+otro)\b/i;
 // A question about prices, whatever else it mentions ("odds for Sevilla's next match").
 const PRICE_WORDS_RE = /\b(?:odds|price|prices|priced|cuotas?|momios?|paga|pagan|pagaria|pays?|paying|moneyline|money\s+line|spread|handicap|over\s*\/\s*under|fav(?:ou?rite)?s?)\b/i;
 const PRICE_LEANING: ReadonlySet<Intent> = new Set<Intent>(['MATCH_SCHEDULE_QUERY', 'GENERAL_SPORTS_QUERY', 'UNCLEAR']);
@@ -108,6 +112,8 @@ export function resolveTurnFocus(nlu: NluResult, context: TrackedContext, messag
     intent = 'BET_SIMULATION';
     usedContext = true;
   }
+  // "And the draw?" after a match: the draw's price.
+  if (followUp && e.outcome === 'draw' && e.amounts.length === 0 && !e.ask && context.lastFixtureId && intent !== 'BET_SIMULATION') intent = 'ODDS_INFORMATION_QUERY';
   if (e.legs && e.legs.length >= 2) intent = 'BET_SIMULATION';
   if ((e.ask === 'favourite' || e.ask === 'value') && intent !== 'BET_SIMULATION') intent = 'BETTING_RECOMMENDATION';
   // "Why those?" and "show me more" continue the previous answer whatever they read as alone.
@@ -152,9 +158,12 @@ export function resolveTurnFocus(nlu: NluResult, context: TrackedContext, messag
   if (market) focus.market = market;
   if (e.outcome) focus.outcome = e.outcome;
   if (e.pick) focus.pick = e.pick;
-  if (intent === 'BET_SIMULATION' && !e.outcome && !e.pick && !e.legs && e.markets.length === 0 && BACK_TO_WIN_RE.test(message)) {
+  const subject = context.lastPick ?? (lastTeams.length === 1 ? lastTeams[0] : undefined);
+  if (intent === 'BET_SIMULATION' && !e.pick && e.teams.length === 0 && OTHER_SIDE_RE.test(message) && lastTeams.length === 1) {
+    focus.selection = { selection: 'opponent', of: lastTeams[0] };
+    focus.usedContext = true;
+  } else if (intent === 'BET_SIMULATION' && !e.outcome && !e.pick && !e.legs && e.markets.length === 0 && BACK_TO_WIN_RE.test(message)) {
     // Backing "them" to win: the team picked before, or the one team the conversation is about.
-    const subject = context.lastPick ?? (lastTeams.length === 1 ? lastTeams[0] : undefined);
     if (subject) {
       focus.pick = subject;
       focus.usedContext = true;
@@ -179,7 +188,7 @@ export function resolveTurnFocus(nlu: NluResult, context: TrackedContext, messag
   if (context.lastCall) focus.lastCall = context.lastCall;
   // "¿y a que sí?" / "yes" after both-teams-to-score: the market talked about.
   if (intent === 'BET_SIMULATION' && !focus.market && /\b(?:yes|si|sí|no)\b/i.test(message) && context.lastSelection?.market === 'btts') focus.market = 'btts';
-  const named = selectionOf(focus, message);
+  const named = focus.selection ?? selectionOf(focus, message);
   if (named) focus.selection = named;
   else if (intent === 'BET_SIMULATION' && context.lastSelection && e.teams.length === 0) {
     // "Put 10 on it": the selection last priced or asked about.
