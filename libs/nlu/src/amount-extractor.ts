@@ -67,7 +67,7 @@ const NUMBER_WORD_RE = new RegExp(
 
 /** A follow-up that only changes the stake: "and 50?", "¿y si son 100?", "make it 20". */
 const FOLLOW_UP_STAKE_RE = new RegExp(
-  String.raw`^\W*(?:and|y|what\s+about|how\s+about|and\s+if\s+it'?s|and\s+with|y\s+con|y\s+si\s+(?:son|fueran|fuesen|es|pongo|apuesto)|make\s+it|ok\s+and|vale\s+y|y\s+por)\s+(?:a\s+|an\s+|un\s+|una\s+)?(${NUM})${MULT}\s*\W*$`,
+  String.raw`^\W*(?:and|y|what\s+about|how\s+about|and\s+if\s+it'?s|and\s+with|y\s+con|y\s+si\s+(?:son|fueran|fuesen|es|pongo|apuesto)|make\s+it|ok\s+and|vale\s+y|y\s+por)\s+(?:a\s+|an\s+|un\s+|una\s+)?(${NUM})${MULT}(?:\s+(?:on|en|a)\s+(?:that|it|this|eso|esa|esta|ella))?\s*\W*$`,
   'g',
 );
 

@@ -10,8 +10,8 @@ import type { Token } from './text-normalizer.js';
  * (if any) the opponent.
  */
 
-const ACCA_RE =
-  /\b(?:combined\s+odds|both\s+(?:to\s+)?win|all\s+(?:three\s+|four\s+)?to\s+win|accas?|accumulators?|parlays?|parleys?|doubles?(?!\s+chance)|trebles?|trixie|yankee|multiples?|combos?|combis?|combinad[ao]s?|doble(?!\s+oportunidad)|triples?|multiples?)\b/;
+export const ACCA_RE =
+  /\b(?:\d+\s*-?\s*folds?|fourfold|fivefold|sixfold|combined\s+odds|both\s+(?:to\s+)?win|all\s+(?:three\s+|four\s+)?to\s+win|accas?|accumulators?|parlays?|parleys?|doubles?(?!\s+chance)|trebles?|trixie|yankee|multiples?|combos?|combis?|combinad[ao]s?|doble(?!\s+oportunidad)|triples?|multiples?)\b/;
 const CONJUNCTIONS = new Set(['and', 'y', 'e', 'plus', 'also', 'tambien', 'then', 'luego']);
 const CLAUSE_PUNCTUATION = /[,;+&\n]/;
 // Words that say a leg backs something, so two legs read as a bet even without a stake.

@@ -116,6 +116,7 @@ export class NluService {
     for (const [first, end] of findPlayers(corrected, foundTokens)) for (let k = first; k < end; k++) playerTokens[k] = true;
     const unknownTeams = findUnknownTeams({
       original,
+      normalized,
       tokens,
       corrected,
       matches: found,

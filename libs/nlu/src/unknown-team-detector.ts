@@ -31,6 +31,8 @@ const MIN_UNKNOWN_LENGTH = 4;
 
 export interface UnknownTeamInput {
   original: string;
+  /** The normalised text the tokens' offsets refer to. */
+  normalized: string;
   tokens: readonly Token[];
   corrected: readonly string[];
   matches: readonly EntityMatch[];
@@ -148,9 +150,9 @@ function nameWord(input: UnknownTeamInput, k: number): boolean {
   return !input.isKnown(key) || CLUB_WORDS.has(key) || input.isTeamWord(input.corrected[k]);
 }
 
-/** Two tokens belong to one name when only spaces, hyphens, dots or apostrophes separate them. */
-function joined({ tokens }: UnknownTeamInput, k: number): boolean {
-  return tokens[k].start - tokens[k - 1].end <= 2;
+/** Two tokens belong to one name when only a space, a hyphen, a dot or an apostrophe separates them. */
+function joined({ tokens, normalized }: UnknownTeamInput, k: number): boolean {
+  return /^[\s'.-]{1,2}$/.test(normalized.slice(tokens[k - 1].end, tokens[k].start)) && !/\s-|-\s/.test(normalized.slice(tokens[k - 1].end, tokens[k].start));
 }
 
 function hasCue({ tokens }: UnknownTeamInput, run: { startToken: number; endToken: number }): boolean {

@@ -73,7 +73,9 @@ const SHORT_MESSAGE_TOKENS = 5;
 // Intents whose answer is about one match, so a message without teams means the last match.
 const MATCH_INTENTS: ReadonlySet<Intent> = new Set<Intent>(['ODDS_INFORMATION_QUERY', 'BET_SIMULATION']);
 // "Put 10 on them to win", "¿y si apuesto 50 a que gana?": backing the team the conversation is about.
-const BACK_TO_WIN_RE = /\b(?:win|wins|winning|to\s+beat|victory|gana|ganan|gane|ganen|ganar|victoria)\b|\bon\s+(?:them|him|it|that\s+team|the\s+team)\b|\b(?:a|por)\s+ellos\b|\bal\s+equipo\b/i;
+const BACK_TO_WIN_RE = /\b(?:win|wins|winning|to\s+beat|victory|gana|ganan|gane|ganen|ganar|victoria)\b|\bon\s+(?:them|him|that\s+team|the\s+team)\b|\b(?:a|por)\s+ellos\b|\bal\s+equipo\b/i;
+// "Put 10 on it", "mete 20 ahí": the selection just priced, not the team.
+const ON_IT_RE = /\b(?:on\s+(?:it|that|this)|ah[ií]|a\s+eso|en\s+eso)\b/i;
 // "30 on the other team": the side the conversation was not about.
 const OTHER_SIDE_RE = /\b(?:the\s+other\s+(?:team|side|one)|the\s+opponents?|their\s+opponents?|el\s+otro(?:\s+equipo)?|el\s+rival|al\s+rival|al\s+otro)\b/i;
 // A question about prices, whatever else it mentions ("odds for Sevilla's next match").
@@ -159,7 +161,10 @@ export function resolveTurnFocus(nlu: NluResult, context: TrackedContext, messag
   if (e.outcome) focus.outcome = e.outcome;
   if (e.pick) focus.pick = e.pick;
   const subject = context.lastPick ?? (lastTeams.length === 1 ? lastTeams[0] : undefined);
-  if (intent === 'BET_SIMULATION' && !e.pick && e.teams.length === 0 && OTHER_SIDE_RE.test(message) && lastTeams.length === 1) {
+  if (intent === 'BET_SIMULATION' && !e.pick && !e.outcome && e.teams.length === 0 && e.markets.length === 0 && ON_IT_RE.test(message) && context.lastSelection) {
+    focus.selection = { ...context.lastSelection };
+    focus.usedContext = true;
+  } else if (intent === 'BET_SIMULATION' && !e.pick && e.teams.length === 0 && OTHER_SIDE_RE.test(message) && lastTeams.length === 1) {
     focus.selection = { selection: 'opponent', of: lastTeams[0] };
     focus.usedContext = true;
   } else if (intent === 'BET_SIMULATION' && !e.outcome && !e.pick && !e.legs && e.markets.length === 0 && BACK_TO_WIN_RE.test(message)) {

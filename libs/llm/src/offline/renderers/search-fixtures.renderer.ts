@@ -71,6 +71,9 @@ export function upcomingLines(result: SearchFixturesResult, ctx: RenderContext):
   }
 
   const title = filters.tournament ? competitionLabel(filters.tournament, matches[0], language) : undefined;
+  if (matches.length === 0 && result.offset > 0) {
+    return [es ? `Eso es todo: ya te he mostrado los ${result.total} partidos de esas fechas.` : `That's the whole list: I've shown all ${result.total} matches in that period.`];
+  }
   if (matches.length === 0) {
     return [es ? `No hay partidos${title ? ` de ${title}` : ''} ${period}.` : `There are no${title ? ` ${title}` : ''} matches ${period}.`];
   }
