@@ -221,7 +221,7 @@ const PRE_RULES: readonly PlanRule[] = [
   // "Only football": the last list again, for that sport.
   ({ message, nlu, focus }) => {
     const last = focus.lastCall;
-    if (!focus.sport || nlu.entities.teams.length > 0 || last?.name !== SEARCH_FIXTURES || message.trim().split(/\s+/).length > 4) return undefined;
+    if (!focus.sport || nlu.entities.teams.length > 0 || nlu.entities.tournaments.length > 0 || last?.name !== SEARCH_FIXTURES || message.trim().split(/\s+/).length > 4) return undefined;
     return call(SEARCH_FIXTURES, { ...last.args, sport: focus.sport, offset: 0 });
   },
   // An unknown name is reported as unknown (with close names), never answered with another team's data.
