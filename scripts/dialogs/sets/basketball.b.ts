@@ -254,23 +254,23 @@ export const dialogs: Dialog[] = [
     turns: [{ user: 'que juegos de la nba hay hoy en la noche', checks: [NBA_LIST, NO_FOOTBALL, { kind: 'language', language: 'es' }] }],
   },
   {
-    id: 'basketball.b.euroleague-week.en',
+    id: 'basketball.b.euroleague-upcoming.en',
     category: 'basketball',
     language: 'en',
     turns: [
       {
-        user: 'euroleague games this week?',
+        user: 'upcoming euroleague games?',
         checks: [EUROLEAGUE_LIST, { kind: 'not_mentions', any: ['Lakers', 'Celtics', 'Knicks', 'Arsenal', 'Chelsea'] }],
       },
     ],
   },
   {
-    id: 'basketball.b.euroliga-semana.es',
+    id: 'basketball.b.euroliga-proximos.es',
     category: 'basketball',
     language: 'es',
     turns: [
       {
-        user: '¿Qué partidos de Euroliga hay esta semana?',
+        user: '¿Cuáles son los próximos partidos de la Euroliga?',
         checks: [EUROLEAGUE_LIST, { kind: 'not_mentions', any: ['Lakers', 'Celtics', 'Knicks', 'Arsenal', 'Sevilla'] }],
       },
       {

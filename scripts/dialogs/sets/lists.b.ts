@@ -142,12 +142,12 @@ export const dialogs: Dialog[] = [
     ],
   },
   {
-    id: 'lists.b.champions-week.en',
+    id: 'lists.b.champions-next.en',
     category: 'lists',
     language: 'en',
     turns: [
       {
-        user: 'champions league games this week',
+        user: 'next champions league games?',
         checks: [
           LIST,
           mentionsAny([...LA_LIGA, ...PREMIER, ...SERIE_A, ...BUNDESLIGA, ...LIGUE_1, ...CL_GUESTS]),
@@ -157,12 +157,12 @@ export const dialogs: Dialog[] = [
     ],
   },
   {
-    id: 'lists.b.champions.es',
+    id: 'lists.b.champions-proximos.es',
     category: 'lists',
     language: 'es',
     turns: [
       {
-        user: 'partidos de la champions',
+        user: 'próximos partidos de la champions',
         checks: [
           LIST,
           mentionsAny([...LA_LIGA, ...PREMIER, ...SERIE_A, ...BUNDESLIGA, ...LIGUE_1, ...CL_GUESTS]),
