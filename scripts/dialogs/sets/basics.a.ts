@@ -1,0 +1,3 @@
+import type { Dialog } from '../dialog.types.js';
+
+export const dialogs: Dialog[] = [];
