@@ -126,7 +126,7 @@ export function validateSet(dialogs: readonly Dialog[]): string[] {
 }
 
 /** Every team name a dialogue relies on the data knowing, and the invented ones it must not know. */
-function teamNamesOf(dialog: Dialog): { known: Set<string>; invented: Set<string> } {
+export function teamNamesOf(dialog: Dialog): { known: Set<string>; invented: Set<string> } {
   const known = new Set<string>();
   const invented = new Set<string>();
   const ref = (r: { team: string; opponent?: string }) => {
