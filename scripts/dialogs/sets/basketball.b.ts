@@ -363,7 +363,7 @@ export const dialogs: Dialog[] = [
     turns: [
       {
         user: 'can nba games end in a draw? thinking of betting the tie on the bulls game',
-        checks: [{ kind: 'mentions', any: ['overtime', ' OT'] }, { kind: 'no_promise' }],
+        checks: [{ kind: 'mentions', any: ['overtime', 'over time', 'extra time', 'extra period'] }, { kind: 'no_promise' }],
       },
       {
         user: 'ok so whats the bulls moneyline',
