@@ -16,6 +16,7 @@ const REASONS_ES: Check = {
 };
 /** A fixture list writes its pairings with a separator. */
 const LIST: Check = { kind: 'mentions', any: [' vs ', ' vs. ', ' v ', ' - ', '–', '—', ' @ '] };
+const NO_BASKETBALL: Check = { kind: 'not_mentions', any: ['Lakers', 'Celtics', 'Knicks', 'Warriors', 'Nuggets', 'Baloncesto'] };
 const NOT_LOST_EN: Check = { kind: 'not_mentions', any: ["didn't understand", 'did not understand', 'rephrase', 'what would you like to bet on'] };
 const NOT_LOST_ES: Check = { kind: 'not_mentions', any: ['no entendí', 'no he entendido', 'reformula', '¿a qué quieres apostar'] };
 
@@ -62,8 +63,8 @@ export const dialogs: Dialog[] = [
     category: 'follow_up',
     language: 'en',
     turns: [
-      { user: 'what football is on in the next 7 days?', checks: [LIST, { kind: 'says_more' }] },
-      { user: 'show me more', checks: [LIST, NOT_LOST_EN] },
+      { user: 'what football is on in the next 7 days?', checks: [LIST, { kind: 'says_more' }, NO_BASKETBALL] },
+      { user: 'show me more', checks: [LIST, NOT_LOST_EN, NO_BASKETBALL] },
     ],
   },
   {
