@@ -11,6 +11,12 @@ const SAYS_WHAT_IT_DOES: Check = {
 const NO_PROMISE: Check = { kind: 'no_promise' };
 /** An off-topic question is understood and declined, not met with the generic fallback. */
 const NOT_LOST: Check = { kind: 'not_mentions', any: ["didn't understand", 'did not understand', 'no he entendido', 'no entendí', 'rephrase', 'reformula'] };
+/**
+ * Nor with a list of upcoming fixtures: NBA games are on most nights, so such a list names these
+ * sides, which an answer about weather, cooking or politics has no reason to. Not applied to
+ * demands for a sure bet, where the lowest-risk picks with a warning are a fair answer.
+ */
+const NO_LIST: Check = { kind: 'not_mentions', any: ['Lakers', 'Celtics', 'Knicks', 'Warriors', 'Nuggets', 'Bucks', '76ers'] };
 const EN: Check = { kind: 'language', language: 'en' };
 const ES: Check = { kind: 'language', language: 'es' };
 
@@ -22,7 +28,7 @@ export const dialogs: Dialog[] = [
     turns: [
       {
         user: "what's the weather in madrid tomorrow?",
-        checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_PROMISE, { kind: 'not_mentions', any: ['°', 'degrees', 'sunny', 'cloudy', 'showers'] }, EN],
+        checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_LIST, NO_PROMISE, { kind: 'not_mentions', any: ['°', 'degrees', 'sunny', 'cloudy', 'showers'] }, EN],
       },
     ],
   },
@@ -34,7 +40,7 @@ export const dialogs: Dialog[] = [
     turns: [
       {
         user: 'che que tiempo va a hacer mañana en buenos aires',
-        checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_PROMISE, { kind: 'not_mentions', any: ['°', 'grados', 'soleado', 'nublado', 'lluvias'] }, ES],
+        checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_LIST, NO_PROMISE, { kind: 'not_mentions', any: ['°', 'grados', 'soleado', 'nublado', 'lluvias'] }, ES],
       },
     ],
   },
@@ -46,7 +52,7 @@ export const dialogs: Dialog[] = [
     turns: [
       {
         user: 'who should i vote for in the next election',
-        checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_PROMISE, { kind: 'not_mentions', any: ['democrat', 'republican', 'labour', 'conservative'] }, EN],
+        checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_LIST, NO_PROMISE, { kind: 'not_mentions', any: ['democrat', 'republican', 'labour', 'conservative'] }, EN],
       },
     ],
   },
@@ -57,7 +63,7 @@ export const dialogs: Dialog[] = [
     turns: [
       {
         user: '¿cómo hago una tortilla de patatas?',
-        checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_PROMISE, { kind: 'not_mentions', any: ['huevo', 'cebolla', 'sartén', 'aceite'] }, ES],
+        checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_LIST, NO_PROMISE, { kind: 'not_mentions', any: ['huevo', 'cebolla', 'sartén', 'aceite'] }, ES],
       },
     ],
   },
@@ -84,13 +90,13 @@ export const dialogs: Dialog[] = [
     id: 'off_topic.b.joke.en',
     category: 'off_topic',
     language: 'en',
-    turns: [{ user: 'tell me a joke', checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_PROMISE, EN] }],
+    turns: [{ user: 'tell me a joke', checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_LIST, NO_PROMISE, EN] }],
   },
   {
     id: 'off_topic.b.chiste.es',
     category: 'off_topic',
     language: 'es',
-    turns: [{ user: 'cuéntame un chiste', checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_PROMISE, ES] }],
+    turns: [{ user: 'cuéntame un chiste', checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_LIST, NO_PROMISE, ES] }],
   },
   {
     id: 'off_topic.b.fijo.mx.es',
@@ -106,7 +112,7 @@ export const dialogs: Dialog[] = [
     turns: [
       {
         user: "what's the capital of australia",
-        checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_PROMISE, { kind: 'not_mentions', any: ['canberra', 'sydney'] }, EN],
+        checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_LIST, NO_PROMISE, { kind: 'not_mentions', any: ['canberra', 'sydney'] }, EN],
       },
     ],
   },
@@ -120,8 +126,10 @@ export const dialogs: Dialog[] = [
         checks: [
           SAYS_WHAT_IT_DOES,
           NOT_LOST,
+          NO_LIST,
           NO_PROMISE,
-          { kind: 'mentions', any: ['responsab', 'límite', 'limite', 'ayuda', 'pausa', 'riesgo'] },
+          // Chasing losses calls for a word on playing responsibly.
+          { kind: 'mentions', any: ['responsab', 'límite', 'limite', 'pausa', 'permitirte perder', 'perseguir', 'jugarbien', 'ayuda profesional'] },
           ES,
         ],
       },
@@ -134,7 +142,7 @@ export const dialogs: Dialog[] = [
     timeZone: 'Europe/London',
     turns: [
       { user: 'hi', checks: [SAYS_WHAT_IT_DOES, EN] },
-      { user: 'is it going to rain in london on saturday', checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_PROMISE, { kind: 'not_mentions', any: ['°', 'degrees', 'showers', 'sunny'] }] },
+      { user: 'is it going to rain in london on saturday', checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_LIST, NO_PROMISE, { kind: 'not_mentions', any: ['°', 'degrees', 'showers', 'sunny'] }] },
       {
         user: 'ok whatever, when do chelsea play',
         intents: ['MATCH_SCHEDULE_QUERY'],
@@ -148,7 +156,7 @@ export const dialogs: Dialog[] = [
     category: 'off_topic',
     language: 'es',
     turns: [
-      { user: 'me das una receta de paella?', checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_PROMISE, { kind: 'not_mentions', any: ['arroz', 'azafrán', 'gramos'] }, ES] },
+      { user: 'me das una receta de paella?', checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_LIST, NO_PROMISE, { kind: 'not_mentions', any: ['arroz', 'azafrán', 'gramos'] }, ES] },
       {
         user: 'vale pues dime las cuotas del valencia',
         intents: ['ODDS_INFORMATION_QUERY'],
