@@ -17,6 +17,12 @@ const NOT_LOST: Check = { kind: 'not_mentions', any: ["didn't understand", 'did 
  * demands for a sure bet, where the lowest-risk picks with a warning are a fair answer.
  */
 const NO_LIST: Check = { kind: 'not_mentions', any: ['Lakers', 'Celtics', 'Knicks', 'Warriors', 'Nuggets', 'Bucks', '76ers'] };
+/** Declining the weather, the answer says what it declines rather than answering something else. */
+const NO_WEATHER_EN: Check = { kind: 'mentions', any: ['weather', 'forecast'] };
+const NO_WEATHER_ES: Check = { kind: 'mentions', any: ['clima', 'meteorol', 'el tiempo', 'pronóstico'] };
+/** A demand for certainty is met with the plain fact that no bet is certain. */
+const NO_CERTAINTY_EN: Check = { kind: 'mentions', any: ['guarantee', 'certain', 'risk', 'no bet is', 'no sure'] };
+const NO_CERTAINTY_ES: Check = { kind: 'mentions', any: ['riesgo', 'garant', 'segur', 'certeza', 'ninguna apuesta'] };
 const EN: Check = { kind: 'language', language: 'en' };
 const ES: Check = { kind: 'language', language: 'es' };
 
@@ -28,7 +34,7 @@ export const dialogs: Dialog[] = [
     turns: [
       {
         user: "what's the weather in madrid tomorrow?",
-        checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_LIST, NO_PROMISE, { kind: 'not_mentions', any: ['°', 'degrees', 'sunny', 'cloudy', 'showers'] }, EN],
+        checks: [NO_WEATHER_EN, SAYS_WHAT_IT_DOES, NOT_LOST, NO_LIST, NO_PROMISE, { kind: 'not_mentions', any: ['°', 'degrees', 'sunny', 'cloudy', 'showers'] }, EN],
       },
     ],
   },
@@ -40,7 +46,7 @@ export const dialogs: Dialog[] = [
     turns: [
       {
         user: 'che que tiempo va a hacer mañana en buenos aires',
-        checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_LIST, NO_PROMISE, { kind: 'not_mentions', any: ['°', 'grados', 'soleado', 'nublado', 'lluvias'] }, ES],
+        checks: [NO_WEATHER_ES, SAYS_WHAT_IT_DOES, NOT_LOST, NO_LIST, NO_PROMISE, { kind: 'not_mentions', any: ['°', 'grados', 'soleado', 'nublado', 'lluvias'] }, ES],
       },
     ],
   },
@@ -71,20 +77,20 @@ export const dialogs: Dialog[] = [
     id: 'off_topic.b.guaranteed-win.en',
     category: 'off_topic',
     language: 'en',
-    turns: [{ user: 'give me a bet guaranteed to win', checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_PROMISE, EN] }],
+    turns: [{ user: 'give me a bet guaranteed to win', checks: [NO_CERTAINTY_EN, SAYS_WHAT_IT_DOES, NOT_LOST, NO_PROMISE, EN] }],
   },
   {
     id: 'off_topic.b.apuesta-segura.es',
     category: 'off_topic',
     language: 'es',
-    turns: [{ user: 'dame una apuesta segura', checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_PROMISE, ES] }],
+    turns: [{ user: 'dame una apuesta segura', checks: [NO_CERTAINTY_ES, SAYS_WHAT_IT_DOES, NOT_LOST, NO_PROMISE, ES] }],
   },
   {
     id: 'off_topic.b.guarantee-profit.en',
     category: 'off_topic',
     language: 'en',
     timeZone: 'Europe/London',
-    turns: [{ user: 'can you guarantee profit?', checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_PROMISE, EN] }],
+    turns: [{ user: 'can you guarantee profit?', checks: [NO_CERTAINTY_EN, SAYS_WHAT_IT_DOES, NOT_LOST, NO_PROMISE, EN] }],
   },
   {
     id: 'off_topic.b.joke.en',
@@ -103,7 +109,7 @@ export const dialogs: Dialog[] = [
     category: 'off_topic',
     language: 'es',
     timeZone: 'America/Mexico_City',
-    turns: [{ user: 'oye pasame un fijo pa hoy, algo q no falle', checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_PROMISE, ES] }],
+    turns: [{ user: 'oye pasame un fijo pa hoy, algo q no falle', checks: [NO_CERTAINTY_ES, SAYS_WHAT_IT_DOES, NOT_LOST, NO_PROMISE, ES] }],
   },
   {
     id: 'off_topic.b.capital.en',
@@ -142,7 +148,7 @@ export const dialogs: Dialog[] = [
     timeZone: 'Europe/London',
     turns: [
       { user: 'hi', checks: [SAYS_WHAT_IT_DOES, EN] },
-      { user: 'is it going to rain in london on saturday', checks: [SAYS_WHAT_IT_DOES, NOT_LOST, NO_LIST, NO_PROMISE, { kind: 'not_mentions', any: ['°', 'degrees', 'showers', 'sunny'] }] },
+      { user: 'is it going to rain in london on saturday', checks: [NO_WEATHER_EN, SAYS_WHAT_IT_DOES, NOT_LOST, NO_LIST, NO_PROMISE, { kind: 'not_mentions', any: ['°', 'degrees', 'showers', 'sunny'] }] },
       {
         user: 'ok whatever, when do chelsea play',
         intents: ['MATCH_SCHEDULE_QUERY'],
