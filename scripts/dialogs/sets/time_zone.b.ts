@@ -1,7 +1,7 @@
 import type { Dialog } from '../dialog.types.js';
 
-// Kick-off times in the user's zone (sent as `time_zone`), named, including zones where the local
-// date differs from the UTC date, and a time asked for in another zone.
+// Kick-off times in the user's zone (sent as `time_zone`, or said in the message), named, including
+// zones where the local date differs from the UTC date, and a time asked for in another zone.
 
 export const dialogs: Dialog[] = [
   {
@@ -225,6 +225,43 @@ export const dialogs: Dialog[] = [
           { kind: 'local_time', fixture: { team: 'Bayern Munich' }, zone: 'America/Bogota' },
           { kind: 'odds', fixture: { team: 'Bayern Munich' } },
         ],
+      },
+    ],
+  },
+  {
+    id: 'time_zone.b.says-new-york.en',
+    category: 'time_zone',
+    language: 'en',
+    // The page sends Madrid, the user says where they are: the answer follows the user.
+    timeZone: 'Europe/Madrid',
+    turns: [
+      {
+        user: "i'm in new york this week, what time is the next arsenal game for me?",
+        teams: ['Arsenal'],
+        checks: [{ kind: 'local_time', fixture: { team: 'Arsenal' }, zone: 'America/New_York' }],
+      },
+      {
+        user: 'and the knicks?',
+        teams: ['New York Knicks'],
+        checks: [{ kind: 'local_time', fixture: { team: 'New York Knicks', sport: 'basketball' }, zone: 'America/New_York' }],
+      },
+    ],
+  },
+  {
+    id: 'time_zone.b.dice-bogota.es',
+    category: 'time_zone',
+    language: 'es',
+    timeZone: 'Europe/Madrid',
+    turns: [
+      {
+        user: 'estoy en bogotá, ¿a qué hora me toca ver al barça?',
+        teams: ['Barcelona'],
+        checks: [{ kind: 'local_time', fixture: { team: 'Barcelona' }, zone: 'America/Bogota' }],
+      },
+      {
+        user: '¿y al Madrid?',
+        teams: ['Real Madrid'],
+        checks: [{ kind: 'local_time', fixture: { team: 'Real Madrid' }, zone: 'America/Bogota' }],
       },
     ],
   },
