@@ -70,6 +70,11 @@ describe('favourite check', () => {
     expect(await passes(check, 'Chelsea 3.10, draw 3.60, Barcelona 2.15')).toBe(false);
   });
 
+  it('judges by the side named closest to the word, not by any side in the sentence', async () => {
+    expect(await passes(check, 'Chelsea are favourites against Barcelona.')).toBe(false);
+    expect(await passes(check, 'Against Chelsea, Barcelona are the favourites at 2.15.')).toBe(true);
+  });
+
   it("does not take a rival's name for the favourite's alias", async () => {
     const derby: Check = { kind: 'favourite', fixture: { team: 'Real Madrid', opponent: 'Atletico Madrid' } };
     expect(await passes(derby, 'Real Madrid are favourites at 2.20.')).toBe(true);
@@ -103,6 +108,7 @@ describe('unknown_team check', () => {
     const check: Check = { kind: 'unknown_team', name: 'Barcelonna', suggest: 'Barcelona' };
     expect(await passes(check, "I don't know a team called Barcelonna. Did you mean Barcelona?")).toBe(true);
     expect(await passes(check, 'No encuentro ningún equipo llamado Barcelonna. ¿Quizás el Barça?')).toBe(true);
+    expect(await passes(check, "I don't know Barcelonna — did you mean Barcelona?")).toBe(true);
   });
 
   it('fails when fixtures are listed anyway or the team is taken for another', async () => {

@@ -18,6 +18,7 @@ import {
   quotesPrice,
   saysHowManyMore,
   sentences,
+  sideNearest,
 } from './text-match.js';
 
 /** The fields of POST /api/v1/chat/message the checks read. */
@@ -53,13 +54,15 @@ async function namesSide(text: string, oracle: Oracle, fixture: ApiFixture, side
   return mentionsName(text, await oracle.namesOf(side.name), await rivalNames(oracle, fixture, side.id));
 }
 
-const FAVOURITE_WORDS = /\b(favourites?|favorites?|favou?red|favorit[oa]s?|favoritismo|the one to beat|clear pick)\b/;
+// Matched against normalized text (lower case, no accents or punctuation).
+const FAVOURITE_WORDS = /\b(favourites?|favorites?|favou?red|favorit[oa]s?|favoritismo|fav|the one to beat)\b/;
 
 const UNKNOWN_PHRASES =
   /\b(don'?t|do not|doesn'?t|does not|can'?t|cannot|could ?n'?t|could not|wasn'?t|was not|isn'?t|is not) (know|recogni[sz]e|find|have|seem|appear|exist|match|cover|list|offer)|\bnot (recogni[sz]ed|found|known|listed|covered|in (my|our|the) (data|list|database))|\bunknown\b|\bno (team|club|side) (called|named|matching|by that name)|\bno (conozco|reconozco|encuentro|encontre|he encontrado|tengo|existe|aparece|figura|hay (ningun|equipo))|\bno (lo|la) (conozco|reconozco|encuentro|tengo)|\bdesconocid[oa]\b|\bno esta en\b|\bno se (encuentra|reconoce)|\bnot a team\b/;
 
-// A fixture in a list: two sides joined by vs/v/contra/–, or a kick-off time.
-const FIXTURE_LINE = /\b(vs\.?|v\.?|versus|contra)\s+\p{L}|\p{L}\s[-–—]\s\p{L}|\b\d{1,2}:\d{2}\b/u;
+// A fixture in a list: two sides joined by vs/v/contra, or a kick-off time. (A dash is ordinary
+// punctuation too, so it is not taken for a pairing.)
+const FIXTURE_LINE = /\b(vs\.?|v\.?|versus|contra)\s+\p{L}|\b\d{1,2}:\d{2}\b/u;
 
 const EVALUATORS: { [K in Check['kind']]: Evaluator<K> } = {
   async fixture(check, answer, oracle) {
@@ -90,13 +93,17 @@ const EVALUATORS: { [K in Check['kind']]: Evaluator<K> } = {
 
   async favourite(check, answer, oracle) {
     const { fixture, favourites } = await oracle.favourites(check.fixture);
+    const sides = [fixture.home, fixture.away];
+    const names = await Promise.all(sides.map((side) => oracle.namesOf(side.name)));
+    const expected = `${favourites.map((s) => s.name).join(' or ')} called the favourite (${fixture.home.name} v ${fixture.away.name})`;
     for (const sentence of sentences(answer.message)) {
-      if (!FAVOURITE_WORDS.test(fold(sentence))) continue;
-      for (const side of favourites) {
-        if (await namesSide(sentence, oracle, fixture, side)) return ok(`${side.name} favourite in ${fixture.home.name} v ${fixture.away.name}`);
-      }
+      const nearest = sideNearest(sentence, names, FAVOURITE_WORDS);
+      if (nearest === undefined) continue;
+      // The side named closest to the word "favourite" is the one it is said of.
+      if (favourites.some((f) => f.id === sides[nearest].id)) return ok(expected);
+      return fail(`expected ${expected}; ${sides[nearest].name} was`);
     }
-    return fail(`expected ${favourites.map((s) => s.name).join(' or ')} called the favourite (${fixture.home.name} v ${fixture.away.name}) in one sentence`);
+    return fail(`expected ${expected} in one sentence`);
   },
 
   async payout(check, answer, oracle) {

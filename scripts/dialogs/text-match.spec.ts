@@ -11,6 +11,7 @@ import {
   quotesPrice,
   saysHowManyMore,
   sentences,
+  sideNearest,
   startOfLocalDay,
   zoneOffsetMinutes,
 } from './text-match.js';
@@ -64,6 +65,25 @@ describe('mentionsName', () => {
   it("does not take a rival's longer name for a team's short alias", () => {
     expect(mentionsName('Atletico Madrid are favourites', ['Real Madrid', 'Madrid'], ['Atletico Madrid'])).toBe(false);
     expect(mentionsName('Atletico Madrid v Real Madrid', ['Real Madrid', 'Madrid'], ['Atletico Madrid'])).toBe(true);
+  });
+});
+
+describe('sideNearest', () => {
+  const sides = [['Real Madrid', 'Madrid'], ['Atletico Madrid', 'Atleti']];
+  const favourite = /\bfavourites?\b/;
+
+  it('picks the side named closest to the anchor word, before or after it', () => {
+    expect(sideNearest('Real Madrid are favourites against Atletico Madrid', sides, favourite)).toBe(0);
+    expect(sideNearest('Against Real Madrid, Atleti are the favourites', sides, favourite)).toBe(1);
+  });
+
+  it("does not count a name inside another side's longer name", () => {
+    expect(sideNearest('Atletico Madrid are favourites', sides, favourite)).toBe(1);
+  });
+
+  it('is undefined without the anchor word or a side', () => {
+    expect(sideNearest('Real Madrid 2.20, Atletico Madrid 3.30', sides, favourite)).toBeUndefined();
+    expect(sideNearest('The favourites are unclear', sides, favourite)).toBeUndefined();
   });
 });
 

@@ -83,6 +83,56 @@ export function mentionsName(text: string, names: readonly string[], rivals: rea
   return [...own].some((name) => containsWords(normalized, name));
 }
 
+/** Where a name occurs in already normalized text, as [start, end) character spans. */
+function spansOf(normalized: string, name: string): [number, number][] {
+  const spans: [number, number][] = [];
+  if (name.length === 0) return spans;
+  const padded = ` ${normalized} `;
+  let from = 0;
+  for (;;) {
+    const at = padded.indexOf(` ${name} `, from);
+    if (at === -1) return spans;
+    spans.push([at, at + name.length]);
+    from = at + 1;
+  }
+}
+
+/**
+ * Which of several sides (each a list of names) the text names closest to a word matching
+ * `anchor` ("favourite"): the index of that side, or undefined when no side or no anchor word
+ * occurs. A name inside a longer name of another side ("Madrid" in "Atletico Madrid") does not count.
+ */
+export function sideNearest(text: string, sides: readonly (readonly string[])[], anchor: RegExp): number | undefined {
+  // The clause holding the word decides first: in "Barcelona are favourites at 2.15; Chelsea 3.10"
+  // both names are as near to it, but only one is in its clause.
+  for (const clause of text.split(/[;()]|,\s/)) {
+    if (!anchor.test(normalizeName(clause))) continue;
+    const side = sideNearestIn(clause, sides, anchor);
+    if (side !== undefined) return side;
+  }
+  return sideNearestIn(text, sides, anchor);
+}
+
+function sideNearestIn(text: string, sides: readonly (readonly string[])[], anchor: RegExp): number | undefined {
+  const normalized = normalizeName(text);
+  const anchors = [...normalized.matchAll(new RegExp(anchor.source, 'g'))].map((m) => [m.index, m.index + m[0].length] as const);
+  if (anchors.length === 0) return undefined;
+  const spans = sides.map((names) => [...new Set(names.map(normalizeName))].flatMap((name) => spansOf(normalized, name)));
+  const inside = (span: [number, number], other: [number, number]) => other[0] <= span[0] && span[1] <= other[1] && other[1] - other[0] > span[1] - span[0];
+  let best: { side: number; distance: number } | undefined;
+  spans.forEach((own, side) => {
+    const others = spans.filter((_, index) => index !== side).flat();
+    for (const span of own) {
+      if (others.some((other) => inside(span, other))) continue;
+      for (const [start, end] of anchors) {
+        const distance = span[1] <= start ? start - span[1] : span[0] >= end ? span[0] - end : 0;
+        if (best === undefined || distance < best.distance) best = { side, distance };
+      }
+    }
+  });
+  return best?.side;
+}
+
 /** Sentences of an answer; a decimal point ("2.15") does not end one. */
 export function sentences(text: string): string[] {
   return text
