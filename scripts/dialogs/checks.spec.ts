@@ -174,4 +174,9 @@ describe('turn-level checks', () => {
     expect((await checkTeams(turn, answer('', { entities: { teams: ['Barcelona', 'Arsenal'] } }), oracle()))?.pass).toBe(true);
     expect((await checkTeams(turn, answer('', { entities: { teams: ['Barcelona'] } }), oracle()))?.pass).toBe(false);
   });
+
+  it('does not take another team whose name holds the expected one', async () => {
+    const turn = { user: 'x', teams: ['Real Madrid'], checks: [] };
+    expect((await checkTeams(turn, answer('', { entities: { teams: ['Real Madrid Baloncesto'] } }), oracle()))?.pass).toBe(false);
+  });
 });

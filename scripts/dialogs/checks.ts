@@ -215,11 +215,10 @@ export async function checkTeams(turn: DialogTurn, answer: ChatAnswer, oracle: O
     const used = new Set([...answer.function_calls_made.flatMap((call) => stringsIn(call.args)), ...entityTeams].map(normalizeName));
     const missing: string[] = [];
     for (const team of turn.teams) {
+      // Any alias counts ("barca"); a longer value holding the name does not, since "Real Madrid
+      // Baloncesto" holds "Real Madrid" and is another team.
       const names = (await oracle.namesOf(team)).map(normalizeName);
-      const canonical = names[0];
-      // An argument may be any alias ("barca"), or a phrase holding the canonical name.
-      const about = [...used].some((value) => names.includes(value) || ` ${value} `.includes(` ${canonical} `));
-      if (!about) missing.push(team);
+      if (!names.some((name) => used.has(name))) missing.push(team);
     }
     return missing.length === 0
       ? ok(`about ${turn.teams.join(', ')}`)
