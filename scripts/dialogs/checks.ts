@@ -4,7 +4,7 @@
  */
 import { normalizeName } from '@app/sports-data';
 import type { Check, DialogTurn } from './dialog.types.js';
-import { acceptablePayouts, type ApiFixture, Oracle, OracleError } from './oracle.js';
+import { acceptablePayouts, type ApiFixture, marketOfPick, Oracle, OracleError } from './oracle.js';
 import {
   detectLanguage,
   fold,
@@ -78,7 +78,7 @@ const EVALUATORS: { [K in Check['kind']]: Evaluator<K> } = {
 
   async odds(check, answer, oracle) {
     const { fixture, team } = await oracle.sides(check.fixture);
-    const market = await oracle.market(fixture, check.market, check.line);
+    const market = await oracle.market(fixture, check.market ?? marketOfPick(check.selections?.[0] ?? ''), check.line);
     const keys = check.selections?.map((s) => oracle.selectionKey(fixture, team.id, s)) ?? market.selections.map((s) => s.key);
     const wanted = keys.map((key) => {
       const selection = market.selections.find((s) => s.key === key);

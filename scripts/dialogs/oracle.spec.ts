@@ -21,9 +21,14 @@ describe('Oracle.fixture', () => {
     await expect(oracle().fixture({ team: 'Deportivo Narnia' })).rejects.toThrow('does not know the team');
   });
 
-  it('refuses a team of another sport than the one asked for', async () => {
-    await expect(oracle().fixture({ team: 'Real Madrid', sport: 'basketball' })).rejects.toThrow('not a basketball team');
+  it("takes a club's name with another sport for that club's section of the sport", async () => {
+    expect((await oracle().fixture({ team: 'Real Madrid', sport: 'basketball' })).id).toBe('6');
     expect((await oracle().fixture({ team: 'Real Madrid Baloncesto', sport: 'basketball' })).id).toBe('6');
+    expect((await oracle().fixture({ team: 'Real Madrid Baloncesto', opponent: 'Barça', sport: 'basketball' })).id).toBe('6');
+  });
+
+  it('refuses a team without a section in the sport asked for', async () => {
+    await expect(oracle().fixture({ team: 'Arsenal', sport: 'basketball' })).rejects.toThrow('no basketball section');
   });
 });
 
@@ -37,6 +42,10 @@ describe('Oracle prices', () => {
   it('prices over/under at the main line unless a line is given', async () => {
     expect((await oracle().leg({ team: 'Chelsea', pick: 'over', market: 'over_under' })).selection.odds).toBe(1.9);
     expect((await oracle().leg({ team: 'Chelsea', pick: 'under', market: 'over_under', line: 3.5 })).selection.odds).toBe(1.35);
+  });
+
+  it('prices over, under, yes and no in their own market when none is named', async () => {
+    expect((await oracle().leg({ team: 'Chelsea', pick: 'over' })).selection.odds).toBe(1.9);
   });
 
   it('uses the moneyline as the match-winner market where offered', async () => {

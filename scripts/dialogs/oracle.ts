@@ -94,6 +94,19 @@ export function pickMarket(markets: readonly ApiMarket[], market: string, line?:
   return [...candidates].sort((a, b) => spread(a) - spread(b))[0];
 }
 
+// Names a basketball section of a football club goes by, tried after the club's name.
+const SECTION_SUFFIXES: Record<Sport, string[]> = {
+  basketball: ['Basketball', 'Baloncesto', 'Basket', 'Bàsquet', 'BC'],
+  football: [],
+};
+
+/** The market a selection key belongs to when none is named: over/under for over and under, BTTS for yes and no. */
+export function marketOfPick(pick: string): string | undefined {
+  if (pick === 'over' || pick === 'under') return 'over_under';
+  if (pick === 'yes' || pick === 'no') return 'btts';
+  return undefined;
+}
+
 /** Return of a bet (stake included) at these leg prices, rounded to cents. */
 export function payoutOf(stake: number, prices: readonly number[]): number {
   return accumulatorReturn(stake, prices.map((odds) => ({ odds }))).potentialReturn;
@@ -161,13 +174,26 @@ export class Oracle {
     return found.id;
   }
 
+  /**
+   * A team by name within a sport: a club's name with a sport given ("Real Madrid", basketball)
+   * means that club's section of the sport ("Real Madrid Baloncesto", alias "Real Madrid Basketball").
+   */
+  async teamInSport(name: string, sport?: Sport): Promise<ApiTeam> {
+    const team = await this.teamOrThrow(name);
+    if (sport === undefined) return team;
+    const sportId = await this.sportId(sport);
+    if (team.sportId === sportId) return team;
+    for (const suffix of SECTION_SUFFIXES[sport]) {
+      const section = await this.team(`${name} ${suffix}`);
+      if (section?.sportId === sportId) return section;
+    }
+    throw new OracleError(`"${name}" is not a ${sport} team and has no ${sport} section in the data`);
+  }
+
   /** The fixture a FixtureRef names (see its doc comment). */
   async fixture(ref: FixtureRef): Promise<ApiFixture> {
-    const team = await this.teamOrThrow(ref.team);
-    if (ref.sport !== undefined && team.sportId !== (await this.sportId(ref.sport))) {
-      throw new OracleError(`"${ref.team}" is not a ${ref.sport} team (name the ${ref.sport} team itself)`);
-    }
-    const opponent = ref.opponent === undefined ? undefined : await this.teamOrThrow(ref.opponent);
+    const team = await this.teamInSport(ref.team, ref.sport);
+    const opponent = ref.opponent === undefined ? undefined : await this.teamInSport(ref.opponent, ref.sport);
     const range = ref.date === undefined ? undefined : resolveDateSpec(ref.date, this.now, this.zone);
     const query: Record<string, string> = { team: team.name, limit: '200' };
     if (range !== undefined) {
@@ -193,7 +219,7 @@ export class Oracle {
   /** The other side of a fixture, seen from `teamName`'s side. */
   async sides(ref: FixtureRef): Promise<{ fixture: ApiFixture; team: ApiFixture['home']; opponent: ApiFixture['home'] }> {
     const fixture = await this.fixture(ref);
-    const team = await this.teamOrThrow(ref.team);
+    const team = await this.teamInSport(ref.team, ref.sport);
     return fixture.home.id === team.id
       ? { fixture, team: fixture.home, opponent: fixture.away }
       : { fixture, team: fixture.away, opponent: fixture.home };
@@ -228,7 +254,7 @@ export class Oracle {
 
   async leg(leg: LegRef): Promise<PricedLeg> {
     const { fixture, team } = await this.sides(leg);
-    const market = await this.market(fixture, leg.market, leg.line);
+    const market = await this.market(fixture, leg.market ?? marketOfPick(leg.pick), leg.line);
     const key = this.selectionKey(fixture, team.id, leg.pick);
     const selection = market.selections.find((s) => s.key === key);
     if (selection === undefined) throw new OracleError(`market ${market.market} of ${fixture.home.name} v ${fixture.away.name} has no selection "${key}"`);

@@ -8,7 +8,12 @@ const LOGIN_EN: Check = { kind: 'mentions', any: ['log in', 'login', 'sign in', 
 const LOGIN_ES: Check = { kind: 'mentions', any: ['inicia sesión', 'iniciar sesión', 'inicies sesión', 'login', 'identif', 'acced', 'conectad'] };
 const FORM_EN: Check = { kind: 'mentions', any: ['form', 'head-to-head', 'head to head', 'h2h', 'last 5', 'last five', 'wins', 'won', 'points', 'goals'] };
 const FORM_ES: Check = { kind: 'mentions', any: ['forma', 'racha', 'cara a cara', 'enfrentamientos', 'historial', 'victorias', 'ganó', 'puntos', 'goles', 'últimos'] };
-const COMPETITIONS: Check = { kind: 'mentions', all: ['Premier League', 'Serie A', 'Bundesliga', 'Ligue 1', 'Champions', 'NBA'], any: ['La Liga', 'LaLiga'] };
+// The covered competitions, under their English or Spanish names.
+const COMPETITIONS: Check[] = [
+  { kind: 'mentions', all: ['Premier League', 'Serie A', 'Bundesliga', 'Ligue 1', 'NBA'], any: ['La Liga', 'LaLiga'] },
+  { kind: 'mentions', any: ['Champions', 'Liga de Campeones'] },
+  { kind: 'mentions', any: ['EuroLeague', 'Euroliga'] },
+];
 
 export const dialogs: Dialog[] = [
   {
@@ -76,7 +81,7 @@ export const dialogs: Dialog[] = [
     id: 'basics.a.tournaments.en',
     category: 'basics',
     language: 'en',
-    turns: [{ user: 'which leagues do you cover?', intents: intents('tournaments'), checks: [COMPETITIONS, language('en')] }],
+    turns: [{ user: 'which leagues do you cover?', intents: intents('tournaments'), checks: [...COMPETITIONS, language('en')] }],
   },
   {
     id: 'basics.a.balance-anonymous.en',
@@ -158,7 +163,7 @@ export const dialogs: Dialog[] = [
     id: 'basics.a.tournaments.es',
     category: 'basics',
     language: 'es',
-    turns: [{ user: '¿qué competiciones tenéis?', intents: intents('tournaments'), checks: [COMPETITIONS, language('es')] }],
+    turns: [{ user: '¿qué competiciones tenéis?', intents: intents('tournaments'), checks: [...COMPETITIONS, language('es')] }],
   },
   {
     id: 'basics.a.balance-anonymous.es',

@@ -41,7 +41,7 @@ export const TEAMS: ApiTeam[] = [
   { id: '2001', name: 'Arsenal', aliases: ['Gunners'], sportId: '1' },
   { id: '2005', name: 'Chelsea', aliases: ['Blues'], sportId: '1' },
   { id: '8001', name: 'Real Madrid Baloncesto', aliases: ['Real Madrid basket'], sportId: '3' },
-  { id: '8002', name: 'FC Barcelona Bàsquet', aliases: ['Barça basket'], sportId: '3' },
+  { id: '8002', name: 'FC Barcelona Bàsquet', aliases: ['Barça basket', 'Barcelona Basketball'], sportId: '3' },
 ];
 
 const ref = (id: string) => {
