@@ -44,6 +44,12 @@ describe('odds check', () => {
     expect(await passes(check, 'Barça to win pays 3.10')).toBe(false);
   });
 
+  it('also reads selections named by display name or team name', async () => {
+    const check: Check = { kind: 'odds', fixture: { team: 'Barcelona' }, selections: ['Draw', 'Chelsea'] };
+    expect(await passes(check, 'Draw 3.60, Chelsea 3.10')).toBe(true);
+    expect(await passes(check, 'Draw 3.60, Barcelona 2.15')).toBe(false);
+  });
+
   it('uses the date of the reference, not the next fixture', async () => {
     const check: Check = { kind: 'odds', fixture: { team: 'Chelsea', date: 'weekend' } };
     expect(await passes(check, 'Arsenal 2.05, draw 3.50, Chelsea 3.40')).toBe(true);

@@ -79,12 +79,10 @@ const EVALUATORS: { [K in Check['kind']]: Evaluator<K> } = {
   async odds(check, answer, oracle) {
     const { fixture, team } = await oracle.sides(check.fixture);
     const market = await oracle.market(fixture, check.market ?? marketOfPick(check.selections?.[0] ?? ''), check.line);
-    const keys = check.selections?.map((s) => oracle.selectionKey(fixture, team.id, s)) ?? market.selections.map((s) => s.key);
-    const wanted = keys.map((key) => {
-      const selection = market.selections.find((s) => s.key === key);
-      if (selection === undefined) throw new OracleError(`market ${market.market} of ${fixture.home.name} v ${fixture.away.name} has no selection "${key}"`);
-      return selection;
-    });
+    const wanted =
+      check.selections === undefined
+        ? market.selections
+        : await Promise.all(check.selections.map((wantedName) => oracle.selection(fixture, market, team.id, wantedName)));
     const missing = wanted.filter((s) => !quotesPrice(answer.message, s.odds));
     const label = `${market.market}${market.line === undefined ? '' : ` ${market.line}`} of ${fixture.home.name} v ${fixture.away.name}`;
     const prices = wanted.map((s) => `${s.name} ${s.odds.toFixed(2)}`).join(', ');

@@ -4,6 +4,7 @@
  * One Oracle is one snapshot: every resource is fetched once and reused by all checks of a turn.
  */
 import { accumulatorReturn, roundMoney } from '@app/betting';
+import { normalizeName } from '@app/sports-data';
 import { resolveDateSpec } from './date-spec.js';
 import type { FixtureRef, LegRef, Sport } from './dialog.types.js';
 
@@ -252,13 +253,30 @@ export class Oracle {
     return pick;
   }
 
+  /**
+   * A selection of a market named as a check names it: a key ('draw', 'over'), 'team' or
+   * 'opponent' seen from `teamId`, a display name ("Draw", "Over 2.5"), or a side's team name.
+   */
+  async selection(fixture: ApiFixture, market: ApiMarket, teamId: string, wanted: string): Promise<ApiSelection> {
+    const key = this.selectionKey(fixture, teamId, wanted);
+    const byKey = market.selections.find((s) => s.key === key);
+    if (byKey) return byKey;
+    const byName = market.selections.find((s) => normalizeName(s.name) === normalizeName(wanted));
+    if (byName) return byName;
+    for (const [side, ref] of [['home', fixture.home], ['away', fixture.away]] as const) {
+      const names = (await this.namesOf(ref.name)).map(normalizeName);
+      if (names.includes(normalizeName(wanted))) {
+        const bySide = market.selections.find((s) => s.key === side);
+        if (bySide) return bySide;
+      }
+    }
+    throw new OracleError(`market ${market.market} of ${fixture.home.name} v ${fixture.away.name} has no selection "${wanted}"`);
+  }
+
   async leg(leg: LegRef): Promise<PricedLeg> {
     const { fixture, team } = await this.sides(leg);
     const market = await this.market(fixture, leg.market ?? marketOfPick(leg.pick), leg.line);
-    const key = this.selectionKey(fixture, team.id, leg.pick);
-    const selection = market.selections.find((s) => s.key === key);
-    if (selection === undefined) throw new OracleError(`market ${market.market} of ${fixture.home.name} v ${fixture.away.name} has no selection "${key}"`);
-    return { fixture, market, selection };
+    return { fixture, market, selection: await this.selection(fixture, market, team.id, leg.pick) };
   }
 
   /** The side with the lowest match-winner price (both when they are priced the same). */
