@@ -11,7 +11,8 @@ import { Oracle, type SportsApi } from './oracle.js';
 export const DEFAULT_TIME_ZONE = 'Europe/Madrid';
 
 export interface CheckResult extends CheckOutcome {
-  kind: Check['kind'] | 'intent' | 'teams';
+  /** A check of the set, the turn's intents or teams, or the chat request itself. */
+  kind: Check['kind'] | 'intent' | 'teams' | 'request';
 }
 
 export interface TurnResult {
@@ -69,7 +70,7 @@ async function playTurn(turn: DialogTurn, index: number, context: { chat: ChatCl
   await Promise.all([...turn.checks.map((check) => evaluateCheck(check, NO_ANSWER, before)), checkTeams(turn, NO_ANSWER, before)]);
   const reply = await context.chat.send({ message: turn.user, time_zone: context.zone, user_id: context.userId, ...(context.sessionId ? { session_id: context.sessionId } : {}) });
   if ('error' in reply) {
-    const result: TurnResult = { index, user: turn.user, answer: '', tools: [], error: reply.error, checks: [{ kind: 'intent', pass: false, detail: reply.error }], pass: false };
+    const result: TurnResult = { index, user: turn.user, answer: '', tools: [], error: reply.error, checks: [{ kind: 'request', pass: false, detail: reply.error }], pass: false };
     return { result, sessionId: context.sessionId };
   }
   const after = new Oracle(context.api, new Date(), context.zone);
