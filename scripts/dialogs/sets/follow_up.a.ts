@@ -190,12 +190,12 @@ export const dialogs: Dialog[] = [
     ],
   },
   {
-    id: 'follow_up.a.atleti-y-el-finde.es',
+    id: 'follow_up.a.napoles-y-el-finde.es',
     category: 'follow_up',
     language: 'es',
     turns: [
-      { user: '¿Cuándo juega el Atleti?', intents: intents('schedule'), teams: ['Atletico Madrid'], checks: [fixture('Atletico Madrid')] },
-      { user: '¿y el finde?', intents: intents('schedule'), teams: ['Atletico Madrid'], checks: [fixture('Atletico Madrid', { date: 'weekend' }), language('es')] },
+      { user: '¿Cuándo juega el Nápoles?', intents: intents('schedule'), teams: ['Napoli'], checks: [fixture('Napoli')] },
+      { user: '¿y el finde?', intents: intents('schedule'), teams: ['Napoli'], checks: [fixture('Napoli', { date: 'weekend' }), language('es')] },
     ],
   },
   {

@@ -4,6 +4,8 @@ import { favourite, fixture, intents, language, NO_PROMISE, odds, sidePrices } f
 // Questions that need a verdict (who is the favourite, who wins), answered for the match the user
 // means: the next one, the one on the day they name, or the pairing they name. A date-scoped
 // verdict also quotes both sides' prices of that match, which tells it from the team's other games.
+// Day-scoped questions name teams of the marquee weekend games the schedule always has, so that
+// the day named has a match of theirs.
 
 const CLASICO = { opponent: 'Real Madrid' };
 const MANCHESTER_DERBY = { opponent: 'Manchester United' };
@@ -62,15 +64,15 @@ export const dialogs: Dialog[] = [
     turns: [{ user: 'is liverpool favourite in their next game', intents: intents('verdict'), teams: ['Liverpool'], checks: [favourite('Liverpool'), language('en')] }],
   },
   {
-    id: 'verdict.a.psg-weekend.en',
+    id: 'verdict.a.city-weekend.en',
     category: 'verdict',
     language: 'en',
     turns: [
       {
-        user: "who's favoured in PSG's game this weekend?",
+        user: "who's favoured in man city's game this weekend?",
         intents: intents('verdict'),
-        teams: ['Paris Saint-Germain'],
-        checks: [favourite('Paris Saint-Germain', { date: 'weekend' }), sidePrices('Paris Saint-Germain', { date: 'weekend' })],
+        teams: ['Manchester City'],
+        checks: [favourite('Manchester City', { date: 'weekend' }), sidePrices('Manchester City', { date: 'weekend' })],
       },
     ],
   },
@@ -194,15 +196,15 @@ export const dialogs: Dialog[] = [
     turns: [{ user: '¿Quién es el favorito en el próximo partido del Madrid?', intents: intents('verdict'), teams: ['Real Madrid'], checks: [favourite('Real Madrid'), language('es')] }],
   },
   {
-    id: 'verdict.a.atleti-finde.es',
+    id: 'verdict.a.inter-finde.es',
     category: 'verdict',
     language: 'es',
     turns: [
       {
-        user: 'el atleti es favorito este fin de semana?',
+        user: 'el inter es favorito este fin de semana?',
         intents: intents('verdict'),
-        teams: ['Atletico Madrid'],
-        checks: [favourite('Atletico Madrid', { date: 'weekend' }), sidePrices('Atletico Madrid', { date: 'weekend' })],
+        teams: ['Inter'],
+        checks: [favourite('Inter', { date: 'weekend' }), sidePrices('Inter', { date: 'weekend' })],
       },
     ],
   },
