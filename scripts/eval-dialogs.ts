@@ -3,12 +3,13 @@
  * category and language.
  *
  *   npm run eval:dialogs [-- --only <id-prefix|category|language>[,…]] [--json] [--min 0.95]
- *                        [--out eval-results/dialogs.json] [--base-url http://host:port]
+ *                        [--out eval-results/dialogs.json] [--base-url http://host:port] [--self-test]
  *
  * Without --base-url the app is started in this process on a free port, with the embedded sports
  * data and the offline engine (Redis from REDIS_URL when set, under a key prefix of its own, else
  * in memory). Every check is evaluated against the app's sports-data REST API at the moment of the
- * turn. Writes the full report as JSON; exits 1 only when --min is given and the share of turns
+ * turn. --self-test answers every turn with a minimal correct answer written from its own checks,
+ * to show that every check of the set can be satisfied. Writes the full report as JSON; exits 1 only when --min is given and the share of turns
  * fully correct is below it.
  */
 import 'reflect-metadata';
@@ -16,6 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { IdealChatClient } from './dialogs/ideal-answer.js';
 import { DIALOGS } from './dialogs/sets/index.js';
 import { HttpSportsApi, Oracle } from './dialogs/oracle.js';
 import { buildReport, formatFailures, formatTable, turnScore } from './dialogs/report.js';
@@ -29,6 +31,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'eval-results/dialogs.json' },
     'base-url': { type: 'string' },
     'no-failures': { type: 'boolean', default: false },
+    'self-test': { type: 'boolean', default: false },
   },
 });
 
@@ -80,7 +83,8 @@ const app = await startApp();
 let exitCode = 0;
 try {
   const api = new HttpSportsApi(app.baseUrl);
-  const chat = new HttpChatClient(app.baseUrl);
+  // The self-test answers each turn from its own checks: every check must be satisfiable.
+  const chat = values['self-test'] ? new IdealChatClient(api) : new HttpChatClient(app.baseUrl);
   const teamProblems = await setTeamProblems(selected, new Oracle(api, new Date(), 'UTC'));
   for (const problem of [...setProblems, ...teamProblems]) log(`set problem: ${problem}`);
 

@@ -35,15 +35,29 @@ export interface DialogResult {
   pass: boolean;
 }
 
+/** The body of POST /api/v1/chat/message. */
+export interface ChatRequest {
+  message: string;
+  time_zone: string;
+  user_id: string;
+  session_id?: string;
+}
+
+/** What the set says of the turn being sent (the app never sees it; a self-test answers from it). */
+export interface TurnContext {
+  turn: DialogTurn;
+  language: DialogLanguage;
+}
+
 /** Sends one chat turn; the app's answer or its error. */
 export interface ChatClient {
-  send(body: { message: string; time_zone: string; user_id: string; session_id?: string }): Promise<(ChatAnswer & { session_id: string }) | { error: string }>;
+  send(body: ChatRequest, context: TurnContext): Promise<(ChatAnswer & { session_id: string }) | { error: string }>;
 }
 
 export class HttpChatClient implements ChatClient {
   constructor(private readonly baseUrl: string) {}
 
-  async send(body: { message: string; time_zone: string; user_id: string; session_id?: string }) {
+  async send(body: ChatRequest) {
     const response = await fetch(new URL('/api/v1/chat/message', this.baseUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -64,11 +78,14 @@ async function judge(check: Check, answer: ChatAnswer, before: Oracle, after: Or
   return { kind: check.kind, ...(earlier.pass ? earlier : now) };
 }
 
-async function playTurn(turn: DialogTurn, index: number, context: { chat: ChatClient; api: SportsApi; zone: string; userId: string; sessionId?: string }) {
+async function playTurn(turn: DialogTurn, index: number, context: { chat: ChatClient; api: SportsApi; zone: string; language: DialogLanguage; userId: string; sessionId?: string }) {
   const before = new Oracle(context.api, new Date(), context.zone);
   // Fetches everything the checks need as the data stands before the question.
   await Promise.all([...turn.checks.map((check) => evaluateCheck(check, NO_ANSWER, before)), checkTeams(turn, NO_ANSWER, before)]);
-  const reply = await context.chat.send({ message: turn.user, time_zone: context.zone, user_id: context.userId, ...(context.sessionId ? { session_id: context.sessionId } : {}) });
+  const reply = await context.chat.send(
+    { message: turn.user, time_zone: context.zone, user_id: context.userId, ...(context.sessionId ? { session_id: context.sessionId } : {}) },
+    { turn, language: context.language },
+  );
   if ('error' in reply) {
     const result: TurnResult = { index, user: turn.user, answer: '', tools: [], error: reply.error, checks: [{ kind: 'request', pass: false, detail: reply.error }], pass: false };
     return { result, sessionId: context.sessionId };
@@ -97,7 +114,7 @@ export async function runDialog(dialog: Dialog, chat: ChatClient, api: SportsApi
   const turns: TurnResult[] = [];
   let sessionId: string | undefined;
   for (const [index, turn] of dialog.turns.entries()) {
-    const played = await playTurn(turn, index, { chat, api, zone, userId, sessionId });
+    const played = await playTurn(turn, index, { chat, api, zone, language: dialog.language, userId, sessionId });
     turns.push(played.result);
     sessionId = played.sessionId;
   }
