@@ -115,6 +115,9 @@ describe('unknown_team check', () => {
     expect(await passes(check, "I don't know a team called Barcelonna. Did you mean Barcelona?")).toBe(true);
     expect(await passes(check, 'No encuentro ningún equipo llamado Barcelonna. ¿Quizás el Barça?')).toBe(true);
     expect(await passes(check, "I don't know Barcelonna — did you mean Barcelona?")).toBe(true);
+    expect(await passes(check, 'Barcelonna isn’t a team I cover. Did you mean Barcelona?')).toBe(true);
+    expect(await passes(check, 'Barcelonna no me suena. ¿Te refieres al Barcelona?')).toBe(true);
+    expect(await passes(check, 'Desconozco ese equipo; ¿quizás el Barça?')).toBe(true);
   });
 
   it('fails when fixtures are listed anyway or the team is taken for another', async () => {

@@ -57,8 +57,22 @@ async function namesSide(text: string, oracle: Oracle, fixture: ApiFixture, side
 // Matched against normalized text (lower case, no accents or punctuation).
 const FAVOURITE_WORDS = /\b(favourites?|favorites?|favou?red|favorit[oa]s?|favoritismo|fav|the one to beat)\b/;
 
-const UNKNOWN_PHRASES =
-  /\b(don'?t|do not|doesn'?t|does not|can'?t|cannot|could ?n'?t|could not|wasn'?t|was not|isn'?t|is not) (know|recogni[sz]e|find|have|seem|appear|exist|match|cover|list|offer)|\bnot (recogni[sz]ed|found|known|listed|covered|in (my|our|the) (data|list|database))|\bunknown\b|\bno (team|club|side) (called|named|matching|by that name)|\bno (conozco|reconozco|encuentro|encontre|he encontrado|tengo|existe|aparece|figura|hay (ningun|equipo))|\bno (lo|la) (conozco|reconozco|encuentro|tengo)|\bdesconocid[oa]\b|\bno esta en\b|\bno se (encuentra|reconoce)|\bnot a team\b/;
+// Ways of saying a team is not known, matched against the folded answer (lower case, no accents).
+const UNKNOWN_PHRASES = new RegExp(
+  [
+    String.raw`\b(don'?t|do not|doesn'?t|does not|can'?t|cannot|could ?n'?t|could not|wasn'?t|was not|isn'?t|is not|am not|'m not) (know|recogni[sz]e|find|have|seem|appear|exist|match|cover|list|offer|familiar|aware)`,
+    String.raw`\bnot (recogni[sz]ed|found|known|listed|covered|one i (know|cover)|in (my|our|the) (data|list|database|coverage))`,
+    String.raw`\b(unknown|unrecogni[sz]ed)\b`,
+    String.raw`\bno (such )?(team|club|side)\b`,
+    String.raw`\b(isn'?t|is not|not) an? (team|club)\b`,
+    String.raw`\bno (conozco|reconozco|encuentro|encontre|he encontrado|tengo|existe|aparece|figura|me suena|es un equipo|hay (ningun|ese|tal|equipo))`,
+    String.raw`\bno (lo|la|los) (conozco|reconozco|encuentro|encontre|tengo)`,
+    String.raw`\b(desconocid[oa]|desconozco)\b`,
+    String.raw`\bningun equipo\b`,
+    String.raw`\bno (esta|estan) en\b`,
+    String.raw`\bno se (encuentra|reconoce)`,
+  ].join('|'),
+);
 
 // A fixture in a list: two sides joined by vs/v/contra, or a kick-off time. (A dash is ordinary
 // punctuation too, so it is not taken for a pairing.)

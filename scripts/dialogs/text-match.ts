@@ -6,9 +6,12 @@
 import { normalizeName } from '@app/sports-data';
 import type { DialogLanguage } from './dialog.types.js';
 
-/** Lower case without accents; punctuation and digits kept (for substring checks such as "100%"). */
+/**
+ * Lower case without accents, typographic apostrophes made plain; punctuation and digits kept (for
+ * substring checks such as "100%").
+ */
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/[’‘]/g, "'").toLowerCase();
 }
 
 /**
