@@ -56,7 +56,11 @@ export interface LegRef extends FixtureRef {
 export type Check =
   /** Names the fixture's opponent and its kick-off day (day of month) in the dialogue's zone. */
   | { kind: 'fixture'; fixture: FixtureRef }
-  /** Every listed selection's current price (2 decimals) appears; default selections: the match-winner market's. */
+  /**
+   * Every listed selection's current price (2 decimals) appears; default selections: the market's
+   * (default market: the match-winner one). A selection is a key ('home', 'draw', 'over', 'yes'…),
+   * 'team' / 'opponent' seen from the fixture's team, a display name ('Draw') or a side's team name.
+   */
   | { kind: 'odds'; fixture: FixtureRef; market?: string; line?: number; selections?: string[] }
   /** Names the side with the lowest match-winner price and calls it the favourite (favourite/favorito/favorita). */
   | { kind: 'favourite'; fixture: FixtureRef }
@@ -72,7 +76,7 @@ export type Check =
   | { kind: 'no_promise' }
   /** Names the time zone and shows the fixture's kick-off as HH:MM in that zone. */
   | { kind: 'local_time'; fixture: FixtureRef; zone: string }
-  /** Says how many more items there are beyond those listed (a number followed by more/más). */
+  /** Says how many more items there are beyond those listed (a number followed by more/más, or "showing 10 of 34"). */
   | { kind: 'says_more' }
   /** Asks the user for something (a question back), without inventing data: ends with or contains '?'. */
   | { kind: 'asks_back' }

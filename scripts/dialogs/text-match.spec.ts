@@ -210,6 +210,8 @@ describe('saysHowManyMore', () => {
     expect(saysHowManyMore('…and 14 more matches. Say "more" to see them.')).toBe(true);
     expect(saysHowManyMore('Hay 14 partidos más.')).toBe(true);
     expect(saysHowManyMore('y otros 14')).toBe(true);
+    expect(saysHowManyMore('Showing 10 of 34 matches.')).toBe(true);
+    expect(saysHowManyMore('Mostrando 10 de 34 partidos.')).toBe(true);
   });
 
   it('needs a number', () => {

@@ -366,11 +366,15 @@ export function promisesCertainty(text: string): boolean {
   });
 }
 
-/** A count of further items: "12 more", "y 12 partidos más", "another 12", "otros 12". */
+/**
+ * A count of further items: "12 more", "y 12 partidos más", "another 12", "otros 12", or the
+ * shown part of a total ("10 of 34", "10 de 34").
+ */
 export function saysHowManyMore(text: string): boolean {
   const folded = fold(text);
   return (
     /\b\d+\s+(?:[a-z]+\s+){0,2}(more|mas|others|otros|otras|additional|further|remaining|restantes)\b/.test(folded) ||
-    /\b(another|other|otros|otras)\s+\d+\b/.test(folded)
+    /\b(another|other|otros|otras)\s+\d+\b/.test(folded) ||
+    /\b(showing|mostrando|first|primeros)\s+\d+\s+(of|de)\s+\d+\b/.test(folded)
   );
 }
