@@ -109,6 +109,13 @@ describe('payout check', () => {
   });
 });
 
+describe('payout check on legs of one match', () => {
+  it('reports two legs falling in the same match as a data problem', async () => {
+    const check: Check = { kind: 'payout', stake: 10, legs: [{ team: 'Barcelona', pick: 'team' }, { team: 'Chelsea', pick: 'over', market: 'over_under' }] };
+    expect(await evaluateCheck(check, answer('anything'), oracle())).toMatchObject({ pass: false, oracleError: true });
+  });
+});
+
 describe('unknown_team check', () => {
   it('passes when the name is said to be unknown and a close name suggested', async () => {
     const check: Check = { kind: 'unknown_team', name: 'Barcelonna', suggest: 'Barcelona' };

@@ -120,6 +120,11 @@ const EVALUATORS: { [K in Check['kind']]: Evaluator<K> } = {
 
   async payout(check, answer, oracle) {
     const legs = await Promise.all(check.legs.map((leg) => oracle.leg(leg)));
+    const sameMatch = legs.find((leg, index) => legs.findIndex((other) => other.fixture.id === leg.fixture.id) !== index);
+    if (sameMatch) {
+      // Selections of one match are not independent: bookmakers do not price them as a product.
+      throw new OracleError(`two legs fall in the same match (${sameMatch.fixture.home.name} v ${sameMatch.fixture.away.name}) today`);
+    }
     const prices = legs.map((leg) => leg.selection.odds);
     const payouts = acceptablePayouts(check.stake, prices);
     const legText = legs.map((l) => `${l.selection.name} @ ${l.selection.odds.toFixed(2)} (${l.fixture.home.name} v ${l.fixture.away.name})`).join(' × ');

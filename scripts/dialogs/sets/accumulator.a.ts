@@ -3,8 +3,10 @@ import { bttsYes, draw, intents, language, legPrice, loses, over, payout, under,
 
 // Several legs priced together: every leg's price quoted and the return of the whole bet, also
 // when legs or the stake change in later turns. Legs without a named opponent are the teams' next
-// matches, so teams of one accumulator come from different leagues (two legs must never be one
-// match); the two dialogues with named pairings use the marquee games the schedule always has.
+// matches, so two legs must never be able to fall in one match: teams of one accumulator come from
+// different leagues and at most one of them plays the Champions League (the issue's own examples,
+// Barcelona + Liverpool and Madrid + PSG, excepted; the payout check flags a day on which two legs
+// meet). The dialogues with named pairings use the marquee games the schedule always has.
 
 const CLASICO = { opponent: 'Real Madrid' };
 const ARSENAL_CHELSEA = { opponent: 'Chelsea' };
@@ -42,10 +44,10 @@ export const dialogs: Dialog[] = [
     language: 'en',
     turns: [
       {
-        user: 'treble: bayern, psg and juventus all to win, €10',
+        user: 'treble: bayern, lyon and milan all to win, €10',
         intents: intents('payout'),
-        teams: ['Bayern Munich', 'Paris Saint-Germain', 'Juventus'],
-        checks: [payout(10, wins('Bayern Munich'), wins('Paris Saint-Germain'), wins('Juventus'))],
+        teams: ['Bayern Munich', 'Lyon', 'AC Milan'],
+        checks: [payout(10, wins('Bayern Munich'), wins('Lyon'), wins('AC Milan'))],
       },
     ],
   },
@@ -55,19 +57,19 @@ export const dialogs: Dialog[] = [
     language: 'en',
     turns: [
       {
-        user: 'double on chelsea and juventus to win, 10 euros',
+        user: 'double on man united and roma to win, 10 euros',
         intents: intents('payout'),
-        teams: ['Chelsea', 'Juventus'],
-        checks: [payout(10, wins('Chelsea'), wins('Juventus'))],
+        teams: ['Manchester United', 'Roma'],
+        checks: [payout(10, wins('Manchester United'), wins('Roma'))],
       },
       {
         user: 'add Bayern to it',
         teams: ['Bayern Munich'],
-        checks: [payout(10, wins('Chelsea'), wins('Juventus'), wins('Bayern Munich'))],
+        checks: [payout(10, wins('Manchester United'), wins('Roma'), wins('Bayern Munich'))],
       },
       {
         user: 'and with 50?',
-        checks: [payout(50, wins('Chelsea'), wins('Juventus'), wins('Bayern Munich'))],
+        checks: [payout(50, wins('Manchester United'), wins('Roma'), wins('Bayern Munich'))],
       },
     ],
   },
@@ -78,10 +80,10 @@ export const dialogs: Dialog[] = [
     timeZone: 'America/New_York',
     turns: [
       {
-        user: 'parlay: Juventus to win and over 2.5 goals in the Liverpool game, $20',
+        user: 'parlay: Real Sociedad to win and over 2.5 goals in the Liverpool game, $20',
         intents: intents('payout'),
-        teams: ['Juventus', 'Liverpool'],
-        checks: [payout(20, wins('Juventus'), over('Liverpool'))],
+        teams: ['Real Sociedad', 'Liverpool'],
+        checks: [payout(20, wins('Real Sociedad'), over('Liverpool'))],
       },
     ],
   },
@@ -91,10 +93,10 @@ export const dialogs: Dialog[] = [
     language: 'en',
     turns: [
       {
-        user: 'Arsenal win + both teams to score in the next Real Madrid match, 15€ acca',
+        user: 'Arsenal win + both teams to score in the next Sevilla match, 15€ acca',
         intents: intents('payout'),
-        teams: ['Arsenal', 'Real Madrid'],
-        checks: [payout(15, wins('Arsenal'), bttsYes('Real Madrid'))],
+        teams: ['Arsenal', 'Sevilla'],
+        checks: [payout(15, wins('Arsenal'), bttsYes('Sevilla'))],
       },
     ],
   },
@@ -104,10 +106,10 @@ export const dialogs: Dialog[] = [
     language: 'en',
     turns: [
       {
-        user: "what would a 5€ double pay: draw in Atletico's next game and Napoli to win",
+        user: "what would a 5€ double pay: draw in Atletico's next game and Roma to win",
         intents: intents('payout'),
-        teams: ['Atletico Madrid', 'Napoli'],
-        checks: [payout(5, draw('Atletico Madrid'), wins('Napoli'))],
+        teams: ['Atletico Madrid', 'Roma'],
+        checks: [payout(5, draw('Atletico Madrid'), wins('Roma'))],
       },
     ],
   },
@@ -118,13 +120,13 @@ export const dialogs: Dialog[] = [
     timeZone: 'Europe/London',
     turns: [
       {
-        user: 'double on barca and dortmund to win',
-        teams: ['Barcelona', 'Borussia Dortmund'],
-        checks: [legPrice(wins('Barcelona')), legPrice(wins('Borussia Dortmund'))],
+        user: 'double on barca and stuttgart to win',
+        teams: ['Barcelona', 'VfB Stuttgart'],
+        checks: [legPrice(wins('Barcelona')), legPrice(wins('VfB Stuttgart'))],
       },
       {
         user: '20 quid',
-        checks: [payout(20, wins('Barcelona'), wins('Borussia Dortmund'))],
+        checks: [payout(20, wins('Barcelona'), wins('VfB Stuttgart'))],
       },
     ],
   },
@@ -134,10 +136,10 @@ export const dialogs: Dialog[] = [
     language: 'en',
     turns: [
       {
-        user: '4 fold - Real Madrid, Arsenal, Bayern and Inter to win. 5 euros',
+        user: '4 fold - Real Madrid, Aston Villa, Leipzig and Lazio to win. 5 euros',
         intents: intents('payout'),
-        teams: ['Real Madrid', 'Arsenal', 'Bayern Munich', 'Inter'],
-        checks: [payout(5, wins('Real Madrid'), wins('Arsenal'), wins('Bayern Munich'), wins('Inter'))],
+        teams: ['Real Madrid', 'Aston Villa', 'RB Leipzig', 'Lazio'],
+        checks: [payout(5, wins('Real Madrid'), wins('Aston Villa'), wins('RB Leipzig'), wins('Lazio'))],
       },
     ],
   },
@@ -147,10 +149,10 @@ export const dialogs: Dialog[] = [
     language: 'en',
     turns: [
       {
-        user: 'acca with chelsea to lose and napoli to win, 10e',
+        user: 'acca with chelsea to lose and lazio to win, 10e',
         intents: intents('payout'),
-        teams: ['Chelsea', 'Napoli'],
-        checks: [payout(10, loses('Chelsea'), wins('Napoli'))],
+        teams: ['Chelsea', 'Lazio'],
+        checks: [payout(10, loses('Chelsea'), wins('Lazio'))],
       },
     ],
   },
@@ -174,12 +176,12 @@ export const dialogs: Dialog[] = [
     language: 'en',
     turns: [
       {
-        user: 'treble liverpool, bayern and napoli, 10 euro',
+        user: 'treble liverpool, leipzig and roma, 10 euro',
         intents: intents('payout'),
-        teams: ['Liverpool', 'Bayern Munich', 'Napoli'],
-        checks: [payout(10, wins('Liverpool'), wins('Bayern Munich'), wins('Napoli'))],
+        teams: ['Liverpool', 'RB Leipzig', 'Roma'],
+        checks: [payout(10, wins('Liverpool'), wins('RB Leipzig'), wins('Roma'))],
       },
-      { user: 'drop napoli', checks: [payout(10, wins('Liverpool'), wins('Bayern Munich'))] },
+      { user: 'drop roma', checks: [payout(10, wins('Liverpool'), wins('RB Leipzig'))] },
     ],
   },
   {
@@ -188,10 +190,10 @@ export const dialogs: Dialog[] = [
     language: 'en',
     turns: [
       {
-        user: 'accumalator barcelona and juve to win 30 euro what do i get',
+        user: 'accumalator barcelona and lazio to win 30 euro what do i get',
         intents: intents('payout'),
-        teams: ['Barcelona', 'Juventus'],
-        checks: [payout(30, wins('Barcelona'), wins('Juventus'))],
+        teams: ['Barcelona', 'Lazio'],
+        checks: [payout(30, wins('Barcelona'), wins('Lazio'))],
       },
     ],
   },
@@ -201,10 +203,10 @@ export const dialogs: Dialog[] = [
     language: 'en',
     turns: [
       {
-        user: "double: under 2.5 goals in inter's game and bayern to win, 20€",
+        user: "double: under 2.5 goals in inter's game and stuttgart to win, 20€",
         intents: intents('payout'),
-        teams: ['Inter', 'Bayern Munich'],
-        checks: [payout(20, under('Inter'), wins('Bayern Munich'))],
+        teams: ['Inter', 'VfB Stuttgart'],
+        checks: [payout(20, under('Inter'), wins('VfB Stuttgart'))],
       },
     ],
   },
@@ -214,11 +216,11 @@ export const dialogs: Dialog[] = [
     language: 'en',
     turns: [
       {
-        user: 'what are the combined odds for Arsenal and Bayern to both win?',
+        user: 'what are the combined odds for Arsenal and Leipzig to both win?',
         intents: intents('payout'),
-        teams: ['Arsenal', 'Bayern Munich'],
+        teams: ['Arsenal', 'RB Leipzig'],
         // The combined price is the return of a stake of 1.
-        checks: [payout(1, wins('Arsenal'), wins('Bayern Munich'))],
+        checks: [payout(1, wins('Arsenal'), wins('RB Leipzig'))],
       },
     ],
   },
@@ -241,10 +243,10 @@ export const dialogs: Dialog[] = [
     language: 'es',
     turns: [
       {
-        user: 'hazme una combinada con Barça, Juve y Lyon ganando, 5€',
+        user: 'hazme una combinada con Barça, Lazio y Lyon ganando, 5€',
         intents: intents('payout'),
-        teams: ['Barcelona', 'Juventus', 'Lyon'],
-        checks: [payout(5, wins('Barcelona'), wins('Juventus'), wins('Lyon'))],
+        teams: ['Barcelona', 'Lazio', 'Lyon'],
+        checks: [payout(5, wins('Barcelona'), wins('Lazio'), wins('Lyon'))],
       },
     ],
   },
@@ -254,13 +256,13 @@ export const dialogs: Dialog[] = [
     language: 'es',
     turns: [
       {
-        user: 'combinada del Inter y el Benfica, 10 euros',
+        user: 'combinada del Inter y el Betis, 10 euros',
         intents: intents('payout'),
-        teams: ['Inter', 'Benfica'],
-        checks: [payout(10, wins('Inter'), wins('Benfica'))],
+        teams: ['Inter', 'Real Betis'],
+        checks: [payout(10, wins('Inter'), wins('Real Betis'))],
       },
-      { user: 'añade al Liverpool', teams: ['Liverpool'], checks: [payout(10, wins('Inter'), wins('Benfica'), wins('Liverpool'))] },
-      { user: '¿y con 50?', checks: [payout(50, wins('Inter'), wins('Benfica'), wins('Liverpool')), language('es')] },
+      { user: 'añade al Lyon', teams: ['Lyon'], checks: [payout(10, wins('Inter'), wins('Real Betis'), wins('Lyon'))] },
+      { user: '¿y con 50?', checks: [payout(50, wins('Inter'), wins('Real Betis'), wins('Lyon')), language('es')] },
     ],
   },
   {
@@ -269,10 +271,10 @@ export const dialogs: Dialog[] = [
     language: 'es',
     turns: [
       {
-        user: 'doble: gana el Bayern y más de 2.5 goles en el partido del Villarreal, 20€',
+        user: 'doble: gana el Bayern y más de 2.5 goles en el partido del Valencia, 20€',
         intents: intents('payout'),
-        teams: ['Bayern Munich', 'Villarreal'],
-        checks: [payout(20, wins('Bayern Munich'), over('Villarreal'))],
+        teams: ['Bayern Munich', 'Valencia'],
+        checks: [payout(20, wins('Bayern Munich'), over('Valencia'))],
       },
     ],
   },
@@ -283,10 +285,10 @@ export const dialogs: Dialog[] = [
     timeZone: 'America/Bogota',
     turns: [
       {
-        user: 'parlay de 20 dólares: gana el Real Madrid y gana el Manchester City',
+        user: 'parlay de 20 dólares: gana el Real Madrid y gana el Manchester United',
         intents: intents('payout'),
-        teams: ['Real Madrid', 'Manchester City'],
-        checks: [payout(20, wins('Real Madrid'), wins('Manchester City'))],
+        teams: ['Real Madrid', 'Manchester United'],
+        checks: [payout(20, wins('Real Madrid'), wins('Manchester United'))],
       },
     ],
   },
@@ -309,10 +311,10 @@ export const dialogs: Dialog[] = [
     language: 'es',
     turns: [
       {
-        user: 'combinada de 15 euros: gana el Liverpool y ambos marcan en el del Madrid',
+        user: 'combinada de 15 euros: gana el Liverpool y ambos marcan en el del Betis',
         intents: intents('payout'),
-        teams: ['Liverpool', 'Real Madrid'],
-        checks: [payout(15, wins('Liverpool'), bttsYes('Real Madrid'))],
+        teams: ['Liverpool', 'Real Betis'],
+        checks: [payout(15, wins('Liverpool'), bttsYes('Real Betis'))],
       },
     ],
   },
@@ -322,10 +324,10 @@ export const dialogs: Dialog[] = [
     language: 'es',
     turns: [
       {
-        user: 'triple: barça, bayern y psg, 10 pavos',
+        user: 'triple: barça, leipzig y lyon, 10 pavos',
         intents: intents('payout'),
-        teams: ['Barcelona', 'Bayern Munich', 'Paris Saint-Germain'],
-        checks: [payout(10, wins('Barcelona'), wins('Bayern Munich'), wins('Paris Saint-Germain'))],
+        teams: ['Barcelona', 'RB Leipzig', 'Lyon'],
+        checks: [payout(10, wins('Barcelona'), wins('RB Leipzig'), wins('Lyon'))],
       },
     ],
   },
@@ -348,10 +350,10 @@ export const dialogs: Dialog[] = [
     language: 'es',
     turns: [
       {
-        user: 'combinada: pierde el Chelsea y gana el Napoli, 10€',
+        user: 'combinada: pierde el Chelsea y gana la Roma, 10€',
         intents: intents('payout'),
-        teams: ['Chelsea', 'Napoli'],
-        checks: [payout(10, loses('Chelsea'), wins('Napoli'))],
+        teams: ['Chelsea', 'Roma'],
+        checks: [payout(10, loses('Chelsea'), wins('Roma'))],
       },
     ],
   },
@@ -361,10 +363,10 @@ export const dialogs: Dialog[] = [
     language: 'es',
     turns: [
       {
-        user: '¿qué cuota tiene la combinada Real Madrid + Bayern?',
+        user: '¿qué cuota tiene la combinada Real Madrid + Stuttgart?',
         intents: intents('payout'),
-        teams: ['Real Madrid', 'Bayern Munich'],
-        checks: [payout(1, wins('Real Madrid'), wins('Bayern Munich'))],
+        teams: ['Real Madrid', 'VfB Stuttgart'],
+        checks: [payout(1, wins('Real Madrid'), wins('VfB Stuttgart'))],
       },
     ],
   },
@@ -374,12 +376,12 @@ export const dialogs: Dialog[] = [
     language: 'es',
     turns: [
       {
-        user: 'combinada: gana el Madrid y gana el Inter, 10€',
+        user: 'combinada: gana el Madrid y gana el Milan, 10€',
         intents: intents('payout'),
-        teams: ['Real Madrid', 'Inter'],
-        checks: [payout(10, wins('Real Madrid'), wins('Inter'))],
+        teams: ['Real Madrid', 'AC Milan'],
+        checks: [payout(10, wins('Real Madrid'), wins('AC Milan'))],
       },
-      { user: 'cambia el Inter por el Dortmund', teams: ['Borussia Dortmund'], checks: [payout(10, wins('Real Madrid'), wins('Borussia Dortmund'))] },
+      { user: 'cambia el Milan por el Leipzig', teams: ['RB Leipzig'], checks: [payout(10, wins('Real Madrid'), wins('RB Leipzig'))] },
     ],
   },
   {
@@ -403,10 +405,10 @@ export const dialogs: Dialog[] = [
     timeZone: 'America/Argentina/Buenos_Aires',
     turns: [
       {
-        user: 'quiero una combinada: gana el Barcelona, más de 2,5 goles en el del Bayern y gana el Liverpool, 10 dólares',
+        user: 'quiero una combinada: gana el Barcelona, más de 2,5 goles en el del Leipzig y gana el Manchester United, 10 dólares',
         intents: intents('payout'),
-        teams: ['Barcelona', 'Bayern Munich', 'Liverpool'],
-        checks: [payout(10, wins('Barcelona'), over('Bayern Munich'), wins('Liverpool'))],
+        teams: ['Barcelona', 'RB Leipzig', 'Manchester United'],
+        checks: [payout(10, wins('Barcelona'), over('RB Leipzig'), wins('Manchester United'))],
       },
     ],
   },
