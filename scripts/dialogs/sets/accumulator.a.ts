@@ -23,6 +23,7 @@ export const dialogs: Dialog[] = [
         teams: ['Barcelona', 'Arsenal'],
         checks: [payout(20, wins('Barcelona', CLASICO), wins('Arsenal', ARSENAL_CHELSEA))],
       },
+      { user: 'and with 50?', checks: [payout(50, wins('Barcelona', CLASICO), wins('Arsenal', ARSENAL_CHELSEA))] },
     ],
   },
   {
@@ -36,6 +37,7 @@ export const dialogs: Dialog[] = [
         teams: ['Barcelona', 'Liverpool'],
         checks: [payout(20, wins('Barcelona'), wins('Liverpool'))],
       },
+      { user: 'make it a treble with lyon', teams: ['Lyon'], checks: [payout(20, wins('Barcelona'), wins('Liverpool'), wins('Lyon'))] },
     ],
   },
   {
@@ -49,6 +51,7 @@ export const dialogs: Dialog[] = [
         teams: ['Bayern Munich', 'Lyon', 'AC Milan'],
         checks: [payout(10, wins('Bayern Munich'), wins('Lyon'), wins('AC Milan'))],
       },
+      { user: 'what if milan only draw?', checks: [payout(10, wins('Bayern Munich'), wins('Lyon'), draw('AC Milan'))] },
     ],
   },
   {
@@ -85,6 +88,7 @@ export const dialogs: Dialog[] = [
         teams: ['Real Sociedad', 'Liverpool'],
         checks: [payout(20, wins('Real Sociedad'), over('Liverpool'))],
       },
+      { user: 'and $50?', checks: [payout(50, wins('Real Sociedad'), over('Liverpool'))] },
     ],
   },
   {
@@ -111,6 +115,7 @@ export const dialogs: Dialog[] = [
         teams: ['Atletico Madrid', 'Roma'],
         checks: [payout(5, draw('Atletico Madrid'), wins('Roma'))],
       },
+      { user: 'same thing with 20', checks: [payout(20, draw('Atletico Madrid'), wins('Roma'))] },
     ],
   },
   {
@@ -141,6 +146,7 @@ export const dialogs: Dialog[] = [
         teams: ['Real Madrid', 'Aston Villa', 'RB Leipzig', 'Lazio'],
         checks: [payout(5, wins('Real Madrid'), wins('Aston Villa'), wins('RB Leipzig'), wins('Lazio'))],
       },
+      { user: 'take lazio out', checks: [payout(5, wins('Real Madrid'), wins('Aston Villa'), wins('RB Leipzig'))] },
     ],
   },
   {
@@ -195,6 +201,7 @@ export const dialogs: Dialog[] = [
         teams: ['Barcelona', 'Lazio'],
         checks: [payout(30, wins('Barcelona'), wins('Lazio'))],
       },
+      { user: 'and if i put 10 instead', checks: [payout(10, wins('Barcelona'), wins('Lazio'))] },
     ],
   },
   {
@@ -222,6 +229,7 @@ export const dialogs: Dialog[] = [
         // The combined price is the return of a stake of 1.
         checks: [payout(1, wins('Arsenal'), wins('RB Leipzig'))],
       },
+      { user: 'and 25 on that?', checks: [payout(25, wins('Arsenal'), wins('RB Leipzig'))] },
     ],
   },
   {
@@ -235,6 +243,7 @@ export const dialogs: Dialog[] = [
         teams: ['Real Madrid', 'Paris Saint-Germain'],
         checks: [payout(10, wins('Real Madrid'), wins('Paris Saint-Germain')), language('es')],
       },
+      { user: '¿y si pongo 25?', checks: [payout(25, wins('Real Madrid'), wins('Paris Saint-Germain'))] },
     ],
   },
   {
@@ -248,6 +257,7 @@ export const dialogs: Dialog[] = [
         teams: ['Barcelona', 'Lazio', 'Lyon'],
         checks: [payout(5, wins('Barcelona'), wins('Lazio'), wins('Lyon'))],
       },
+      { user: 'quita el Lyon', checks: [payout(5, wins('Barcelona'), wins('Lazio'))] },
     ],
   },
   {
@@ -290,6 +300,7 @@ export const dialogs: Dialog[] = [
         teams: ['Real Madrid', 'Manchester United'],
         checks: [payout(20, wins('Real Madrid'), wins('Manchester United'))],
       },
+      { user: 'agregale el Leipzig', teams: ['RB Leipzig'], checks: [payout(20, wins('Real Madrid'), wins('Manchester United'), wins('RB Leipzig'))] },
     ],
   },
   {
@@ -303,6 +314,7 @@ export const dialogs: Dialog[] = [
         teams: ['Atletico Madrid', 'AC Milan'],
         checks: [payout(10, draw('Atletico Madrid'), wins('AC Milan'))],
       },
+      { user: '¿y con 30 euros?', checks: [payout(30, draw('Atletico Madrid'), wins('AC Milan'))] },
     ],
   },
   {
@@ -329,6 +341,7 @@ export const dialogs: Dialog[] = [
         teams: ['Barcelona', 'RB Leipzig', 'Lyon'],
         checks: [payout(10, wins('Barcelona'), wins('RB Leipzig'), wins('Lyon'))],
       },
+      { user: 'y con 20 pavos?', checks: [payout(20, wins('Barcelona'), wins('RB Leipzig'), wins('Lyon'))] },
     ],
   },
   {
@@ -368,6 +381,7 @@ export const dialogs: Dialog[] = [
         teams: ['Real Madrid', 'VfB Stuttgart'],
         checks: [payout(1, wins('Real Madrid'), wins('VfB Stuttgart'))],
       },
+      { user: 'vale, ponle 15 €', checks: [payout(15, wins('Real Madrid'), wins('VfB Stuttgart'))] },
     ],
   },
   {
@@ -423,6 +437,7 @@ export const dialogs: Dialog[] = [
         teams: ['Barcelona', 'Arsenal'],
         checks: [payout(20, wins('Barcelona', CLASICO), wins('Arsenal', ARSENAL_CHELSEA)), language('es')],
       },
+      { user: '¿y si en vez del Arsenal pongo el empate?', checks: [payout(20, wins('Barcelona', CLASICO), draw('Arsenal', ARSENAL_CHELSEA))] },
     ],
   },
 ];

@@ -1,5 +1,5 @@
 import type { Dialog } from '../dialog.types.js';
-import { favourite, fixture, intents, language, NO_PROMISE, odds, sidePrices } from './helpers.js';
+import { draw, favourite, fixture, intents, language, legPrice, NO_PROMISE, odds, payout, sidePrices, wins } from './helpers.js';
 
 // Questions that need a verdict (who is the favourite, who wins), answered for the match the user
 // means: the next one, the one on the day they name, or the pairing they name. A date-scoped
@@ -16,7 +16,10 @@ export const dialogs: Dialog[] = [
     id: 'verdict.a.arsenal-next-favourite.en',
     category: 'verdict',
     language: 'en',
-    turns: [{ user: "Who's the favourite in Arsenal's next match?", intents: intents('verdict'), teams: ['Arsenal'], checks: [favourite('Arsenal'), NO_PROMISE] }],
+    turns: [
+      { user: "Who's the favourite in Arsenal's next match?", intents: intents('verdict'), teams: ['Arsenal'], checks: [favourite('Arsenal'), NO_PROMISE] },
+      { user: '10 on arsenal then, what do I get?', teams: ['Arsenal'], checks: [payout(10, wins('Arsenal'))] },
+    ],
   },
   {
     id: 'verdict.a.bayern-weekend.en',
@@ -41,7 +44,10 @@ export const dialogs: Dialog[] = [
     id: 'verdict.a.clasico-who-wins.en',
     category: 'verdict',
     language: 'en',
-    turns: [{ user: 'who wins the Clásico?', intents: intents('verdict'), teams: ['Barcelona', 'Real Madrid'], checks: [favourite('Barcelona', CLASICO), NO_PROMISE] }],
+    turns: [
+      { user: 'who wins the Clásico?', intents: intents('verdict'), teams: ['Barcelona', 'Real Madrid'], checks: [favourite('Barcelona', CLASICO), NO_PROMISE] },
+      { user: 'and the draw?', checks: [legPrice(draw('Barcelona', CLASICO))] },
+    ],
   },
   {
     id: 'verdict.a.manchester-derby.en',
@@ -61,7 +67,10 @@ export const dialogs: Dialog[] = [
     id: 'verdict.a.liverpool-next.en',
     category: 'verdict',
     language: 'en',
-    turns: [{ user: 'is liverpool favourite in their next game', intents: intents('verdict'), teams: ['Liverpool'], checks: [favourite('Liverpool'), language('en')] }],
+    turns: [
+      { user: 'is liverpool favourite in their next game', intents: intents('verdict'), teams: ['Liverpool'], checks: [favourite('Liverpool'), language('en')] },
+      { user: 'what are the odds exactly', teams: ['Liverpool'], checks: [odds('Liverpool')] },
+    ],
   },
   {
     id: 'verdict.a.city-weekend.en',
@@ -80,7 +89,10 @@ export const dialogs: Dialog[] = [
     id: 'verdict.a.back-juve-or-milan.en',
     category: 'verdict',
     language: 'en',
-    turns: [{ user: 'should I back juve or milan?', intents: intents('verdict'), teams: ['Juventus', 'AC Milan'], checks: [favourite('Juventus', JUVE_MILAN), NO_PROMISE] }],
+    turns: [
+      { user: 'should I back juve or milan?', intents: intents('verdict'), teams: ['Juventus', 'AC Milan'], checks: [favourite('Juventus', JUVE_MILAN), NO_PROMISE] },
+      { user: 'ok 20 on juve', teams: ['Juventus'], checks: [payout(20, wins('Juventus', JUVE_MILAN))] },
+    ],
   },
   {
     id: 'verdict.a.klassiker.en',
@@ -142,6 +154,7 @@ export const dialogs: Dialog[] = [
         teams: ['Inter', 'Napoli'],
         checks: [favourite('Inter', { opponent: 'Napoli' }), sidePrices('Inter', { opponent: 'Napoli' })],
       },
+      { user: 'and over 2.5 in that one?', checks: [legPrice({ team: 'Inter', opponent: 'Napoli', pick: 'over', market: 'over_under', line: 2.5 })] },
     ],
   },
   {
@@ -155,13 +168,17 @@ export const dialogs: Dialog[] = [
         teams: ['Juventus', 'AC Milan'],
         checks: [favourite('Juventus', JUVE_MILAN), language('es')],
       },
+      { user: '¿y ambos marcan?', checks: [legPrice({ team: 'Juventus', opponent: 'AC Milan', pick: 'yes', market: 'btts' })] },
     ],
   },
   {
     id: 'verdict.a.clasico-quien-gana.es',
     category: 'verdict',
     language: 'es',
-    turns: [{ user: '¿Quién gana el Clásico?', intents: intents('verdict'), teams: ['Barcelona', 'Real Madrid'], checks: [favourite('Barcelona', CLASICO), NO_PROMISE, language('es')] }],
+    turns: [
+      { user: '¿Quién gana el Clásico?', intents: intents('verdict'), teams: ['Barcelona', 'Real Madrid'], checks: [favourite('Barcelona', CLASICO), NO_PROMISE, language('es')] },
+      { user: '¿cuánto paga el empate?', checks: [legPrice(draw('Barcelona', CLASICO))] },
+    ],
   },
   {
     id: 'verdict.a.bayern-finde.es',
@@ -193,7 +210,10 @@ export const dialogs: Dialog[] = [
     id: 'verdict.a.madrid-proximo.es',
     category: 'verdict',
     language: 'es',
-    turns: [{ user: '¿Quién es el favorito en el próximo partido del Madrid?', intents: intents('verdict'), teams: ['Real Madrid'], checks: [favourite('Real Madrid'), language('es')] }],
+    turns: [
+      { user: '¿Quién es el favorito en el próximo partido del Madrid?', intents: intents('verdict'), teams: ['Real Madrid'], checks: [favourite('Real Madrid'), language('es')] },
+      { user: 'si apuesto 10 al Madrid, ¿cuánto me llevo?', teams: ['Real Madrid'], checks: [payout(10, wins('Real Madrid'))] },
+    ],
   },
   {
     id: 'verdict.a.inter-finde.es',
@@ -239,7 +259,10 @@ export const dialogs: Dialog[] = [
     id: 'verdict.a.psg-proximo.es',
     category: 'verdict',
     language: 'es',
-    turns: [{ user: '¿el PSG es favorito en su próximo partido?', intents: intents('verdict'), teams: ['Paris Saint-Germain'], checks: [favourite('Paris Saint-Germain')] }],
+    turns: [
+      { user: '¿el PSG es favorito en su próximo partido?', intents: intents('verdict'), teams: ['Paris Saint-Germain'], checks: [favourite('Paris Saint-Germain')] },
+      { user: '¿y las cuotas?', teams: ['Paris Saint-Germain'], checks: [odds('Paris Saint-Germain')] },
+    ],
   },
   {
     id: 'verdict.a.inter-napoli.es',
