@@ -43,8 +43,10 @@ describe('buildReport', () => {
     expect(formatFailures(report)).toContain('a1 #2 [accumulator/en]');
   });
 
-  it('prints a table with the overall line', () => {
+  it('prints a table with the overall line and the failed checks by kind', () => {
     expect(formatTable(report)).toMatch(/overall\s+all\s+4\/5\s+80\.0%\s+2\/3\s+66\.7%/);
+    expect(report.failedChecks).toEqual({ mentions: { checks: 1, soleCause: 1 } });
+    expect(formatTable(report)).toContain('mentions 1 (1)');
   });
 });
 

@@ -33,6 +33,8 @@ export interface DialogReport {
   overall: Score;
   /** Failed checks the data could not evaluate (a problem of the set or the data). */
   oracleErrors: number;
+  /** Failed checks per kind, and turns that failed on that kind alone. */
+  failedChecks: Record<string, { checks: number; soleCause: number }>;
   failing: FailingTurn[];
   dialogs: DialogResult[];
 }
@@ -76,7 +78,16 @@ export function buildReport(results: readonly DialogResult[], startedAt: Date, f
       })),
   );
   const oracleErrors = failing.reduce((sum, turn) => sum + turn.failed.filter((c) => c.oracleError).length, 0);
-  return { startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), rows, overall: score(results), oracleErrors, failing, dialogs: [...results] };
+  const failedChecks: DialogReport['failedChecks'] = {};
+  for (const turn of failing) {
+    const kinds = new Set(turn.failed.map((c) => c.kind));
+    for (const kind of kinds) {
+      failedChecks[kind] ??= { checks: 0, soleCause: 0 };
+      failedChecks[kind].checks += turn.failed.filter((c) => c.kind === kind).length;
+      if (kinds.size === 1) failedChecks[kind].soleCause += 1;
+    }
+  }
+  return { startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), rows, overall: score(results), oracleErrors, failedChecks, failing, dialogs: [...results] };
 }
 
 /** Share of turns fully correct, 0 when there are none. */
@@ -97,6 +108,11 @@ export function formatTable(report: DialogReport): string {
   }
   lines.push('-'.repeat(header.length));
   lines.push(line({ category: 'overall', language: 'all', ...report.overall }));
+  const kinds = Object.entries(report.failedChecks).sort(([, a], [, b]) => b.checks - a.checks);
+  if (kinds.length > 0) {
+    lines.push('', 'Failed checks by kind (turns failing on that kind alone):');
+    lines.push(kinds.map(([kind, count]) => `${kind} ${count.checks} (${count.soleCause})`).join(', '));
+  }
   return lines.join('\n');
 }
 
