@@ -491,6 +491,8 @@ export class FakeChatBetServer {
 
 const SHAPE_A_KEYS: Record<MarketCode, { market: string; selections: Partial<Record<SelectionKey, string>> }> = {
   '1x2': { market: 'result', selections: { home: 'homeTeam', away: 'awayTeam', draw: 'tie' } },
+  // Basketball's two-way result comes as a result market with no tie.
+  moneyline: { market: 'result', selections: { home: 'homeTeam', away: 'awayTeam' } },
   over_under: { market: 'over_under', selections: { over: 'over', under: 'under' } },
   handicap: { market: 'handicap', selections: { home: 'homeTeam', away: 'awayTeam' } },
   btts: { market: 'both_teams_to_score', selections: { yes: 'yes', no: 'no' } },

@@ -47,6 +47,15 @@ export interface TrackedContext {
   lastAmount?: Amount;
   lastIntent?: string;
   lastDates?: { from: string; to: string };
+  /**
+   * The data call behind the last answer ("show me more" pages it, "why those?" explains it, "put
+   * 10 on it" bets on it).
+   */
+  lastCall?: { name: string; args: Record<string, unknown> };
+  /** The time zone of the city the user said they are in ("I'm in New York"); wins over the client's. */
+  timeZone?: string;
+  /** The selection last priced or asked about ("over 2.5", "the draw"), for "put 10 on it". */
+  lastSelection?: { selection: string; market?: string; line?: number };
 }
 
 export interface UserPreferences {

@@ -20,6 +20,8 @@ const WORD_CURRENCY: readonly [string, string | null][] = [
 const CURRENCY_WORD_ALT = WORD_CURRENCY.map(([w]) => w).join('|');
 const CURRENCY_BY_WORD = new Map(WORD_CURRENCY);
 
+// "10e": euros written as a glued "e" (the space-separated "10 e" is too often the conjunction).
+const GLUED_E_RE = /(?<![\d.,:\-\w])(\d{1,6}(?:[.,]\d{1,2})?)e\b/g;
 const SYMBOL_PREFIX_RE = new RegExp(String.raw`([€$£])\s?(${NUM})${MULT}`, 'g');
 const CODE_PREFIX_RE = new RegExp(String.raw`\b(eur|usd|gbp)\s?(${NUM})${MULT}(?!\d|[.,]\d)`, 'g');
 // The currency word may be glued to the number ("20eur"), so it is bounded by "not a letter" rather than \b.
@@ -33,7 +35,8 @@ const STAKE_VERBS = [
   'with', 'con', 'bet', 'bets', 'betting', 'apuesto', 'apostar', 'apostando', 'apostaria', 'aposte', 'apuesta', 'apuesta de',
   'apuestas de', 'apuesto unos', 'stake', 'staking', 'wager', 'wagering', 'put', 'putting', 'pongo', 'poner',
   'pusiera', 'meto', 'meter', 'metiera', 'invest', 'invierto', 'risk', 'arriesgo', 'jugar', 'juego', 'bet of',
-  'stake of', 'wager of',
+  'stake of', 'wager of', 'pon', 'ponle', 'ponme', 'mete', 'metele', 'apuestale', 'apuestame', 'juegale', 'stick',
+  'whack', 'chuck',
 ].join('|');
 const BARE_AFTER_VERB_RE = new RegExp(
   String.raw`\b(?:${STAKE_VERBS})\s+(?:(?:a|an|un|una|like|about|around|unos|solo|only|just|me|le)\s+)?(${NUM})${MULT}` +
@@ -64,7 +67,7 @@ const NUMBER_WORD_RE = new RegExp(
 
 /** A follow-up that only changes the stake: "and 50?", "¿y si son 100?", "make it 20". */
 const FOLLOW_UP_STAKE_RE = new RegExp(
-  String.raw`^\W*(?:and|y|what\s+about|how\s+about|and\s+if\s+it'?s|and\s+with|y\s+con|y\s+si\s+(?:son|fueran|fuesen|es|pongo|apuesto)|make\s+it|ok\s+and|vale\s+y|y\s+por)\s+(?:a\s+|an\s+|un\s+|una\s+)?(${NUM})${MULT}\s*\W*$`,
+  String.raw`^\W*(?:and|y|what\s+about|how\s+about|and\s+if\s+it'?s|and\s+with|y\s+con|y\s+si\s+(?:son|fueran|fuesen|es|pongo|apuesto)|make\s+it|ok\s+and|vale\s+y|y\s+por)\s+(?:a\s+|an\s+|un\s+|una\s+)?(${NUM})${MULT}(?:\s+(?:on|en|a)\s+(?:that|it|this|eso|esa|esta|ella))?\s*\W*$`,
   'g',
 );
 
@@ -134,6 +137,9 @@ export function extractAmounts(normalized: string): AmountMatch[] {
   for (const m of normalized.matchAll(SUFFIX_RE)) {
     const currency = m[3] ? (SYMBOL_CURRENCY[m[3]] ?? null) : (CURRENCY_BY_WORD.get(m[4] ?? '') ?? null);
     add({ value: parseNumber(m[1], m[2]), currency, ...span(m) });
+  }
+  for (const m of normalized.matchAll(GLUED_E_RE)) {
+    add({ value: parseNumber(m[1]), currency: 'EUR', ...span(m) });
   }
   for (const m of normalized.matchAll(NUMBER_WORD_RE)) {
     const words = m[1].trim().split(/[\s-]+/);

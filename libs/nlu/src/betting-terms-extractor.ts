@@ -45,9 +45,11 @@ const MARKET_PATTERNS: readonly [Market, RegExp, boolean][] = [
     String.raw`\bgol\s+(?:y|de\s+ambos)\b`,
     String.raw`\bgg\b`,
     String.raw`\bamb(?:o|a)s\s+marcan\b`,
+    String.raw`\b(?:marcan|anotan|marcaran|anotaran|marquen|anoten)\s+(?:los\s+)?(?:dos|ambos)(?:\s+equipos)?\b`,
+    String.raw`\bwill\s+both\s+(?:teams?|sides)\s+score\b`,
   ), false],
   ['double_chance', /\bdouble\s+chance\b|\bdoble\s+(?:oportunidad|chance)\b|\b(?:1x|x2)\b/, false],
-  ['handicap', /\bhandicaps?\b|\bspread\b|\bhcp\b|\bah\s*[+-]\s*\d/, false],
+  ['handicap', /\bhandicaps?\b|\bspread\b|\bhcp\b|\bah\s*[+-]\s*\d|@team\s+[+-]\s?\d+(?:[.,]5)\b/, false],
 ];
 
 // "the Champions League draw" / "a tough cup tie" are events, not the draw outcome.

@@ -49,7 +49,7 @@ function endOfMonth(date: LocalDate): LocalDate {
   return { y: date.y, m: date.m, d: t.getUTCDate() };
 }
 
-type RangeResolver = (today: LocalDate) => [LocalDate, LocalDate];
+type RangeResolver = (today: LocalDate, match?: RegExpMatchArray) => [LocalDate, LocalDate];
 
 const upcomingWeekend: RangeResolver = (today) => {
   const wd = weekday(today);
@@ -84,6 +84,8 @@ const nextDays =
 
 /** Ranges chrono resolves to a single day (or not at all), handled here so they span the right days. */
 const RANGE_PHRASES: readonly [RegExp, RangeResolver][] = [
+  // "in the next 7 days", "los próximos 10 días": today and the N days after it.
+  [/\b(?:in\s+the\s+)?(?:next|coming|following)\s+(\d{1,2})\s+days\b|\b(?:en\s+)?(?:los\s+)?(?:proximos|siguientes)\s+(\d{1,2})\s+dias\b/g, (today, m) => [today, addDays(today, Number(m?.[1] ?? m?.[2] ?? 7))]],
   [/\b(?:next|following)\s+weekend\b|\b(?:el\s+)?(?:proximo|siguiente)\s+(?:fin\s+de\s+semana|finde)\b|\b(?:fin\s+de\s+semana|finde)\s+(?:que\s+viene|proximo|siguiente)\b/g, followingWeekend],
   [/\b(?:this|the|coming|upcoming)?\s*weekend\b|\b(?:este|el)?\s*(?:fin\s+de\s+semana|finde)\b/g, upcomingWeekend],
   [/\bnext\s+week\b|\b(?:la\s+)?(?:proxima|siguiente)\s+semana\b|\bsemana\s+(?:que\s+viene|proxima|siguiente)\b/g, nextWeek],
@@ -117,7 +119,7 @@ export function extractDates(
       const start = (m.index ?? 0) + (m[0].length - m[0].trimStart().length);
       const end = (m.index ?? 0) + m[0].length;
       if (overlaps(start, end)) continue;
-      const [from, to] = resolve(today);
+      const [from, to] = resolve(today, m);
       spans.push({ start, end, from, to });
     }
   }

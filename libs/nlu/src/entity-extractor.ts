@@ -15,7 +15,7 @@ const ARTICLES = new Set(['el', 'la', 'los', 'las', 'the', 'lo']);
 const CUE_BEFORE = new Set([
   'vs', 'v', 'versus', 'contra', 'against', 'x', 'beat', 'beats', 'beating', 'face', 'faces', 'facing', 'host', 'hosts',
   'hosting', 'visit', 'visits', 'visiting', 'does', 'did', 'do', 'will', 'can', 'on', 'al', 'del', 'for', 'and', 'or',
-  'y', 'o', 'de', 'about', 'odds', 'cuotas', 'back', 'backing',
+  'y', 'o', 'de', 'about', 'odds', 'cuotas', 'back', 'backing', 'juega', 'juegan', 'play', 'plays',
 ]);
 const CUE_AFTER = new Set([
   'vs', 'v', 'versus', 'contra', 'against', 'x', 'fc', 'game', 'games', 'match', 'matches', 'partido', 'partidos',

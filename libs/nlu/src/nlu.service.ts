@@ -7,17 +7,21 @@ import {
   extractRiskProfile,
 } from './betting-terms-extractor.js';
 import { COMMON_WORDS } from './common-words.js';
+import { detectAsk, detectCertainty, detectChasingLosses, detectOffTopic, detectSport } from './conversation-cues.js';
 import { extractDates } from './date-extractor.js';
 import { findFixturePair, findPick, matchEntities, namesOf, type EntityMatch } from './entity-extractor.js';
 import { detectFollowUp } from './follow-up-detector.js';
 import { IntentClassifier } from './intent-classifier.js';
+import { extractLegs } from './leg-extractor.js';
+import { extractLocation } from './location-extractor.js';
 import { correctionTargets, knownKeywords } from './keyword-vocabulary.js';
 import { detectLanguage } from './language-detector.js';
 import type { NluLexicon } from './nlu-lexicon.js';
-import type { AnalyzeOptions, Intent, IntentScore, NluEntities, NluResult, Outcome } from './nlu.types.js';
+import type { AnalyzeOptions, Intent, IntentScore, NluEntities, NluResult, Outcome, Sport } from './nlu.types.js';
 import { MAX_PLAYER_TOKENS, PLAYER_PHRASES } from './player-names.js';
 import { normalizeText, tokenize, type Token } from './text-normalizer.js';
 import { TypoCorrector } from './typo-corrector.js';
+import { findUnknownTeams } from './unknown-team-detector.js';
 
 /** Injection token for the lexicon NluService matches against. */
 export const NLU_LEXICON = Symbol('NLU_LEXICON');
@@ -64,6 +68,7 @@ export class NluService {
   private readonly corrector: TypoCorrector;
   private readonly classifier = new IntentClassifier();
   private readonly defaultTimeZone: string;
+  private readonly sports: SportDirectory;
 
   constructor(
     @Inject(NLU_LEXICON) private readonly lexicon: NluLexicon,
@@ -72,6 +77,7 @@ export class NluService {
     const targets = new Set<string>([...lexicon.vocabulary, ...correctionTargets()]);
     this.corrector = new TypoCorrector(targets, [...COMMON_WORDS, ...knownKeywords()]);
     this.defaultTimeZone = options?.defaultTimeZone ?? 'UTC';
+    this.sports = sportDirectory(lexicon);
     // The first parse pays for lazy regex compilation in chrono and here (~100 ms); do it at
     // start-up rather than on the first user's message.
     for (const sample of WARM_UP_SAMPLES) this.analyze(sample);
@@ -93,13 +99,34 @@ export class NluService {
 
     const amounts: AmountMatch[] = extractAmounts(normalized);
     const inAmount = (t: Token): boolean => amounts.some((a) => t.start < a.end && a.start < t.end);
-    const blocked = tokens.map(inAmount);
+    // A city the user is in is not a team ("I'm in New York" is not about the Knicks).
+    const location = extractLocation(normalized);
+    const inLocation = (t: Token): boolean => location !== undefined && t.start < location.end && location.start < t.end;
+    const blocked = tokens.map((t) => inAmount(t) || inLocation(t));
     const corrected = tokens.map((t, i) => (blocked[i] ? t.key : this.corrector.correct(t.key)));
 
     const hyphenAfter = tokens.map(
       (t, i) => i + 1 < tokens.length && /^\s*-\s*$/.test(normalized.slice(t.end, tokens[i + 1].start)),
     );
-    const matches = matchEntities(this.lexicon, corrected, blocked, hyphenAfter);
+    const found = matchEntities(this.lexicon, corrected, blocked, hyphenAfter);
+    // Well-known players are people, not unknown teams.
+    const foundTokens = new Array<boolean>(tokens.length).fill(false);
+    for (const m of found) for (let k = m.startToken; k < m.endToken; k++) foundTokens[k] = true;
+    const playerTokens = new Array<boolean>(tokens.length).fill(false);
+    for (const [first, end] of findPlayers(corrected, foundTokens)) for (let k = first; k < end; k++) playerTokens[k] = true;
+    const unknownTeams = findUnknownTeams({
+      original,
+      normalized,
+      tokens,
+      corrected,
+      matches: found,
+      blocked: blocked.map((b, k) => b || playerTokens[k]),
+      isKnown: (word) => this.corrector.isKnown(word),
+      isTeamWord: (word) => this.lexicon.vocabulary.has(word),
+      sportOf: (m) => this.lexicon.phrases.get(corrected.slice(m.startToken, m.endToken).join(' '))?.sportId,
+    });
+    // A known team inside an unknown name ("Atlético" in "Atlético Patitos") is not that team.
+    const matches = found.filter((m) => !unknownTeams.some((u) => m.startToken < u.endToken && u.startToken < m.endToken));
     this.addBareStakes(normalized, tokens, corrected, matches, amounts);
     amounts.sort((a, b) => a.start - b.start);
     const blockedAfter = tokens.map(inAmount);
@@ -110,17 +137,27 @@ export class NluService {
     const language = detectLanguage(original, languageTokens, opts.languageHint);
 
     const players = findPlayers(corrected, entityToken);
-    const skeleton = buildSkeleton(normalized, tokens, corrected, matches, amounts, players);
-    const teams = namesOf(matches, ['team', 'derby']);
+    const placeholders: EntityMatch[] = unknownTeams.map((u) => ({ kind: 'team', names: [], startToken: u.startToken, endToken: u.endToken }));
+    const skeleton = buildSkeleton(normalized, tokens, corrected, [...matches, ...placeholders], amounts, players);
     const tournaments = namesOf(matches, ['tournament']);
+    const sport =
+      detectSport(skeleton) ??
+      this.sports.sportOfTournaments(tournaments) ??
+      // "Real Madrid Baloncesto vs Barça": a basketball side named makes it a basketball question.
+      (matches.some((m) => m.kind === 'team' && this.lexicon.phrases.get(corrected.slice(m.startToken, m.endToken).join(' '))?.sportId === BASKETBALL_SPORT_ID) ? 'basketball' : undefined);
+    // In a basketball question "Real Madrid" is the club's basketball side.
+    const inSport = (name: string): string => this.sports.section(name, sport);
+    const teams = [...new Set(namesOf(matches, ['team', 'derby']).map(inSport))];
 
     const bettingContext =
       amounts.length > 0 || BETTING_CONTEXT_RE.test(skeleton) || /\b(?:win|gana|ganar|victoria)\b/.test(skeleton);
-    const pick = findPick(matches, corrected, bettingContext);
+    const foundPick = findPick(matches, corrected, bettingContext);
+    const pick = foundPick === undefined ? undefined : inSport(foundPick);
     // A named pick becomes home/away only when the fixture order is given ("Betis vs Sevilla");
     // "€50 on Chelsea" alone keeps just the pick, since Chelsea's side is not known here.
     let outcome: Outcome | undefined = extractOutcome(skeleton);
-    const fixture = findFixturePair(matches, tokens, normalized);
+    const pair = findFixturePair(matches, tokens, normalized);
+    const fixture = pair?.map(inSport);
     if (!outcome && pick && fixture) {
       if (pick === fixture[0]) outcome = 'home';
       else if (pick === fixture[1]) outcome = 'away';
@@ -141,6 +178,19 @@ export class NluService {
     if (pick) entities.pick = pick;
     const riskProfile = extractRiskProfile(skeleton);
     if (riskProfile) entities.riskProfile = riskProfile;
+    if (sport) entities.sport = sport;
+    const legs = extractLegs({ matches, tokens, corrected, normalized, hasAmount: amounts.length > 0 });
+    if (legs) {
+      entities.legs = legs.map((leg) => ({ ...leg, team: inSport(leg.team), ...(leg.opponent ? { opponent: inSport(leg.opponent) } : {}) }));
+    }
+    const ask = detectAsk(skeleton);
+    if (ask) entities.ask = ask;
+    if (unknownTeams.length > 0) entities.unknownTeams = unknownTeams.map((u) => u.name);
+    if (location) entities.location = { city: location.city, timeZone: location.timeZone, stays: location.stays };
+    if (detectCertainty(skeleton)) entities.certainty = true;
+    if (detectChasingLosses(skeleton)) entities.chasingLosses = true;
+    const aboutBetting = amounts.length > 0 || BETTING_CONTEXT_RE.test(skeleton);
+    if (detectOffTopic(skeleton, aboutBetting)) entities.offTopic = true;
 
     const unknown = corrected.filter(
       (t, i) => !entityToken[i] && !blockedAfter[i] && !/^\d+$/.test(t) && !this.corrector.isKnown(t),
@@ -205,6 +255,43 @@ function findPlayers(tokens: readonly string[], taken: readonly boolean[]): [num
     }
   }
   return found;
+}
+
+const BASKETBALL_SPORT_ID = '3';
+
+interface SportDirectory {
+  /** The team's side in `sport` ("Real Madrid" → "Real Madrid Baloncesto" in basketball), else the name itself. */
+  section(name: string, sport: Sport | undefined): string;
+  sportOfTournaments(names: readonly string[]): Sport | undefined;
+}
+
+/**
+ * Which clubs have a side in another sport, read from the lexicon: a basketball team whose name or
+ * alias contains a football club's full name is that club's basketball section.
+ */
+function sportDirectory(lexicon: NluLexicon): SportDirectory {
+  const basketballOf = new Map<string, string>();
+  const tournamentSport = new Map<string, Sport>();
+  const football = new Map<string, string>();
+  for (const [phrase, entry] of lexicon.phrases) {
+    if (entry.kind === 'team' && entry.sportId !== BASKETBALL_SPORT_ID && entry.names[0] && phrase === normalizeText(entry.names[0]).replace(/[^a-z0-9]+/g, ' ').trim()) {
+      football.set(phrase, entry.names[0]);
+    }
+    if (entry.kind === 'tournament' && entry.names[0]) {
+      tournamentSport.set(entry.names[0], entry.sportId === BASKETBALL_SPORT_ID ? 'basketball' : 'football');
+    }
+  }
+  for (const [phrase, entry] of lexicon.phrases) {
+    const name = entry.names[0];
+    if (entry.kind !== 'team' || entry.sportId !== BASKETBALL_SPORT_ID || !name) continue;
+    for (const [footballPhrase, footballName] of football) {
+      if (!basketballOf.has(footballName) && ` ${phrase} `.includes(` ${footballPhrase} `)) basketballOf.set(footballName, name);
+    }
+  }
+  return {
+    section: (name, sport) => (sport === 'basketball' ? (basketballOf.get(name) ?? name) : name),
+    sportOfTournaments: (names) => names.map((n) => tournamentSport.get(n)).find((s) => s !== undefined),
+  };
 }
 
 function round(x: number): number {

@@ -32,6 +32,26 @@ export interface DateRange {
   to: string;
 }
 
+export type Sport = 'football' | 'basketball';
+
+/**
+ * What the question wants besides its intent: a verdict on who is favourite, whether a price is
+ * value, the reasons behind the last answer, or more of the last list.
+ */
+export type Ask = 'favourite' | 'value' | 'explain' | 'more';
+
+/** One leg of a several-selection bet ("Barcelona to beat Real Madrid", "over 2.5 in Inter-Milan"). */
+export interface LegEntity {
+  /** Canonical name of the team the leg is about (the backed side for win legs). */
+  team: string;
+  /** The other side, when the leg names the match. */
+  opponent?: string;
+  /** `lose` backs the team's opponent ("Chelsea to lose"). */
+  selection: 'win' | 'lose' | 'draw' | 'over' | 'under' | 'yes' | 'no';
+  /** Goal or point line for over/under legs. */
+  line?: number;
+}
+
 export interface NluEntities {
   /** Canonical team names in order of mention; a derby contributes both of its teams. */
   teams: string[];
@@ -45,6 +65,27 @@ export interface NluEntities {
   pick?: string;
   riskProfile?: RiskProfile;
   isFollowUp: boolean;
+  /** Sport named by a word ("baloncesto", "NBA", "football"); teams are then read in that sport. */
+  sport?: Sport;
+  /** Two or more legs of an accumulator, in order of mention. */
+  legs?: LegEntity[];
+  ask?: Ask;
+  /**
+   * Names written where a team belongs that match no known team ("Real Springfield FC"); such a
+   * name is never taken for a real team that merely shares a word with it.
+   */
+  unknownTeams?: string[];
+  /** The user asks for certainty ("a bet guaranteed to win", "apuesta segura"). */
+  certainty?: boolean;
+  /**
+   * A city the user says they are in ("I'm in New York": `stays`) or asks the time in ("what time is
+   * that in London?"), with its time zone.
+   */
+  location?: { city: string; timeZone: string; stays: boolean };
+  /** The user wants to win back what they lost: a warning sign, answered with responsible-gambling help. */
+  chasingLosses?: boolean;
+  /** The message is about something outside sports betting (weather, politics, jokes…). */
+  offTopic?: boolean;
 }
 
 export interface IntentScore {

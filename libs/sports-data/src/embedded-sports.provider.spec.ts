@@ -321,11 +321,11 @@ describe('EmbeddedSportsProvider', () => {
       }
     });
 
-    it('offers every market on football, and no both-teams-to-score on basketball', async () => {
+    it('offers every three-way market on football, and moneyline, spread and total on basketball', async () => {
       const provider = providerAt(WEDNESDAY);
       const [basketball] = await provider.getFixtures({ sportId: BASKETBALL_SPORT_ID, status: 'pre_match' });
       const odds = await provider.getOdds(basketball!.id);
-      expect(odds.markets.map((m) => m.market)).toEqual(['1x2', 'over_under', 'handicap', 'draw_no_bet']);
+      expect(odds.markets.map((m) => m.market)).toEqual(['moneyline', 'over_under', 'handicap']);
       const error = await provider.getOdds(basketball!.id, 'btts').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InvalidMarketError);
       expect((error as InvalidMarketError).validMarkets).not.toContain('btts');
@@ -333,9 +333,9 @@ describe('EmbeddedSportsProvider', () => {
       const football = await headline(provider, 'Arsenal', 'Chelsea');
       const lines = (await provider.getOdds(football.id, 'over_under')).markets.map((m) => m.line);
       expect(lines).toEqual([2.5, 1.5, 3.5]);
-      expect((await provider.getOdds(football.id)).markets.map((m) => m.market)).toEqual(
-        expect.arrayContaining([...MARKET_CODES]),
-      );
+      const footballMarkets = (await provider.getOdds(football.id)).markets.map((m) => m.market);
+      expect(footballMarkets).toEqual(expect.arrayContaining(MARKET_CODES.filter((m) => m !== 'moneyline')));
+      expect(footballMarkets).not.toContain('moneyline');
     });
 
     it('prices the stronger side as favourite', async () => {

@@ -3,6 +3,7 @@ import type { TrackedContext } from '../shared/conversation-types.js';
 import { DATA_INTENTS, type TurnFocus } from '../shared/turn-focus.js';
 import { COMPARE_TEAMS } from '../tools/compare-teams.tool.js';
 import { GET_MATCH_ODDS } from '../tools/get-match-odds.tool.js';
+import { MATCH_VERDICT } from '../tools/match-verdict.tool.js';
 import { PREDICT_MATCH } from '../tools/predict-match.tool.js';
 import { PROPOSE_BET } from '../tools/propose-bet.tool.js';
 import { RECOMMEND_BETS } from '../tools/recommend-bets.tool.js';
@@ -26,6 +27,19 @@ export interface PrimaryMatch {
 
 const OUTCOMES = new Set(['home', 'draw', 'away']);
 
+// The calls whose answer a later "show me more", "why those?" or "put 10 on it" continues, most
+// specific first.
+const REMEMBERED_CALLS: readonly string[] = [
+  SIMULATE_BET,
+  PROPOSE_BET,
+  RECOMMEND_BETS,
+  MATCH_VERDICT,
+  PREDICT_MATCH,
+  GET_MATCH_ODDS,
+  COMPARE_TEAMS,
+  SEARCH_FIXTURES,
+];
+
 /** The match the turn's answer centres on, read from the tool results whatever model made the calls. */
 export function primaryMatch(calls: readonly ExecutedCall[], focus: TurnFocus): PrimaryMatch | undefined {
   for (const call of calls) {
@@ -35,6 +49,7 @@ export function primaryMatch(calls: readonly ExecutedCall[], focus: TurnFocus): 
     switch (call.name) {
       case GET_MATCH_ODDS:
       case PREDICT_MATCH:
+      case MATCH_VERDICT:
         match = r.match;
         break;
       case SIMULATE_BET:
@@ -92,6 +107,10 @@ export function contextUpdateFor(focus: TurnFocus, calls: readonly ExecutedCall[
   if (focus.dates) update.lastDates = { ...focus.dates };
   if (focus.amount) update.lastAmount = { ...focus.amount };
   if (focus.pick) update.lastPick = focus.pick;
+
+  const remembered = REMEMBERED_CALLS.map((name) => calls.find((c) => c.ok && c.name === name && c.result && c.result.error === undefined)).find((c) => c !== undefined);
+  if (remembered) update.lastCall = { name: remembered.name, args: { ...remembered.args } };
+  if (focus.selection) update.lastSelection = { ...focus.selection };
 
   const leg = calls.find((c) => c.ok && c.name === SIMULATE_BET)?.result;
   const firstLeg = firstOf(leg?.legs) as { market?: string; selection?: string } | undefined;

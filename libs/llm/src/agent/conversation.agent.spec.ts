@@ -110,7 +110,7 @@ describe('ConversationAgent loop', () => {
     await moduleRef.close();
 
     expect(model.seen).toHaveLength(MAX_TOOL_ROUNDS + 1);
-    expect(model.seen.slice(0, MAX_TOOL_ROUNDS).every((s) => s.tools.length === 9)).toBe(true);
+    expect(model.seen.slice(0, MAX_TOOL_ROUNDS).every((s) => s.tools.length === 10)).toBe(true);
     expect(model.seen[MAX_TOOL_ROUNDS].tools).toEqual([]);
     expect(result.functionCalls).toHaveLength(MAX_TOOL_ROUNDS);
     expect(result.content).toBe('Final.');

@@ -42,13 +42,17 @@ export class ConversationAgent {
   ) {}
 
   async run(input: AgentTurnInput, onToken?: (delta: string) => void): Promise<AgentTurnResult> {
-    const timeZone = safeTimeZone(input.timeZone);
+    const clientZone = safeTimeZone(input.timeZone);
     // Personal data never reaches a model, Gemini or offline (ChatService stores the redacted text too),
     // and neither do our data delimiters typed by the user.
     const message = stripDelimiters(redactPii(input.message)).slice(0, MAX_MESSAGE_CHARS);
     const now = new Date();
     const context: TrackedContext = { ...input.context, lastTeams: Array.isArray(input.context?.lastTeams) ? input.context.lastTeams : [] };
-    const nlu = this.nlu.analyze(message, { timeZone, now, ...(input.languageHint ? { languageHint: input.languageHint } : {}) });
+    const nlu = this.nlu.analyze(message, { timeZone: clientZone, now, ...(input.languageHint ? { languageHint: input.languageHint } : {}) });
+    // Times follow the user: a city they name ("I'm in New York", "what time is that in London?"), then
+    // the one they said they are in earlier, then the client's zone.
+    const location = nlu.entities.location;
+    const timeZone = safeTimeZone(location?.timeZone ?? context.timeZone ?? clientZone);
     const language: Language = nlu.language;
     const focus = resolveTurnFocus(nlu, context, message);
     const userId = input.userId?.trim() ? input.userId : undefined;
@@ -120,7 +124,8 @@ export class ConversationAgent {
       content,
       intent: focus.intent,
       intentConfidence: nlu.confidence,
-      entities: nlu.entities,
+      // The entities as resolved for the turn: a follow-up's teams are the ones it was about.
+      entities: { ...nlu.entities, teams: focus.teams.length > 0 ? [...focus.teams] : nlu.entities.teams },
       language,
       functionCalls: records,
       suggestedActions: suggestedActions({
@@ -134,7 +139,7 @@ export class ConversationAgent {
         currency: focus.amount?.currency,
       }),
       tokenUsage: { ...usage, total: usage.input + usage.output },
-      contextUpdate: cancelled ? {} : contextUpdateFor(focus, executed),
+      contextUpdate: cancelled ? {} : { ...contextUpdateFor(focus, executed), ...(location?.stays ? { timeZone: location.timeZone } : {}) },
       mode,
       cancelled,
     };

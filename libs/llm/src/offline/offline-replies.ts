@@ -61,8 +61,8 @@ export function directReply(reply: DirectReply, language: Language, pick?: strin
         : `Here is what I can do for you, always from real sports data:\n${CAPABILITIES.en.join('\n')}\nTimes are shown in your time zone.`;
     case 'unclear':
       return es
-        ? `Perdona, no he entendido la pregunta. ¿Buscas partidos, cuotas o una sugerencia de apuesta? Por ejemplo:\n• ${examples.slice(0, 4).join('\n• ')}`
-        : `Sorry, I didn't understand that. Are you after fixtures, odds or a bet suggestion? For example:\n• ${examples.slice(0, 4).join('\n• ')}`;
+        ? `Perdona, no he entendido la pregunta. Soy un asistente de apuestas de fútbol y baloncesto: partidos, cuotas, ganancias de apuestas y sugerencias. ¿Qué buscas? Por ejemplo:\n• ${examples.slice(0, 4).join('\n• ')}`
+        : `Sorry, I didn't understand that. I'm a football and basketball betting assistant: fixtures, odds, bet returns and suggestions. What are you after? For example:\n• ${examples.slice(0, 4).join('\n• ')}`;
     case 'general':
       return es
         ? `No tengo datos para responder a eso (no manejo estadísticas de jugadores ni noticias). Sí puedo ayudarte con:\n${CAPABILITIES.es.slice(0, 5).join('\n')}`
@@ -83,6 +83,30 @@ export function directReply(reply: DirectReply, language: Language, pick?: strin
       return es
         ? '¿Qué dos equipos comparo? Por ejemplo: "Compara Arsenal y Chelsea".'
         : 'Which two teams should I compare? For example: "Compare Arsenal and Chelsea".';
+    case 'need_legs_amount':
+      return es
+        ? '¿Cuánto quieres apostar en la combinada? Por ejemplo: "10 €". Con el importe te calculo la cuota combinada y lo que pagaría.'
+        : 'How much would you like to stake on the accumulator? For example "€10". With the stake I will price every leg and work out the return.';
+    case 'off_topic':
+      return es
+        ? `Con eso no puedo ayudarte: solo trabajo con apuestas de fútbol y baloncesto, y no tengo datos del tiempo, el clima, noticias, política ni otros temas. Esto sí lo hago:\n${CAPABILITIES.es.slice(0, 4).join('\n')}`
+        : `I can't help with that one: I only work on football and basketball betting, with no data on the weather, forecasts, news, politics or other topics. Here is what I can do:\n${CAPABILITIES.en.slice(0, 4).join('\n')}`;
+    case 'no_guarantee':
+      return es
+        ? 'Ninguna apuesta es segura: cualquier resultado puede fallar, y quien prometa lo contrario te engaña. Lo que sí puedo darte son las cuotas, la probabilidad que implican y las selecciones más probables según el mercado, por ejemplo "¿Cuál es la apuesta más probable del fin de semana?". Apuesta solo lo que puedas permitirte perder.'
+        : "No bet is certain to win: any result can lose, and anyone promising otherwise is misleading you. What I can give you is the odds, the probability they imply and the likeliest selections by the market, for example \"Safest bet this weekend?\". Only stake what you can afford to lose.";
+    case 'chasing_losses':
+      return es
+        ? 'Intentar recuperar lo perdido con otra apuesta suele acabar en pérdidas mayores, y ninguna apuesta lo asegura. Te recomiendo hacer una pausa, fijar un límite diario (puedes hacerlo en tu cuenta) y apostar solo lo que puedas permitirte perder. Si sientes que el juego se te va de las manos, pide ayuda en jugarbien.es. Puedo seguir dándote cuotas y partidos, pero no apuestas para recuperar pérdidas.'
+        : "Trying to win back a loss with another bet usually makes it bigger, and no bet can make sure of it. I'd suggest taking a break, setting a daily limit (you can do it in your account) and only staking what you can afford to lose. If gambling is getting out of hand, help is at begambleaware.org. I can still show you fixtures and odds, but not bets to win losses back.";
+    case 'basketball_draw':
+      return es
+        ? 'En baloncesto no hay empate: si el partido acaba igualado se juega una prórroga (tiempo extra) hasta que alguien gana. Por eso el mercado principal es el ganador (moneyline), prórroga incluida, junto al hándicap de puntos y el total de puntos. Algunas casas ofrecen un 1X2 a tiempo reglamentario, pero aquí no.'
+        : "Basketball has no draw: a game level at full time goes to overtime until someone wins. So the main market is the winner (moneyline), overtime included, next to the point spread and total points. Some bookmakers offer a regulation-time 1X2; I don't.";
+    case 'nothing_more':
+      return es
+        ? 'No tengo una lista anterior que continuar. Pregúntame por partidos, por ejemplo "Partidos de La Liga este fin de semana".'
+        : "There's no earlier list to continue. Ask me for matches, for example \"Premier League matches this weekend\".";
     case 'unavailable':
       return es
         ? 'Ahora mismo no puedo consultar esos datos. Prueba de nuevo en un momento.'

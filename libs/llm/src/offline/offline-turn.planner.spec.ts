@@ -20,9 +20,9 @@ describe('OfflineTurnPlanner with bets', () => {
   };
 
   it.each(['bet €10 on Barcelona', 'apuesta 10 euros al Barça', 'Place a bet of 20 euros on Real Madrid', 'I want to bet 10 on Liverpool', 'quiero apostar 5 € al empate del Barcelona vs Real Madrid'])(
-    'proposes a bet (never places one) for the order "%s"',
+    'proposes a bet and prices it (never places one) for the order "%s"',
     (message) => {
-      expect(toolFor(message)).toEqual(['propose_bet']);
+      expect(toolFor(message)).toEqual(['propose_bet', 'simulate_bet']);
     },
   );
 

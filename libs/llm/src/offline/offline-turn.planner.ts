@@ -4,6 +4,7 @@ import { COMPARE_TEAMS } from '../tools/compare-teams.tool.js';
 import { GET_MATCH_ODDS } from '../tools/get-match-odds.tool.js';
 import { GET_USER_BALANCE } from '../tools/get-user-balance.tool.js';
 import { LIST_TOURNAMENTS } from '../tools/list-tournaments.tool.js';
+import { MATCH_VERDICT } from '../tools/match-verdict.tool.js';
 import { PREDICT_MATCH } from '../tools/predict-match.tool.js';
 import { PROPOSE_BET } from '../tools/propose-bet.tool.js';
 import { RECOMMEND_BETS } from '../tools/recommend-bets.tool.js';
@@ -27,6 +28,12 @@ export type DirectReply =
   | 'need_amount'
   | 'need_pick'
   | 'need_teams'
+  | 'need_legs_amount'
+  | 'off_topic'
+  | 'no_guarantee'
+  | 'chasing_losses'
+  | 'basketball_draw'
+  | 'nothing_more'
   | 'unavailable';
 
 export type OfflinePlan = { kind: 'tools'; calls: PlannedCall[] } | { kind: 'reply'; reply: DirectReply };
@@ -42,8 +49,6 @@ export interface PlanInput {
 const PREDICTION_RE = /\b(who(?:'ll| will| is going to|'s going to) win|predict(?:ion)?|forecast|pron[oó]stico|predicci[oó]n|qui[eé]n (?:ganar[aá]|gana|va a ganar))\b/i;
 const THANKS_RE = /\b(thanks?|thank you|cheers|gracias|merci)\b/i;
 const FAREWELL_RE = /\b(bye|goodbye|see you|adi[oó]s|hasta luego|chao|chau|nos vemos)\b/i;
-const UNDER_RE = /\b(under|menos de|menos)\b/i;
-const NO_RE = /\b(no)\b/i;
 // "Bet €10 on Barcelona", "place a bet…", "apuesta 10 € al Barça": asked as an order, not as a question.
 const PLACE_BET_RE =
   /^\s*(?:(?:please|ok(?:ay)?|yes|vale|s[ií]|por favor)[,!\s]+)?(?:(?:i\s+(?:want|would\s+like|'d\s+like)\s+to|let'?s|can\s+you|could\s+you|go\s+ahead\s+and|quiero|quisiera|me\s+gustar[ií]a|puedes)\s+)?(?:place|put|stake|wager|bet|back|apu[eé]sta(?:me|le)?|apostar|apuesto|pon(?:me|le)?|coloca(?:r|me)?|haz(?:me)?\s+una\s+apuesta)\b/i;
@@ -69,7 +74,7 @@ const COUNTRY_WORDS: Array<[RegExp, string]> = [
  */
 export class OfflineTurnPlanner {
   plan(input: PlanInput): OfflinePlan {
-    const plan = this.choose(input);
+    const plan = PRE_RULES.reduce<OfflinePlan | undefined>((found, rule) => found ?? rule(input), undefined) ?? this.choose(input);
     if (plan.kind === 'tools' && plan.calls.some((c) => !input.tools.has(c.name))) return { kind: 'reply', reply: 'unavailable' };
     return plan;
   }
@@ -77,7 +82,7 @@ export class OfflineTurnPlanner {
   private choose({ message, nlu, focus }: PlanInput): OfflinePlan {
     const tools = (...calls: PlannedCall[]): OfflinePlan => ({ kind: 'tools', calls });
     const reply = (r: DirectReply): OfflinePlan => ({ kind: 'reply', reply: r });
-    const dates = focus.dates ? { date_from: focus.dates.from, date_to: focus.dates.to } : {};
+    const dates = dateArgs(focus);
     const match = matchArgs(focus);
 
     switch (focus.intent) {
@@ -96,33 +101,38 @@ export class OfflineTurnPlanner {
           return tools({ name: SEARCH_FIXTURES, args: { team: focus.teams[0], ...dates, limit: focus.teams.length > 1 ? 25 : 5 } });
         }
         if (focus.tournament) return tools({ name: SEARCH_FIXTURES, args: { tournament: focus.tournament, ...dates, limit: 10 } });
-        return tools({ name: SEARCH_FIXTURES, args: { ...dates, limit: 10 } });
+        return tools({ name: SEARCH_FIXTURES, args: { ...dates, ...sportArgs(focus), limit: 10 } });
 
       case 'ODDS_INFORMATION_QUERY':
         if (!match) return reply('need_match');
-        return tools({ name: GET_MATCH_ODDS, args: match });
+        return tools({ name: GET_MATCH_ODDS, args: { ...match, ...(focus.market && focus.market !== '1x2' ? { market: focus.market } : {}) } });
 
       case 'BET_SIMULATION': {
-        const selection = selectionFor(focus, message);
+        const selection = focus.selection;
         if (!focus.amount) return reply('need_amount');
         if (!selection) return reply('need_pick');
         const leg = match ?? (focus.pick ? { team_a: focus.pick } : undefined);
         if (!leg) return reply('need_match');
         // Asked to place it: the assistant only proposes; the user confirms the proposal themselves.
         const placing = PLACE_BET_RE.test(message) && !HYPOTHETICAL_RE.test(message);
-        return tools({
-          name: placing ? PROPOSE_BET : SIMULATE_BET,
-          args: {
-            selections: [{ ...leg, selection: selection.selection, ...(selection.market ? { market: selection.market } : {}) }],
-            stake: focus.amount.value,
-            currency: focus.amount.currency ?? 'EUR',
-          },
+        return betCalls(placing, {
+          selections: [
+            {
+              ...leg,
+              ...(selection.of ? { team_a: selection.of } : {}),
+              selection: selection.selection,
+              ...(selection.market ? { market: selection.market } : {}),
+              ...(selection.line !== undefined ? { line: selection.line } : {}),
+            },
+          ],
+          stake: focus.amount.value,
+          currency: focus.amount.currency ?? 'EUR',
         });
       }
 
       case 'BETTING_RECOMMENDATION': {
         const aboutOneMatch = !focus.riskProfile && match !== undefined && (nlu.entities.teams.length >= 2 || PREDICTION_RE.test(message) || focus.usedContext);
-        if (aboutOneMatch && match) return tools({ name: PREDICT_MATCH, args: match });
+        if (aboutOneMatch && match) return tools({ name: focus.sport === 'basketball' ? MATCH_VERDICT : PREDICT_MATCH, args: match });
         const args: Record<string, unknown> = { risk: focus.riskProfile ?? 'safest', ...dates };
         if (focus.amount) {
           args.budget = focus.amount.value;
@@ -173,16 +183,163 @@ export class OfflineTurnPlanner {
 
 function matchArgs(focus: TurnFocus): Record<string, string> | undefined {
   if (focus.fixtureId) return { match_id: focus.fixtureId };
-  if (focus.teams.length >= 2) return { team_a: focus.teams[0], team_b: focus.teams[1] };
-  if (focus.teams.length === 1) return { team_a: focus.teams[0] };
+  const dates = dateArgs(focus);
+  if (focus.teams.length >= 2) return { team_a: focus.teams[0], team_b: focus.teams[1], ...dates };
+  if (focus.teams.length === 1) return { team_a: focus.teams[0], ...dates };
   return undefined;
 }
 
-function selectionFor(focus: TurnFocus, message: string): { selection: string; market?: string } | undefined {
-  if (focus.market === 'over_under') return { selection: UNDER_RE.test(message) ? 'under' : 'over', market: 'over_under' };
-  if (focus.market === 'btts') return { selection: NO_RE.test(message) ? 'no' : 'yes', market: 'btts' };
-  if (focus.outcome === 'draw') return { selection: 'draw', market: '1x2' };
-  if (focus.pick) return { selection: focus.pick, market: '1x2' };
-  if (focus.outcome) return { selection: focus.outcome, market: '1x2' };
-  return undefined;
+function dateArgs(focus: TurnFocus): Record<string, string> {
+  return focus.dates ? { date_from: focus.dates.from, date_to: focus.dates.to } : {};
 }
+
+function sportArgs(focus: TurnFocus): Record<string, string> {
+  return focus.sport ? { sport: focus.sport } : {};
+}
+
+type PlanRule = (input: PlanInput) => OfflinePlan | undefined;
+
+const reply = (r: DirectReply): OfflinePlan => ({ kind: 'reply', reply: r });
+const call = (name: string, args: Record<string, unknown>): OfflinePlan => ({ kind: 'tools', calls: [{ name, args }] });
+const PAGE_SIZE = 10;
+const WH_RE = /\b(?:who|which|qui[eé]n|cu[aá]l)\b/i;
+const YES_NO_RE = /^\W*(?:is|are|isn'?t|aren'?t|will|es|son|sera|será)\b|\b(?:es|son|sera|será)\s+(?:el\s+|la\s+)?favorit/i;
+
+/**
+ * Requests read before the intent: what the assistant will not do, names it does not know,
+ * accumulators, continuations of the previous answer ("more", "why"), and verdicts. Tried in order;
+ * the first that applies decides the turn.
+ */
+const PRE_RULES: readonly PlanRule[] = [
+  // Chasing losses is answered with help, not a tip.
+  ({ focus }) => (focus.chasingLosses ? reply('chasing_losses') : undefined),
+  // Certainty is never on offer, whatever else the message asks.
+  ({ focus }) => (focus.certainty ? reply('no_guarantee') : undefined),
+  ({ focus }) => (focus.offTopic ? reply('off_topic') : undefined),
+  // "Can you bet on a draw in the NBA?": basketball has none.
+  ({ nlu, focus }) => (focus.sport === 'basketball' && focus.outcome === 'draw' && nlu.entities.teams.length === 0 && nlu.entities.amounts.length === 0 ? reply('basketball_draw') : undefined),
+  // "Only football": the last list again, for that sport.
+  ({ message, nlu, focus }) => {
+    const last = focus.lastCall;
+    if (!focus.sport || nlu.entities.teams.length > 0 || nlu.entities.tournaments.length > 0 || last?.name !== SEARCH_FIXTURES || message.trim().split(/\s+/).length > 4) return undefined;
+    return call(SEARCH_FIXTURES, { ...last.args, sport: focus.sport, offset: 0 });
+  },
+  // An unknown name is reported as unknown (with close names), never answered with another team's data.
+  ({ focus }) => {
+    const [unknown] = focus.unknownTeams ?? [];
+    if (unknown === undefined) return undefined;
+    return call(SEARCH_FIXTURES, { team: unknown, limit: 1 });
+  },
+  editSlip,
+  ({ message, focus }) => {
+    if (!focus.legs || focus.legs.length < 2) return undefined;
+    // Without a stake the legs are priced per unit staked: the combined odds, and a stake to ask for.
+    const placing = focus.amount !== undefined && PLACE_BET_RE.test(message) && !HYPOTHETICAL_RE.test(message);
+    return betCalls(placing, {
+      selections: focus.legs.map(legArgs),
+      stake: focus.amount?.value ?? 1,
+      currency: focus.amount?.currency ?? 'EUR',
+    });
+  },
+  ({ focus }) => {
+    if (focus.ask !== 'more') return undefined;
+    const last = focus.lastCall;
+    if (last?.name !== SEARCH_FIXTURES) return last ? undefined : reply('nothing_more');
+    const offset = numberArg(last.args.offset) + (numberArg(last.args.limit) || PAGE_SIZE);
+    return call(SEARCH_FIXTURES, { ...last.args, offset });
+  },
+  // "Why those?": the same call again; its answer is written with the reasons.
+  ({ focus }) => (focus.ask === 'explain' && focus.lastCall ? call(focus.lastCall.name, { ...focus.lastCall.args }) : undefined),
+  ({ message, focus }) => {
+    if (focus.ask !== 'favourite' && focus.ask !== 'value') return undefined;
+    const match = matchArgs(focus);
+    if (!match) return focus.ask === 'value' ? undefined : reply('need_match');
+    // "Is Bayern the favourite?" asks about Bayern; "who's the favourite in Arsenal's match?" does not.
+    const yesNo = focus.ask === 'favourite' && YES_NO_RE.test(message) && !WH_RE.test(message) && focus.teams.length >= 1 && !focus.fixtureId;
+    const asked = focus.outcome === 'draw' ? 'draw' : (focus.pick ?? (yesNo ? focus.teams[0] : undefined));
+    return call(MATCH_VERDICT, { ...match, ...(asked ? { selection: asked } : {}) });
+  },
+];
+
+const ADD_RE = /\b(?:add|adding|include|plus|throw\s+in|make\s+it\s+a\s+\w+\s+with|too|a[nñ]ad\w*|agreg\w*|s[uú]ma(?:le)?|incl[uú]y\w*|tambi[eé]n)\b/i;
+const DROP_RE = /\b(?:drop|remove|take\b.*\bout|without|leave\b.*\bout|quit\w*|saca\w*|elimin\w*|sin)\b/i;
+const SWAP_RE = /\b(?:swap|replace|change|switch|instead\s+of|cambia\w*|sustitu\w*|reemplaz\w*|en\s+vez\s+de|en\s+lugar\s+de)\b/i;
+const DRAW_WORD_RE = /\b(?:draw|draws|tie|empate|empatan|empata|empaten)\b/i;
+
+// Words that name a new selection, so a stake said with them is a new bet, not the last one re-staked.
+const SELECTION_WORDS_RE = /\b(?:draw|empate|over|under|m[aá]s\s+de|menos\s+de|yes|no|win|lose|pierde\w*)\b|\bs[í]\b|a\s+que\s+s[ií]/i;
+
+type SlipLeg = Record<string, unknown>;
+
+/** The match a leg names, kept when its selection changes. */
+function matchOf(leg: SlipLeg, team: string): SlipLeg {
+  if (typeof leg.match_id === 'string') return { match_id: leg.match_id };
+  return { team_a: typeof leg.team_a === 'string' ? leg.team_a : team, ...(typeof leg.team_b === 'string' ? { team_b: leg.team_b } : {}) };
+}
+
+/**
+ * Changes to the bet just priced: a new stake ("and with 50?"), a leg added ("add Bayern to it"),
+ * dropped ("drop Napoli") or swapped ("cambia el Inter por el Dortmund"). The other legs stay.
+ */
+function editSlip({ message, nlu, focus }: PlanInput): OfflinePlan | undefined {
+  const last = focus.lastCall;
+  if (!last || (last.name !== SIMULATE_BET && last.name !== PROPOSE_BET) || focus.legs) return undefined;
+  const legs = Array.isArray(last.args.selections) ? (last.args.selections as SlipLeg[]) : [];
+  if (legs.length === 0) return undefined;
+  const teams = nlu.entities.teams;
+  const about = (leg: SlipLeg, team: string) => [leg.selection, leg.team_a, leg.team_b].includes(team);
+  let next: SlipLeg[];
+  const changed = teams.find((team) => legs.some((leg) => about(leg, team)));
+  if (changed && DRAW_WORD_RE.test(message) && teams.length === 1) {
+    // "What if Milan only draw?", "¿y si en vez del Arsenal pongo el empate?": that leg becomes the draw.
+    next = legs.map((leg) => (about(leg, changed) ? { ...matchOf(leg, changed), selection: 'draw', market: '1x2' } : leg));
+  } else if (SWAP_RE.test(message) && teams.length >= 2) {
+    next = legs.map((leg) => (about(leg, teams[0]) ? { team_a: teams[1], selection: teams[1] } : leg));
+  } else if (DROP_RE.test(message) && teams.length >= 1 && legs.length > 1) {
+    next = legs.filter((leg) => !teams.some((team) => about(leg, team)));
+  } else if (ADD_RE.test(message) && teams.length >= 1) {
+    next = [...legs, ...teams.filter((team) => !legs.some((leg) => about(leg, team))).map((team) => ({ team_a: team, selection: team }))];
+  } else if (nlu.entities.amounts.length > 0 && teams.length === 0 && !nlu.entities.outcome && nlu.entities.markets.length === 0 && !SELECTION_WORDS_RE.test(message)) {
+    next = legs;
+  } else {
+    return undefined;
+  }
+  if (next.length === 0) return undefined;
+  const stake = nlu.entities.amounts[0]?.value ?? last.args.stake;
+  return betCalls(last.name === PROPOSE_BET, { ...last.args, selections: next, stake });
+}
+
+/**
+ * A "what if" is priced; an order is proposed for the user to confirm, and priced too, so the answer
+ * shows the return even when the user still has to log in to place it.
+ */
+function betCalls(placing: boolean, args: Record<string, unknown>): OfflinePlan {
+  const simulate = { name: SIMULATE_BET, args };
+  return { kind: 'tools', calls: placing ? [{ name: PROPOSE_BET, args }, simulate] : [simulate] };
+}
+
+function legArgs(leg: NonNullable<TurnFocus['legs']>[number]): Record<string, unknown> {
+  const match = { team_a: leg.team, ...(leg.opponent ? { team_b: leg.opponent } : {}) };
+  switch (leg.selection) {
+    case 'win':
+      return { ...match, selection: leg.team };
+    case 'lose':
+      return { ...match, selection: OPPONENT };
+    case 'draw':
+      return { ...match, selection: 'draw', market: '1x2' };
+    case 'over':
+    case 'under':
+      return { ...match, selection: leg.selection, market: 'over_under', ...(leg.line !== undefined ? { line: leg.line } : {}) };
+    case 'yes':
+    case 'no':
+      return { ...match, selection: leg.selection, market: 'btts' };
+  }
+}
+
+/** The selection word simulate_bet reads as "the side that is not team_a". */
+const OPPONENT = 'opponent';
+
+function numberArg(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
+}
+

@@ -48,9 +48,9 @@ describe('BettingToolsService', () => {
   });
   afterAll(() => moduleRef.close());
 
-  it('offers the nine tools, each with a description and an object schema, and none that places a bet', () => {
+  it('offers the ten tools, each with a description and an object schema, and none that places a bet', () => {
     expect(tools.tools.map((t) => t.name).sort()).toEqual(
-      ['compare_teams', 'get_match_odds', 'get_user_balance', 'list_tournaments', 'predict_match', 'propose_bet', 'recommend_bets', 'search_fixtures', 'simulate_bet'].sort(),
+      ['compare_teams', 'get_match_odds', 'get_user_balance', 'list_tournaments', 'match_verdict', 'predict_match', 'propose_bet', 'recommend_bets', 'search_fixtures', 'simulate_bet'].sort(),
     );
     for (const t of tools.tools) expect(t.description.length).toBeGreaterThan(40);
   });
@@ -72,6 +72,60 @@ describe('BettingToolsService', () => {
     expect(result.count).toBeLessThanOrEqual(25);
     const long = await call('search_fixtures', { date_from: '2026-01-01', date_to: '2026-12-31' });
     expect(long.filters.clampedToDays).toBe(31);
+  });
+
+  it('names the favourite from the lowest price of the winner market, with margin-free and model probabilities', async () => {
+    const result = await call('match_verdict', { match_id: clasico.id, selection: 'Real Madrid' });
+    const odds = await sportsData.getOdds(clasico.id, '1x2');
+    const prices = odds.data.markets[0]!.selections;
+    const lowest = prices.reduce((a, b) => (b.odds < a.odds ? b : a));
+    expect(result.favourite.key).toBe(lowest.key);
+    expect(result.favourite.odds).toBe(lowest.odds);
+    const fairTotal = result.selections.reduce((sum: number, s: { fairProbability: number }) => sum + s.fairProbability, 0);
+    expect(fairTotal).toBeCloseTo(1, 4);
+    expect(result.modelAvailable).toBe(true);
+    expect(result.asked).toMatchObject({ key: 'away', isFavourite: lowest.key === 'away' });
+  });
+
+  it('gives basketball verdicts from the moneyline, with no draw', async () => {
+    const result = await call('match_verdict', { team_a: 'Lakers' });
+    expect(result.market).toBe('moneyline');
+    expect(result.selections.map((s: { key: string }) => s.key).sort()).toEqual(['away', 'home']);
+    expect(result.modelAvailable).toBe(false);
+  });
+
+  it('finds the match of a team within a date window', async () => {
+    const day = clasico.startTime.slice(0, 10);
+    const inWindow = await call('get_match_odds', { team_a: 'Real Madrid', date_from: day, date_to: day });
+    expect(inWindow.match.id).toBe(clasico.id);
+    const before = new Date(Date.parse(clasico.startTime) - 86_400_000).toISOString().slice(0, 10);
+    const none = await call('get_match_odds', { team_a: 'Barcelona', team_b: 'Real Madrid', date_from: before, date_to: before });
+    expect(none.error).toBe('NO_UPCOMING_MATCH');
+  });
+
+  it('pages a broad fixture list without repeating a match and says how many remain', async () => {
+    const first = await call('search_fixtures', { limit: 5 });
+    const second = await call('search_fixtures', { limit: 5, offset: 5 });
+    expect(first.order).toBe('relevance');
+    expect(first.remaining).toBe(first.total - 5);
+    expect(second.offset).toBe(5);
+    const ids = (r: Record<string, any>) => r.matches.map((m: { id: string }) => m.id);
+    expect(ids(second).filter((id: string) => ids(first).includes(id))).toEqual([]);
+    // The first page of a Spanish user's list leads with the Clásico's league.
+    const spanish = await call('search_fixtures', { limit: 5 }, { language: 'es' });
+    expect(spanish.matches.some((m: { competition: string }) => m.competition === 'La Liga')).toBe(true);
+  });
+
+  it('prices the legs it can and names the leg it cannot', async () => {
+    const result = await call('simulate_bet', {
+      selections: [{ selection: 'Barcelona' }, { selection: 'Real Springfield FC' }, { selection: 'Liverpool' }],
+      stake: 10,
+    });
+    expect(result.type).toBe('accumulator');
+    expect(result.legs).toHaveLength(2);
+    expect(result.requestedLegs).toBe(3);
+    expect(result.failedLegs).toEqual([expect.objectContaining({ index: 1, requested: 'Real Springfield FC', error: 'UNKNOWN_TEAM' })]);
+    expect(result.potentialReturn).toBeCloseTo(10 * result.legs[0].odds * result.legs[1].odds, 1);
   });
 
   it('turns an unknown team into an error result with suggestions', async () => {

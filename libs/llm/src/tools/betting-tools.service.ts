@@ -8,6 +8,7 @@ import { createGetMatchOddsTool } from './get-match-odds.tool.js';
 import { createGetUserBalanceTool } from './get-user-balance.tool.js';
 import { createListTournamentsTool } from './list-tournaments.tool.js';
 import { MatchFinder } from './match-finder.js';
+import { createMatchVerdictTool } from './match-verdict.tool.js';
 import { createPredictMatchTool } from './predict-match.tool.js';
 import { PredictionMemo } from './prediction.memo.js';
 import { createProposeBetTool } from './propose-bet.tool.js';
@@ -49,6 +50,7 @@ export class BettingToolsService {
       createListTournamentsTool(deps),
       createCompareTeamsTool(deps),
       createPredictMatchTool(deps),
+      createMatchVerdictTool(deps),
       createRecommendBetsTool(deps),
       createSimulateBetTool(deps),
       createGetUserBalanceTool(deps),

@@ -1,13 +1,41 @@
 import { tool, type ToolRunnableConfig } from '@langchain/core/tools';
 import { z } from 'zod';
 import { impliedProbability } from '@app/betting';
-import { describeOdds, summariseForm, type Sourced, type Team, type TeamForm } from '@app/sports-data';
+import { describeOdds, summariseForm, type FormResult, type Score, type Sourced, type Team, type TeamForm } from '@app/sports-data';
 import { localDay } from '../shared/zoned-time.js';
 import { toolContextOf } from './tool-context.js';
 import type { ToolDeps } from './tool-deps.js';
-import { ToolRequestError, freshness, probability, runTool, summariseMatch } from './tool-results.js';
+import { ToolRequestError, freshness, probability, runTool, summariseMatch, type Freshness, type MatchSummary } from './tool-results.js';
+import type { OddsSelectionView } from './get-match-odds.tool.js';
 
 export const COMPARE_TEAMS = 'compare_teams';
+
+export interface TeamView {
+  name: string;
+  country: string;
+  form: {
+    /** Outcomes, most recent first, e.g. "WDLWW". */
+    last: string;
+    points: number;
+    goalsFor: number;
+    goalsAgainst: number;
+    results: Array<{ date: string; opponent: string; venue: FormResult['venue']; score: string; outcome: FormResult['outcome'] }>;
+  };
+}
+
+export interface ComparisonResult extends Freshness {
+  teamA: TeamView;
+  teamB: TeamView;
+  headToHead: {
+    meetings: number;
+    winsA: number;
+    draws: number;
+    winsB: number;
+    recent: Array<{ date: string; competition: string; home: string; away: string; score: Score }>;
+  };
+  nextMeeting: MatchSummary | null;
+  nextMeetingOdds: OddsSelectionView[] | null;
+}
 
 const FORM_LENGTH = 5;
 const RECENT_MEETINGS = 5;
@@ -20,7 +48,7 @@ const schema = z.object({
 export function createCompareTeamsTool(deps: ToolDeps) {
   return tool(
     (args: z.infer<typeof schema>, config: ToolRunnableConfig) =>
-      runTool(COMPARE_TEAMS, deps.logger, async () => {
+      runTool(COMPARE_TEAMS, deps.logger, async (): Promise<ComparisonResult> => {
         const { timeZone } = toolContextOf(config);
         const [a, b] = await Promise.all([deps.sportsData.resolveTeam(args.team_a), deps.sportsData.resolveTeam(args.team_b)]);
         if (a.id === b.id) throw new ToolRequestError('INVALID_ARGUMENT', 'team_a and team_b must be two different teams.');
@@ -65,7 +93,7 @@ export function createCompareTeamsTool(deps: ToolDeps) {
   );
 }
 
-function teamView(team: Team, form: Sourced<TeamForm>, timeZone: string) {
+function teamView(team: Team, form: Sourced<TeamForm>, timeZone: string): TeamView {
   const summary = summariseForm(form.data);
   return {
     name: team.name,

@@ -1,33 +1,50 @@
 import { tool, type ToolRunnableConfig } from '@langchain/core/tools';
 import { z } from 'zod';
 import { impliedProbability } from '@app/betting';
-import { MARKET_CODES, describeOdds, type MarketCode } from '@app/sports-data';
+import { MARKET_CODES, describeOdds, type MarketCode, type SelectionKey } from '@app/sports-data';
+import { marketForSport, matchReferenceOf, matchReferenceShape } from './match-reference.js';
 import { toolContextOf } from './tool-context.js';
 import type { ToolDeps } from './tool-deps.js';
-import { freshness, probability, runTool, summariseMatch } from './tool-results.js';
+import { freshness, probability, runTool, summariseMatch, type Freshness, type MatchSummary } from './tool-results.js';
 
 export const GET_MATCH_ODDS = 'get_match_odds';
 
 const schema = z.object({
-  match_id: z.string().max(40).optional().describe('Match id from search_fixtures. Preferred when known.'),
-  team_a: z.string().max(80).optional().describe('A team in the match (used when match_id is unknown); alone it means that team\'s next match.'),
-  team_b: z.string().max(80).optional().describe('The other team, to pick their next meeting.'),
+  ...matchReferenceShape,
   market: z
     .enum(MARKET_CODES as [MarketCode, ...MarketCode[]])
     .optional()
-    .describe('Only this market: 1x2 (home/draw/away), over_under (total goals or points lines), btts (both teams to score), double_chance, handicap, draw_no_bet. Omit for all markets.'),
+    .describe('Only this market: 1x2 (home/draw/away; for basketball the moneyline is used), moneyline (basketball winner incl. overtime), over_under (total goals or points lines), btts (both teams to score), double_chance, handicap, draw_no_bet. Omit for all markets.'),
 });
 
-type OddsSelectionView = { key: string; name: string; odds: number; impliedProbability: number };
-type OddsMarketView = { market: MarketCode; line?: number; overround: number; selections: OddsSelectionView[] };
+export interface OddsSelectionView {
+  key: SelectionKey;
+  name: string;
+  odds: number;
+  impliedProbability: number;
+}
+
+export interface OddsMarketView {
+  market: MarketCode;
+  line?: number;
+  overround: number;
+  selections: OddsSelectionView[];
+}
+
+export interface MatchOddsResult extends Freshness {
+  match: MatchSummary;
+  bettingOpen: boolean;
+  updatedAt: string;
+  markets: OddsMarketView[];
+}
 
 export function createGetMatchOddsTool(deps: ToolDeps) {
   return tool(
     (args: z.infer<typeof schema>, config: ToolRunnableConfig) =>
-      runTool(GET_MATCH_ODDS, deps.logger, async () => {
+      runTool(GET_MATCH_ODDS, deps.logger, async (): Promise<MatchOddsResult> => {
         const { timeZone } = toolContextOf(config);
-        const fixture = await deps.matches.find({ matchId: args.match_id, teamA: args.team_a, teamB: args.team_b });
-        const odds = await deps.sportsData.getOdds(fixture.data.id, args.market);
+        const fixture = await deps.matches.find(matchReferenceOf(args, timeZone));
+        const odds = await deps.sportsData.getOdds(fixture.data.id, marketForSport(args.market, fixture.data.sportId));
         const described = describeOdds(odds.data);
         const markets: OddsMarketView[] = described.markets.map((m) => ({
           market: m.market,

@@ -6,13 +6,17 @@ import { runTool } from './tool-results.js';
 
 export const GET_USER_BALANCE = 'get_user_balance';
 
+export type BalanceResult =
+  | { loginRequired: true; message: string }
+  | { loginRequired: false; currency: string; available: number; pending?: number; bonus?: number; updatedAt?: string };
+
 // No arguments on purpose: whose balance is read comes only from the authenticated session.
 const schema = z.object({});
 
 export function createGetUserBalanceTool(deps: ToolDeps) {
   return tool(
     (_args: z.infer<typeof schema>, config: ToolRunnableConfig) =>
-      runTool(GET_USER_BALANCE, deps.logger, async () => {
+      runTool(GET_USER_BALANCE, deps.logger, async (): Promise<BalanceResult> => {
         const { userId } = toolContextOf(config);
         if (!userId) {
           return { loginRequired: true, message: 'The user is not logged in. Ask them to log in to see their balance.' };

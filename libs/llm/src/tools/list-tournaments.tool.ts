@@ -2,9 +2,23 @@ import { tool } from '@langchain/core/tools';
 import { z } from 'zod';
 import { normalizeName } from '@app/sports-data';
 import type { ToolDeps } from './tool-deps.js';
-import { ToolRequestError, freshness, runTool, sportName } from './tool-results.js';
+import { ToolRequestError, freshness, runTool, sportName, type Freshness } from './tool-results.js';
 
 export const LIST_TOURNAMENTS = 'list_tournaments';
+
+export interface TournamentView {
+  id: string;
+  name: string;
+  nameEs: string;
+  country: string;
+  sport: string;
+  active: boolean;
+}
+
+export interface TournamentsResult extends Freshness {
+  count: number;
+  tournaments: TournamentView[];
+}
 
 const SPORT_SYNONYMS: Record<string, string> = {
   soccer: 'football',
@@ -38,7 +52,7 @@ const schema = z.object({
 export function createListTournamentsTool(deps: ToolDeps) {
   return tool(
     (args: z.infer<typeof schema>) =>
-      runTool(LIST_TOURNAMENTS, deps.logger, async () => {
+      runTool(LIST_TOURNAMENTS, deps.logger, async (): Promise<TournamentsResult> => {
         const sports = await deps.sportsData.getSports();
         let sportId: string | undefined;
         if (args.sport) {

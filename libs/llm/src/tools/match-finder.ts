@@ -5,6 +5,8 @@ export interface MatchReference {
   matchId?: string;
   teamA?: string;
   teamB?: string;
+  /** Only fixtures kicking off within this window ("odds for Chelsea on Saturday"). */
+  window?: { from: Date; to: Date };
 }
 
 // How many of a team's open fixtures are searched for a meeting with another team (the providers
@@ -13,7 +15,8 @@ const SEARCH_LIMIT = 60;
 
 /**
  * Finds the fixture a tool call is about: by id, by the two teams (their next meeting), or by one
- * team (its next match). Teams are resolved through the directory, so aliases and typos work.
+ * team (its next match), optionally within a date window. Teams are resolved through the
+ * directory, so aliases and typos work.
  */
 export class MatchFinder {
   constructor(private readonly sportsData: SportsDataService) {}
@@ -25,20 +28,21 @@ export class MatchFinder {
     }
     const names = [ref.teamA, ref.teamB].filter((n): n is string => typeof n === 'string' && n.length > 0);
     const teams = await Promise.all(names.map((name) => this.sportsData.resolveTeam(name)));
-    return this.nextMatch(teams[0], teams[1]);
+    return this.nextMatch(teams[0], teams[1], ref.window);
   }
 
-  /** The next open fixture of `team`, against `opponent` when given. */
-  async nextMatch(team: Team, opponent?: Team): Promise<Sourced<Fixture>> {
+  /** The next open fixture of `team`, against `opponent` when given, within `window` when given. */
+  async nextMatch(team: Team, opponent?: Team, window?: { from: Date; to: Date }): Promise<Sourced<Fixture>> {
     if (opponent && opponent.id === team.id) {
       throw new ToolRequestError('INVALID_ARGUMENT', 'team_a and team_b must be two different teams.');
     }
-    const fixtures = await this.sportsData.getFixtures({ teamId: team.id, limit: SEARCH_LIMIT });
-    const match = fixtures.data.find((f) => !opponent || f.home.id === opponent.id || f.away.id === opponent.id);
+    const fixtures = await this.sportsData.getFixtures({ teamId: team.id, limit: SEARCH_LIMIT, ...(window ? { from: window.from, to: window.to } : {}) });
+    const match = fixtures.data.find((f) => f.status !== 'finished' && (!opponent || f.home.id === opponent.id || f.away.id === opponent.id));
     if (!match) {
       const what = opponent ? `${team.name} and ${opponent.name}` : team.name;
-      const next = opponent ? fixtures.data.slice(0, 3).map((f) => `${f.home.name} vs ${f.away.name}`) : [];
-      throw new ToolRequestError('NO_UPCOMING_MATCH', `No upcoming match for ${what} in the published schedule.`, next);
+      const when = window ? ' in that period' : ' in the published schedule';
+      const next = opponent || window ? fixtures.data.filter((f) => f.status !== 'finished').slice(0, 3).map((f) => `${f.home.name} vs ${f.away.name}`) : [];
+      throw new ToolRequestError('NO_UPCOMING_MATCH', `No upcoming match for ${what}${when}.`, next);
     }
     return { ...fixtures, data: match };
   }

@@ -1,6 +1,7 @@
 import { tool, type ToolRunnableConfig } from '@langchain/core/tools';
 import { z } from 'zod';
 import { checkCurrency } from './recommend-bets.tool.js';
+import type { ProposedBet } from './betting-account.ports.js';
 import { legSchema, priceLeg } from './simulate-bet.tool.js';
 import { toolContextOf } from './tool-context.js';
 import type { ToolDeps } from './tool-deps.js';
@@ -16,6 +17,10 @@ const schema = z.object({
   currency: z.string().max(3).optional().describe('ISO 4217 code of the stake, e.g. EUR. Default EUR.'),
 });
 
+export type ProposalResult =
+  | { loginRequired: true; needs_confirmation: false; message: string }
+  | (ProposedBet & { loginRequired?: undefined; needs_confirmation: true; how_to_confirm: string });
+
 /**
  * Turns "bet €10 on Barcelona" into a proposal the user can confirm. It never places anything: a
  * bet is placed only when the user confirms the proposal themselves, outside the conversation.
@@ -23,7 +28,7 @@ const schema = z.object({
 export function createProposeBetTool(deps: ToolDeps) {
   return tool(
     (args: z.infer<typeof schema>, config: ToolRunnableConfig) =>
-      runTool(PROPOSE_BET, deps.logger, async () => {
+      runTool(PROPOSE_BET, deps.logger, async (): Promise<ProposalResult> => {
         const { userId, timeZone, language } = toolContextOf(config);
         if (!userId) {
           return {

@@ -10,7 +10,7 @@ import type { MemoPrediction } from './prediction.memo.js';
 import { selectionLabel } from './selection-labels.js';
 import { toolContextOf } from './tool-context.js';
 import type { ToolDeps } from './tool-deps.js';
-import { ToolRequestError, freshness, probability, round, runTool, summariseMatch, type MatchSummary } from './tool-results.js';
+import { ToolRequestError, freshness, probability, round, runTool, summariseMatch, type Freshness, type MatchSummary, type ToolErrorResult } from './tool-results.js';
 
 export const RECOMMEND_BETS = 'recommend_bets';
 
@@ -69,10 +69,45 @@ interface Pick {
   potentialReturn?: number;
 }
 
+export type { Pick as RecommendedPick };
+
+export interface RecommendationResult extends Freshness {
+  risk: RiskProfileArg;
+  /** YYYY-MM-DD days in the turn's time zone. */
+  window: { from: string; to: string };
+  timeZone: string;
+  matchesConsidered: number;
+  matchesModelled: number;
+  selections: Pick[];
+  /** Only for "value" when nothing reaches the value edge: the closest selections. */
+  nearMisses?: Pick[];
+  note?: string;
+  accumulator?: {
+    legs: number;
+    combinedOdds: number;
+    impliedProbability: number;
+    modelProbability: number;
+    stake?: number;
+    potentialReturn?: number;
+    profit?: number;
+  };
+  stakePlan?: string;
+  budget?: number;
+  currency?: string;
+  responsibleGambling: string;
+}
+
+/** A self-excluded user's answer: an error result that carries the end of the exclusion. */
+export interface SelfExcludedResult extends ToolErrorResult {
+  error: 'SELF_EXCLUDED';
+  until: string | null;
+  selections: [];
+}
+
 export function createRecommendBetsTool(deps: ToolDeps) {
   return tool(
     (args: Args, config: ToolRunnableConfig) =>
-      runTool(RECOMMEND_BETS, deps.logger, async () => {
+      runTool(RECOMMEND_BETS, deps.logger, async (): Promise<RecommendationResult | SelfExcludedResult> => {
         const { timeZone, language, userId } = toolContextOf(config);
         // A self-excluded user gets no suggestions at all, only where to find help.
         const exclusion = userId && deps.selfExclusion ? await deps.selfExclusion.selfExclusion(userId) : undefined;
@@ -112,7 +147,7 @@ export function createRecommendBetsTool(deps: ToolDeps) {
         const picks = choose(options, risk, count, language);
         const nearMisses = risk === 'value' && picks.length === 0 ? choose(options, 'value-any', 2, language) : [];
 
-        const response: Record<string, unknown> = {
+        const response: Omit<RecommendationResult, keyof Freshness | 'responsibleGambling'> = {
           risk,
           window: { from: localDay(from, timeZone), to: localDay(range.to, timeZone) },
           timeZone,
@@ -148,8 +183,7 @@ export function createRecommendBetsTool(deps: ToolDeps) {
           response.budget = budget;
           response.currency = currency;
         }
-        response.responsibleGambling = responsibleGamblingNote(language);
-        return { ...response, ...freshness(fixtures, ...predictions.map((p) => p.result)) };
+        return { ...response, responsibleGambling: responsibleGamblingNote(language), ...freshness(fixtures, ...predictions.map((p) => p.result)) };
       }),
     {
       name: RECOMMEND_BETS,

@@ -1,13 +1,41 @@
 import { tool, type ToolRunnableConfig } from '@langchain/core/tools';
 import { z } from 'zod';
-import type { FixtureQuery } from '@app/sports-data';
+import { BASKETBALL_SPORT_ID, FOOTBALL_SPORT_ID, type FixtureQuery } from '@app/sports-data';
 import { localDay } from '../shared/zoned-time.js';
 import { clampInt, dateWindow } from './date-range.js';
+import { byRelevance } from './fixture-relevance.js';
 import { toolContextOf } from './tool-context.js';
 import type { ToolDeps } from './tool-deps.js';
-import { freshness, runTool, summariseMatch } from './tool-results.js';
+import { freshness, runTool, summariseMatch, type Freshness, type MatchSummary } from './tool-results.js';
 
 export const SEARCH_FIXTURES = 'search_fixtures';
+
+export interface SearchFixturesResult extends Freshness {
+  filters: {
+    team?: string;
+    tournament?: string;
+    sport?: 'football' | 'basketball';
+    /** YYYY-MM-DD in the turn's time zone. */
+    from: string;
+    to: string;
+    status: MatchSummary['status'] | 'upcoming_or_live';
+    clampedToDays?: number;
+  };
+  timeZone: string;
+  /** Matching fixtures in all. */
+  total: number;
+  /** How many were skipped (paging: "show me more"). */
+  offset: number;
+  count: number;
+  /** Matching fixtures after this page. */
+  remaining: number;
+  /**
+   * `time`: soonest first (finished: most recent first). `relevance`: a broad list whose page holds
+   * the matches the user most likely means (their language's leagues, derbies), shown by kick-off.
+   */
+  order: 'time' | 'relevance';
+  matches: MatchSummary[];
+}
 
 const DEFAULT_DAYS = 14;
 const MAX_DAYS = 31;
@@ -31,14 +59,18 @@ const schema = z.object({
     .enum(['pre_match', 'live', 'finished'])
     .optional()
     .describe('pre_match = not started, live = in play, finished = played (with final score). Omit for upcoming and live matches.'),
+  sport: z.enum(['football', 'basketball']).optional().describe('Only this sport, e.g. for "basketball games tonight".'),
   limit: z.number().optional().describe('Maximum matches to return, 1-25 (default 10).'),
+  offset: z.number().optional().describe('Matches to skip, for the next page of the same search ("show me more"): the previous offset + count.'),
 });
+
+const SPORT_IDS = { football: FOOTBALL_SPORT_ID, basketball: BASKETBALL_SPORT_ID } as const;
 
 export function createSearchFixturesTool(deps: ToolDeps) {
   return tool(
     (args: z.infer<typeof schema>, config: ToolRunnableConfig) =>
-      runTool(SEARCH_FIXTURES, deps.logger, async () => {
-        const { timeZone } = toolContextOf(config);
+      runTool(SEARCH_FIXTURES, deps.logger, async (): Promise<SearchFixturesResult> => {
+        const { timeZone, language } = toolContextOf(config);
         const finished = args.status === 'finished';
         const now = Date.now();
         const range = dateWindow(args.date_from, args.date_to, {
@@ -50,8 +82,10 @@ export function createSearchFixturesTool(deps: ToolDeps) {
         // Finished matches are listed most recent first, so the range ends now unless asked otherwise.
         if (finished && !args.date_to && range.to.getTime() > now) range.to = new Date(now);
         const limit = clampInt(args.limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
+        const offset = clampInt(args.offset, 0, 1000, 0);
         const query: FixtureQuery = { from: range.from, to: range.to };
         if (args.status) query.status = args.status;
+        if (args.sport) query.sportId = SPORT_IDS[args.sport];
         const [team, tournament] = await Promise.all([
           args.team ? deps.sportsData.resolveTeam(args.team) : undefined,
           args.tournament ? deps.sportsData.resolveTournament(args.tournament) : undefined,
@@ -59,11 +93,16 @@ export function createSearchFixturesTool(deps: ToolDeps) {
         if (team) query.teamId = team.id;
         if (tournament) query.tournamentId = tournament.id;
         const fixtures = await deps.sportsData.getFixtures(query);
-        const ordered = finished ? [...fixtures.data].reverse() : fixtures.data;
+        // A list for one team is what was asked for; a broad one leads with what the user most likely means.
+        const order = !team && !finished && fixtures.data.length > limit ? 'relevance' : 'time';
+        const ordered = finished ? [...fixtures.data].reverse() : order === 'relevance' ? byRelevance(fixtures.data, language) : fixtures.data;
+        const page = ordered.slice(offset, offset + limit);
+        if (order === 'relevance') page.sort((a, b) => Date.parse(a.startTime) - Date.parse(b.startTime));
         return {
           filters: {
             ...(team ? { team: team.name } : {}),
             ...(tournament ? { tournament: tournament.name } : {}),
+            ...(args.sport ? { sport: args.sport } : {}),
             from: localDay(range.from, timeZone),
             to: localDay(range.to, timeZone),
             status: args.status ?? 'upcoming_or_live',
@@ -71,8 +110,11 @@ export function createSearchFixturesTool(deps: ToolDeps) {
           },
           timeZone,
           total: fixtures.data.length,
-          count: Math.min(limit, ordered.length),
-          matches: ordered.slice(0, limit).map((f) => summariseMatch(f, timeZone)),
+          offset,
+          count: page.length,
+          remaining: Math.max(0, ordered.length - offset - page.length),
+          order,
+          matches: page.map((f) => summariseMatch(f, timeZone)),
           ...freshness(fixtures),
         };
       }),
@@ -81,7 +123,8 @@ export function createSearchFixturesTool(deps: ToolDeps) {
       description:
         'Find football and basketball matches (fixtures) by team, competition, date range and status. ' +
         'Use it for "when does X play", "matches this weekend", "Premier League games tomorrow" or recent results (status "finished"). ' +
-        'Returns match ids (needed by other tools), teams, competition, kick-off in UTC and in the user\'s local time, venue and status, soonest first (finished: most recent first).',
+        'Returns match ids (needed by other tools), teams, competition, kick-off in UTC and in the user\'s local time, venue and status, soonest first (finished: most recent first). ' +
+        'A broad list (no team) longer than the limit holds the most relevant matches for the user; `remaining` says how many more there are: page with offset.',
       schema,
     },
   );

@@ -15,6 +15,8 @@ export function selectionLabel(
   switch (market) {
     case '1x2':
       return key === 'draw' ? (es ? 'Empate' : 'Draw') : name;
+    case 'moneyline':
+      return name;
     case 'over_under':
       return `${key === 'over' ? (es ? 'Más de' : 'Over') : es ? 'Menos de' : 'Under'} ${line ?? ''} ${unit}`.replace(/\s+/g, ' ');
     case 'btts':
@@ -28,18 +30,24 @@ export function selectionLabel(
   }
 }
 
-export function marketLabel(market: MarketCode, line: number | undefined, language: Language): string {
+export function marketLabel(market: MarketCode, line: number | undefined, language: Language, sport = 'football'): string {
   const es = language === 'es';
+  const basketball = sport === 'basketball';
   switch (market) {
     case '1x2':
+      if (basketball) return es ? 'Resultado a tiempo reglamentario (1X2)' : 'Regulation-time result (1X2)';
       return es ? 'Resultado final (1X2)' : 'Match result (1X2)';
+    case 'moneyline':
+      return es ? 'Ganador (prórroga incluida)' : 'Moneyline (overtime included)';
     case 'over_under':
+      if (basketball) return es ? `Total de puntos ${line ?? ''}`.trim() : `Total points ${line ?? ''}`.trim();
       return es ? `Más/Menos ${line ?? ''}`.trim() : `Over/Under ${line ?? ''}`.trim();
     case 'btts':
       return es ? 'Ambos marcan' : 'Both teams to score';
     case 'double_chance':
       return es ? 'Doble oportunidad' : 'Double chance';
     case 'handicap':
+      if (basketball) return es ? `Hándicap de puntos ${line ?? ''}`.trim() : `Point spread ${line ?? ''}`.trim();
       return es ? `Hándicap ${line ?? ''}`.trim() : `Handicap ${line ?? ''}`.trim();
     case 'draw_no_bet':
       return es ? 'Empate no válido' : 'Draw no bet';

@@ -12,11 +12,12 @@ import {
   type Sourced,
 } from '@app/sports-data';
 import type { Language } from '../shared/conversation-types.js';
+import { marketForSport } from './match-reference.js';
 import { checkCurrency } from './recommend-bets.tool.js';
 import { marketLabel, selectionLabel } from './selection-labels.js';
 import { toolContextOf } from './tool-context.js';
 import type { ToolDeps } from './tool-deps.js';
-import { ToolRequestError, freshness, probability, round, runTool, summariseMatch, type MatchSummary } from './tool-results.js';
+import { ToolRequestError, freshness, probability, round, runTool, summariseMatch, toolError, type Freshness, type MatchSummary } from './tool-results.js';
 
 export const SIMULATE_BET = 'simulate_bet';
 
@@ -58,7 +59,7 @@ export const legSchema = z.object({
     .string()
     .min(1)
     .max(80)
-    .describe('What is backed: a team name, "home", "draw", "away", "over", "under", "yes", "no", "1X", "X2", "12".'),
+    .describe('What is backed: a team name, "home", "draw", "away", "over", "under", "yes", "no", "1X", "X2", "12", or "opponent" (whoever plays team_a, for "team_a to lose").'),
   market: z
     .enum(MARKET_CODES as [MarketCode, ...MarketCode[]])
     .optional()
@@ -74,7 +75,7 @@ const schema = z.object({
 
 type Leg = z.infer<typeof legSchema>;
 
-interface PricedLeg {
+export interface PricedLeg {
   match: MatchSummary;
   market: MarketCode;
   marketName: string;
@@ -85,10 +86,37 @@ interface PricedLeg {
   impliedProbability: number;
 }
 
+/** A leg that could not be priced (unknown team, no upcoming match, market not offered…). */
+export interface FailedLeg {
+  /** Position in the request, from 0. */
+  index: number;
+  /** What the request named: the selection and the team(s) given. */
+  requested: string;
+  error: string;
+  message: string;
+  suggestions?: string[];
+}
+
+interface SimulationBase extends Freshness {
+  stake: number;
+  currency: string;
+  legs: PricedLeg[];
+  /** Legs of the request that could not be priced; the figures cover the priced legs only. */
+  failedLegs?: FailedLeg[];
+  /** How many legs were asked for. */
+  requestedLegs: number;
+  potentialReturn: number;
+  profit: number;
+  impliedProbability: number;
+  note: string;
+}
+
+export type SimulationResult = (SimulationBase & { type: 'single'; odds: number }) | (SimulationBase & { type: 'accumulator'; combinedOdds: number });
+
 export function createSimulateBetTool(deps: ToolDeps) {
   return tool(
     (args: z.infer<typeof schema>, config: ToolRunnableConfig) =>
-      runTool(SIMULATE_BET, deps.logger, async () => {
+      runTool(SIMULATE_BET, deps.logger, async (): Promise<SimulationResult> => {
         const { timeZone, language } = toolContextOf(config);
         if (args.selections.length === 0) throw new ToolRequestError('INVALID_ARGUMENT', 'Give at least one selection.');
         if (args.selections.length > MAX_LEGS) throw new ToolRequestError('INVALID_ARGUMENT', `An accumulator may have at most ${MAX_LEGS} selections.`);
@@ -97,8 +125,20 @@ export function createSimulateBetTool(deps: ToolDeps) {
         const currency = checkCurrency(args.currency);
         const stake = roundMoney(args.stake);
 
-        const priced = await Promise.all(args.selections.map((leg) => priceLeg(deps, leg, timeZone, language)));
+        // Each leg is priced on its own, so one unknown team does not hide the others' prices.
+        const settled = await Promise.allSettled(args.selections.map((leg) => priceLeg(deps, leg, timeZone, language)));
+        const priced = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+        const failedLegs = settled.flatMap((s, index): FailedLeg[] => {
+          if (s.status === 'fulfilled') return [];
+          // A single leg's failure is the answer itself, as for any other tool.
+          if (args.selections.length === 1) throw s.reason;
+          const error = toolError(s.reason, deps.logger, SIMULATE_BET);
+          return [{ index, requested: describeLeg(args.selections[index]), ...error }];
+        });
+        if (priced.length === 0) throw (settled[0] as PromiseRejectedResult).reason;
         const legs = priced.map((p) => p.leg);
+        const partial = failedLegs.length > 0 ? { failedLegs } : {};
+        const requestedLegs = args.selections.length;
         const ids = new Set(legs.map((l) => l.match.id));
         if (legs.length > 1 && ids.size < legs.length) {
           throw new ToolRequestError('INVALID_ARGUMENT', 'An accumulator cannot combine two selections from the same match.');
@@ -111,6 +151,8 @@ export function createSimulateBetTool(deps: ToolDeps) {
             stake,
             currency,
             legs,
+            requestedLegs,
+            ...partial,
             odds: legs[0].odds,
             potentialReturn: single.potentialReturn,
             profit: single.profit,
@@ -125,6 +167,8 @@ export function createSimulateBetTool(deps: ToolDeps) {
           stake,
           currency,
           legs,
+          requestedLegs,
+          ...partial,
           combinedOdds: round(slip.combinedOdds, 2),
           potentialReturn: slip.potentialReturn,
           profit: slip.profit,
@@ -143,6 +187,11 @@ export function createSimulateBetTool(deps: ToolDeps) {
   );
 }
 
+function describeLeg(leg: Leg): string {
+  const teams = [leg.team_a, leg.team_b].filter((t): t is string => typeof t === 'string' && t.length > 0);
+  return teams.length > 0 && !teams.includes(leg.selection) ? `${leg.selection} (${teams.join(' vs ')})` : leg.selection;
+}
+
 /** Finds a leg's match and selection and reads its current price (shared with propose_bet). */
 export async function priceLeg(
   deps: ToolDeps,
@@ -156,13 +205,13 @@ export async function priceLeg(
     throw new ToolRequestError('BETTING_CLOSED', `Betting on ${fixture.data.home.name} vs ${fixture.data.away.name} is closed.`);
   }
   const wanted = parseSelection(leg.selection);
-  const market = leg.market ?? wanted.market ?? '1x2';
+  const market = marketForSport(leg.market ?? wanted.market ?? '1x2', fixture.data.sportId) ?? '1x2';
   const book = pickBook(odds.data.markets, market, leg.line ?? wanted.line);
   if (!book) {
     const offered = [...new Set(odds.data.markets.map((m) => m.market))];
     throw new ToolRequestError('INVALID_MARKET', `Market "${market}" is not offered for this match.`, offered);
   }
-  const key = wanted.key ?? (await teamSelection(deps, leg.selection, fixture.data));
+  const key = wanted.key ?? (await teamSelection(deps, leg.selection, fixture.data, leg.team_a));
   const selection = book.selections.find((s) => s.key === key);
   if (!selection) {
     throw new ToolRequestError(
@@ -217,8 +266,15 @@ function pickBook(markets: MarketOdds[], market: MarketCode, line: number | unde
   return books.find((m) => m.line === 2.5) ?? books[0];
 }
 
-async function teamSelection(deps: ToolDeps, text: string, fixture: Fixture): Promise<SelectionKey | undefined> {
+// "Chelsea to lose": the selection is whoever plays team_a.
+const OPPONENT_WORDS = new Set(['opponent', 'opponents', 'rival', 'the other team', 'other team', 'the other side']);
+
+async function teamSelection(deps: ToolDeps, text: string, fixture: Fixture, reference?: string): Promise<SelectionKey | undefined> {
   const wanted = normalizeName(text);
+  if (OPPONENT_WORDS.has(wanted) && reference) {
+    const side = await teamSelection(deps, reference, fixture);
+    return side === 'home' ? 'away' : side === 'away' ? 'home' : undefined;
+  }
   if (wanted === normalizeName(fixture.home.name)) return 'home';
   if (wanted === normalizeName(fixture.away.name)) return 'away';
   const team = await deps.sportsData.resolveTeam(text).catch(() => undefined);

@@ -58,6 +58,8 @@ const MARKET_KEYS: Record<string, MarketCode> = {
   btts: 'btts',
   double_chance: 'double_chance',
   draw_no_bet: 'draw_no_bet',
+  moneyline: 'moneyline',
+  money_line: 'moneyline',
 };
 
 // Shape-A selection keys within each market.
@@ -73,6 +75,7 @@ const SHAPE_A_SELECTIONS: Record<MarketCode, Record<string, SelectionKey>> = {
     homeTeam_or_awayTeam: 'home_or_away',
   },
   draw_no_bet: { homeTeam: 'home', awayTeam: 'away' },
+  moneyline: { homeTeam: 'home', awayTeam: 'away' },
 };
 
 const YEARLESS_TIME = /^(\d{1,2})-(\d{1,2})\s+(\d{1,2}):(\d{2})$/;
@@ -368,15 +371,17 @@ export class ChatBetAdapter {
       if (line === undefined) return undefined;
     }
 
+    // A result market with no draw to back (basketball's usual one) is a two-way moneyline.
+    const market: MarketCode = code === '1x2' && !byKey.has('draw') ? 'moneyline' : code;
     const selections: MarketSelection[] = [...byKey.values()].map((selection) => ({
       key: selection.key,
-      name: displayName(code, selection.key, line, selection.upstreamName, context),
+      name: displayName(market, selection.key, line, selection.upstreamName, context),
       odds: selection.odds,
       betId: selection.betId,
     }));
     return {
       fixtureId: context.fixtureId,
-      market: code,
+      market,
       ...(line === undefined ? {} : { line }),
       selections,
       updatedAt: context.now.toISOString(),
@@ -464,9 +469,10 @@ function selectionKeyFromName(code: MarketCode, name: string, context: OddsParse
   const side = (candidate: string): 'home' | 'draw' | 'away' | undefined => sideOf(candidate, context);
   switch (code) {
     case '1x2':
+    case 'moneyline':
     case 'draw_no_bet': {
       const found = side(normalized);
-      return code === 'draw_no_bet' && found === 'draw' ? undefined : found;
+      return code !== '1x2' && found === 'draw' ? undefined : found;
     }
     case 'handicap': {
       const found = side(normalizeName(name.replace(TRAILING_NUMBER, '')));

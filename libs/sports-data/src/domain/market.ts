@@ -1,13 +1,23 @@
-export type MarketCode = '1x2' | 'over_under' | 'btts' | 'double_chance' | 'handicap' | 'draw_no_bet';
+/**
+ * `1x2` is the three-way result (for basketball: regulation time only); `moneyline` is the two-way
+ * winner, overtime included, which is how basketball is mainly bet.
+ */
+export type MarketCode = '1x2' | 'moneyline' | 'over_under' | 'btts' | 'double_chance' | 'handicap' | 'draw_no_bet';
 
 export const MARKET_CODES: readonly MarketCode[] = [
   '1x2',
+  'moneyline',
   'over_under',
   'btts',
   'double_chance',
   'handicap',
   'draw_no_bet',
 ];
+
+/** The market that says who wins: the two-way moneyline where offered, else the three-way result. */
+export function winnerMarketOf<T extends { market: MarketCode }>(markets: readonly T[]): T | undefined {
+  return markets.find((m) => m.market === 'moneyline') ?? markets.find((m) => m.market === '1x2');
+}
 
 export function isMarketCode(value: unknown): value is MarketCode {
   return typeof value === 'string' && (MARKET_CODES as readonly string[]).includes(value);

@@ -46,7 +46,7 @@ export function basketballLines(model: PointModel): BasketballLines {
 }
 
 /**
- * Regulation-time markets from a normal model of the points still to come (the whole game before
+ * Basketball markets (moneyline, point spread, total points) from a normal model of the points still to come (the whole game before
  * tip-off), added to the current score.
  */
 export function basketballBooks(
@@ -69,13 +69,15 @@ export function basketballBooks(
   const draw = Math.max(0, 1 - home - away);
   const over = 1 - normalCdf((lines.total - total) / deviation);
   const spreadHome = 1 - normalCdf((-lines.spread - margin) / deviation);
+  // The winner, overtime included: a regulation tie goes to overtime, which the two sides are
+  // about as likely to win as their regulation chances say.
+  const homeWins = home + draw * (home / (home + away));
   return [
     {
-      market: '1x2',
+      market: 'moneyline',
       outcomes: [
-        { key: 'home', name: homeName, probability: home },
-        { key: 'draw', name: 'Draw', probability: draw },
-        { key: 'away', name: awayName, probability: away },
+        { key: 'home', name: homeName, probability: homeWins },
+        { key: 'away', name: awayName, probability: 1 - homeWins },
       ],
     },
     {
@@ -92,13 +94,6 @@ export function basketballBooks(
       outcomes: [
         { key: 'home', name: `${homeName} ${signed(lines.spread)}`, probability: spreadHome },
         { key: 'away', name: `${awayName} ${signed(-lines.spread)}`, probability: 1 - spreadHome },
-      ],
-    },
-    {
-      market: 'draw_no_bet',
-      outcomes: [
-        { key: 'home', name: homeName, probability: home / (home + away) },
-        { key: 'away', name: awayName, probability: away / (home + away) },
       ],
     },
   ];

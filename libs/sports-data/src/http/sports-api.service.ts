@@ -3,7 +3,7 @@ import { impliedProbability } from '@app/betting';
 import { isDomainError } from '@app/common';
 import { InvalidQueryError } from '../domain/errors.js';
 import type { TeamForm } from '../domain/form.js';
-import { type FixtureOdds, marketOverround } from '../domain/market.js';
+import { type FixtureOdds, marketOverround, winnerMarketOf } from '../domain/market.js';
 import type { FixtureQuery } from '../domain/queries.js';
 import { normalizeName } from '../name-matching.js';
 import { PredictionService } from '../service/prediction.service.js';
@@ -86,7 +86,7 @@ export class SportsApiService {
       this.sportsData.getFixtures({ teamId: a.id, limit: 20 }),
     ]);
     const nextMeeting = upcomingA.data.find((f) => f.home.id === b.id || f.away.id === b.id) ?? null;
-    const odds = nextMeeting ? await this.sportsData.getOdds(nextMeeting.id, '1x2').catch(() => undefined) : undefined;
+    const odds = nextMeeting ? await this.winnerOdds(nextMeeting.id) : undefined;
     return {
       ...meta(h2h),
       stale: [formA, formB, h2h, upcomingA].some((s) => s.stale),
@@ -118,6 +118,13 @@ export class SportsApiService {
       }),
     );
     return { count: results.length, results };
+  }
+
+  /** The match-winner market of a fixture (moneyline or 1X2), or undefined when none is priced. */
+  private async winnerOdds(fixtureId: string): Promise<Sourced<FixtureOdds> | undefined> {
+    const odds = await this.sportsData.getOdds(fixtureId).catch(() => undefined);
+    const winner = odds ? winnerMarketOf(odds.data.markets) : undefined;
+    return odds && winner ? { ...odds, data: { ...odds.data, markets: [winner] } } : undefined;
   }
 
   private async resolveSportId(sport: string): Promise<string> {

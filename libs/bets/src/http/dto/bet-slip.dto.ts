@@ -23,6 +23,7 @@ const MAX_ODDS = 10_000;
 /** The outcomes each market offers, as `selection` names them. */
 export const MARKET_SELECTIONS: Record<MarketCode, readonly SelectionKey[]> = {
   '1x2': ['home', 'draw', 'away'],
+  moneyline: ['home', 'away'],
   over_under: ['over', 'under'],
   btts: ['yes', 'no'],
   double_chance: ['home_or_draw', 'away_or_draw', 'home_or_away'],

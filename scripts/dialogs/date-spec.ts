@@ -1,0 +1,50 @@
+import type { DateSpec } from './dialog.types.js';
+import { localParts, startOfLocalDay } from './text-match.js';
+
+/** A half-open range of instants [from, to). */
+export interface InstantRange {
+  from: Date;
+  to: Date;
+}
+
+const WEEKDAY_INDEX: Record<Exclude<DateSpec, 'today' | 'tomorrow' | 'weekend' | 'next_7_days'>, number> = {
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+};
+
+const SATURDAY = 6;
+const SUNDAY = 0;
+
+/**
+ * The instants a DateSpec covers, seen from `now` in `zone`: whole local days (a weekday is the
+ * next such day, today included; the weekend is the coming Saturday and Sunday, or the current one
+ * while it lasts), or the next seven days from now.
+ */
+export function resolveDateSpec(spec: DateSpec, now: Date, zone: string): InstantRange {
+  const today = localParts(now, zone);
+  const days = (offset: number, length: number): InstantRange => ({
+    from: startOfLocalDay(today.year, today.month, today.day + offset, zone),
+    to: startOfLocalDay(today.year, today.month, today.day + offset + length, zone),
+  });
+  switch (spec) {
+    case 'today':
+      return days(0, 1);
+    case 'tomorrow':
+      return days(1, 1);
+    case 'next_7_days':
+      return { from: now, to: new Date(now.getTime() + 7 * 86_400_000) };
+    case 'weekend': {
+      if (today.weekday === SUNDAY) return days(-1, 2);
+      return days((SATURDAY - today.weekday + 7) % 7, 2);
+    }
+    default: {
+      const offset = (WEEKDAY_INDEX[spec] - today.weekday + 7) % 7;
+      return days(offset, 1);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+/** The whole labelled set: every writer's dialogues of every category. */
+import type { Dialog } from '../dialog.types.js';
+import { dialogs as accumulatorA } from './accumulator.a.js';
+import { dialogs as basicsA } from './basics.a.js';
+import { dialogs as basketballB } from './basketball.b.js';
+import { dialogs as followUpA } from './follow_up.a.js';
+import { dialogs as followUpB } from './follow_up.b.js';
+import { dialogs as listsB } from './lists.b.js';
+import { dialogs as offTopicB } from './off_topic.b.js';
+import { dialogs as timeZoneB } from './time_zone.b.js';
+import { dialogs as unknownTeamB } from './unknown_team.b.js';
+import { dialogs as verdictA } from './verdict.a.js';
+
+export const DIALOGS: readonly Dialog[] = [
+  ...basicsA,
+  ...accumulatorA,
+  ...verdictA,
+  ...followUpA,
+  ...followUpB,
+  ...unknownTeamB,
+  ...basketballB,
+  ...listsB,
+  ...offTopicB,
+  ...timeZoneB,
+];
