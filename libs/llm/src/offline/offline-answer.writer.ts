@@ -23,7 +23,8 @@ export class OfflineAnswerWriter {
     const { outcomes, ...ctx } = input;
     const failure = outcomes.map((o) => toolErrorOf(o.result)).find((error) => error !== undefined);
     const succeeded = outcomes.filter((o) => !toolErrorOf(o.result));
-    if (failure && succeeded.length === 0) return renderError(failure, ctx);
+    // A refusal that protects the user (self-exclusion) is the answer, whatever else was priced.
+    if (failure && (succeeded.length === 0 || REFUSALS.has(failure.error))) return renderError(failure, ctx);
 
     const results = turnResults(succeeded);
     const primary = ANSWER_PRIORITY.find((name) => results.all(name).length > 0);
@@ -35,6 +36,8 @@ export class OfflineAnswerWriter {
     return text + staleNote(stale !== undefined, ageSeconds, ctx.language);
   }
 }
+
+const REFUSALS: ReadonlySet<string> = new Set(['SELF_EXCLUDED']);
 
 const CLOCK_TIME_RE = /\b\d{1,2}:\d{2}\b/;
 
