@@ -226,7 +226,7 @@ describe('Bets on the embedded ledger, with Redis', () => {
       [{ stake: 5, currency: 'EURO', selections: [{ match_id: '1', market: '1x2', selection: 'home' }] }, 'currency must be an ISO 4217 code'],
       [{ stake: 5, selections: [] }, 'selections must hold 1 to 20 selections'],
       [{ stake: 5, selections: Array.from({ length: 21 }, (_, i) => ({ match_id: String(i), market: '1x2', selection: 'home' })) }, 'selections must hold 1 to 20 selections'],
-      [{ stake: 5, selections: [{ match_id: '1', market: 'corners', selection: 'home' }] }, 'selections[0].market must be one of 1x2, over_under, btts, double_chance, handicap, draw_no_bet'],
+      [{ stake: 5, selections: [{ match_id: '1', market: 'corners', selection: 'home' }] }, 'selections[0].market must be one of 1x2, moneyline, over_under, btts, double_chance, handicap, draw_no_bet'],
       [{ stake: 5, selections: [{ match_id: '1', market: '1x2', selection: 'over' }] }, 'selections[0].selection must be one of home, draw, away for the 1x2 market'],
       [{ stake: 5, selections: [{ match_id: '1', market: 'btts', selection: 'home' }] }, 'selections[0].selection must be one of yes, no for the btts market'],
       [{ stake: 5, selections: [{ match_id: 'bad id!', market: '1x2', selection: 'home' }] }, 'selections[0].match_id must be'],
@@ -245,7 +245,7 @@ describe('Bets on the embedded ledger, with Redis', () => {
       const basketball = await request(server).get('/api/v1/sports/fixtures?sport=basketball&type=pre_match&limit=1').expect(200);
       const market = await anonymous.post('/api/v1/bets/simulate', { stake: 5, selections: [{ match_id: basketball.body.fixtures[0].id, market: 'btts', selection: 'yes' }] });
       expect(market.status).toBe(400);
-      expect(market.body).toMatchObject({ code: 'INVALID_MARKET', validMarkets: expect.arrayContaining(['1x2', 'over_under']) });
+      expect(market.body).toMatchObject({ code: 'INVALID_MARKET', validMarkets: expect.arrayContaining(['moneyline', 'over_under', 'handicap']) });
       expect(market.body.validMarkets).not.toContain('btts');
 
       const line = await anonymous.post('/api/v1/bets/simulate', { stake: 5, selections: [{ ...leg(0, 'over_under', 'over'), line: 17.5 }] });
@@ -417,7 +417,8 @@ describe('Bets on the embedded ledger, with Redis', () => {
       const client = await socketFor(demo.bearer);
       const before = await demo.balance();
       const answer = await chat(client, 'bet €10 on Barcelona');
-      expect(answer.function_calls).toEqual([expect.objectContaining({ name: 'propose_bet', ok: true })]);
+      // Proposed (and priced alongside), never placed.
+      expect(answer.function_calls).toEqual([expect.objectContaining({ name: 'propose_bet', ok: true }), expect.objectContaining({ name: 'simulate_bet', ok: true })]);
       expect(answer.content).toMatch(/^Your bet is ready to confirm \(nothing has been placed yet\):/);
       const proposalId = proposalIdIn(String(answer.content));
       expect(await demo.balance()).toBe(before);
@@ -480,8 +481,11 @@ describe('Bets on the embedded ledger, with Redis', () => {
     it('asks an anonymous user to log in instead of proposing, and still simulates "what if" questions', async () => {
       const guest = await socketFor();
       const answer = await chat(guest, 'bet €10 on Barcelona');
-      expect(answer.function_calls).toEqual([expect.objectContaining({ name: 'propose_bet', ok: true })]);
-      expect(answer.content).toMatch(/^Please log in to place a bet/);
+      expect(answer.function_calls).toEqual([expect.objectContaining({ name: 'propose_bet', ok: true }), expect.objectContaining({ name: 'simulate_bet', ok: true })]);
+      // What the bet would return, and that placing it needs a login; no proposal id.
+      expect(answer.content).toMatch(/^A €10\.00 bet on Barcelona to win .* would return €\d+\.\d{2}/);
+      expect(answer.content).toMatch(/To place it, log in/);
+      expect(String(answer.content)).not.toMatch(/proposal/i);
       const simulation = await chat(await socketFor(demo.bearer), 'How much would I win with €10 on Barcelona?');
       expect(simulation.function_calls).toEqual([expect.objectContaining({ name: 'simulate_bet' })]);
     });
@@ -505,7 +509,7 @@ describe('Bets on the embedded ledger, with Redis', () => {
       const spanish = await chat(client, 'Dame una apuesta de valor');
       expect(spanish.content).toMatch(/autoexcluida[\s\S]*jugarbien\.es/);
       const proposal = await chat(client, 'bet €5 on Barcelona');
-      expect(proposal.function_calls).toEqual([expect.objectContaining({ name: 'propose_bet', ok: false, error: expect.stringMatching(/^SELF_EXCLUDED/) })]);
+      expect(proposal.function_calls).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'propose_bet', ok: false, error: expect.stringMatching(/^SELF_EXCLUDED/) })]));
       expect(proposal.content).not.toMatch(/prop_/);
       expect(await bob.balance()).toBe(before);
     });

@@ -68,7 +68,8 @@ describe('Prometheus metrics of the real app (Redis cache)', () => {
   });
 
   it('counts requests by route pattern, and a repeated odds request as a cache hit', async () => {
-    const fixtures = await request(server).get('/api/v1/sports/fixtures?limit=1').expect(200);
+    // A football match: the three-way result is football's (basketball is priced on the moneyline).
+    const fixtures = await request(server).get('/api/v1/sports/fixtures?sport=football&limit=1').expect(200);
     const matchId: string = fixtures.body.fixtures[0].id;
     const url = `/api/v1/sports/odds?match_id=${matchId}&market=1x2`;
     const before = await scrape(server);

@@ -1,7 +1,9 @@
 import request from 'supertest';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
+// Football's markets; basketball's moneyline is the one more the API accepts.
 const MARKETS = ['1x2', 'over_under', 'btts', 'double_chance', 'handicap', 'draw_no_bet'];
+const ALL_MARKETS = ['1x2', 'moneyline', 'over_under', 'btts', 'double_chance', 'handicap', 'draw_no_bet'];
 
 describe('Sports REST API on the embedded provider', () => {
   let t: TestApp;
@@ -91,7 +93,7 @@ describe('Sports REST API on the embedded provider', () => {
     const one = await request(server).get(`/api/v1/sports/odds?match_id=${clasicoId}&market=btts`).expect(200);
     expect(one.body.markets.map((m: { market: string }) => m.market)).toEqual(['btts']);
     const bad = await request(server).get(`/api/v1/sports/odds?match_id=${clasicoId}&market=corners`).expect(400);
-    expect(JSON.stringify(bad.body.message)).toContain(`market must be one of ${MARKETS.join(', ')}`);
+    expect(JSON.stringify(bad.body.message)).toContain(`market must be one of ${ALL_MARKETS.join(', ')}`);
   });
 
   it('answers odds for an unknown match with 404, and a malformed id with 400', async () => {

@@ -42,7 +42,7 @@ const ASK_PATTERNS: readonly [Ask, RegExp][] = [
     String.raw`\b(?:a\s+quien\s+le\s+(?:apuesto|voy)|por\s+quien\s+apuesto)\b`,
     String.raw`\b(?:who(?:'s|\s+is)|which\s+(?:team|side)\s+is)\s+(?:more\s+)?(?:likely|expected)\s+to\s+win\b`,
     String.raw`\b(?:who|which\s+(?:team|side))\s+(?:do\s+)?(?:the\s+)?(?:bookies|bookmakers|odds|markets?)\s+(?:fancy|favou?r|like|prefer)\b`,
-    String.raw`\bquien\s+(?:parte\s+como|sale\s+como|es\s+el|tiene\s+mas\s+(?:opciones|posibilidades))\b`,
+    String.raw`\bquien\s+(?:parte\s+como|sale\s+como|tiene\s+mas\s+(?:opciones|posibilidades))\b`,
   )],
 ];
 

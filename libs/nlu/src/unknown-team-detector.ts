@@ -115,6 +115,8 @@ function lowerCaseNames(input: UnknownTeamInput, inEntity: readonly boolean[], l
     if (endToken <= startToken) return;
     const run = { startToken, endToken };
     if (!range(run).some(strange)) return;
+    // One lower-case word is too often an ordinary word ("fixed", "ganando") to call it a team.
+    if (endToken - startToken < 2) return;
     if (runs.some((r) => startToken < r.endToken && r.startToken < endToken)) return;
     runs.push({ ...run, name: input.original.slice(located[startToken].start, located[endToken - 1].end) });
   };

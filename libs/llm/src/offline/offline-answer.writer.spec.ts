@@ -34,6 +34,25 @@ describe('OfflineAnswerWriter', () => {
     expect(text).toBe('Tu saldo disponible es 50.00 €.\n(Aviso: la fuente de datos no responde; estas cifras son de la última consulta correcta, hace 5 min.)');
   });
 
+  it('names the time zone once in any answer that shows a kick-off time, and not in one that shows none', () => {
+    const odds = {
+      name: 'get_match_odds',
+      result: {
+        match: aMatch(),
+        bettingOpen: true,
+        updatedAt: '2026-12-07T10:00:00Z',
+        markets: [{ market: '1x2', overround: 0.05, selections: [{ key: 'home', name: 'Barcelona', odds: 2.1, impliedProbability: 0.476 }, { key: 'draw', name: 'Draw', odds: 3.5, impliedProbability: 0.286 }, { key: 'away', name: 'Real Madrid', odds: 3.2, impliedProbability: 0.3125 }] }],
+        source: 'embedded',
+        stale: false,
+      },
+    };
+    const text = write([odds]);
+    expect(text).toMatch(/\d{1,2}:\d{2}/);
+    expect(text.split('Europe/Madrid')).toHaveLength(2);
+    expect(write([fixtures()]).split('Europe/Madrid')).toHaveLength(2);
+    expect(write([balance])).not.toContain('Europe/Madrid');
+  });
+
   it('writes nothing for results of tools it does not know', () => {
     expect(write([{ name: 'unknown_tool', result: { anything: 1 } }])).toBe('');
   });

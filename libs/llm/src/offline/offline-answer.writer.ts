@@ -1,6 +1,7 @@
 import { isResultOf, typedToolResult, toolErrorOf, type ResultOf, type ToolName } from '../tools/tool-result-map.js';
 import { staleNote } from './answer-format.js';
 import { ANSWER_PRIORITY, RENDERERS, renderError, type RenderContext, type TurnResults } from './renderers/index.js';
+import { timesNote } from './renderers/shared.js';
 
 /** A tool call of this turn with its parsed JSON result. */
 export interface ToolOutcome {
@@ -22,17 +23,27 @@ export class OfflineAnswerWriter {
     const { outcomes, ...ctx } = input;
     const failure = outcomes.map((o) => toolErrorOf(o.result)).find((error) => error !== undefined);
     const succeeded = outcomes.filter((o) => !toolErrorOf(o.result));
-    if (failure && succeeded.length === 0) return renderError(failure, ctx);
+    // A refusal that protects the user (self-exclusion) is the answer, whatever else was priced.
+    if (failure && (succeeded.length === 0 || REFUSALS.has(failure.error))) return renderError(failure, ctx);
 
     const results = turnResults(succeeded);
     const primary = ANSWER_PRIORITY.find((name) => results.all(name).length > 0);
-    const text = primary ? render(primary, ctx, results) : failure ? renderError(failure, ctx) : '';
+    const text = withZone(primary ? render(primary, ctx, results) : failure ? renderError(failure, ctx) : '', ctx);
 
     // Any stale figure in the turn makes the whole answer stale: the answer may quote it.
     const stale = succeeded.map((o) => o.result).find((r) => r.stale);
     const ageSeconds = typeof stale?.ageSeconds === 'number' ? stale.ageSeconds : undefined;
     return text + staleNote(stale !== undefined, ageSeconds, ctx.language);
   }
+}
+
+const REFUSALS: ReadonlySet<string> = new Set(['SELF_EXCLUDED']);
+
+const CLOCK_TIME_RE = /\b\d{1,2}:\d{2}\b/;
+
+/** An answer that shows a kick-off time says which zone it is in, once. */
+function withZone(text: string, ctx: RenderContext): string {
+  return CLOCK_TIME_RE.test(text) && !text.includes(ctx.timeZone) ? `${text}\n${timesNote(ctx)}` : text;
 }
 
 function render<N extends ToolName>(name: N, ctx: RenderContext, results: TurnResults): string {

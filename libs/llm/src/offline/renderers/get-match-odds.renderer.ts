@@ -5,7 +5,6 @@ import type { MatchOddsResult, OddsMarketView, OddsSelectionView } from '../../t
 import { marketLabel, selectionLabel } from '../../tools/selection-labels.js';
 import { competitionName, formatOdds, formatPercent, shortKickoff } from '../answer-format.js';
 import type { Renderer } from './renderer.js';
-import { timesNote } from './shared.js';
 
 const WIN_WORDS_RE = /\b(win|wins|winning|victory|pays?|paying|gana|ganar|gane|victoria|paga|pagan|pago)\b/i;
 
@@ -55,7 +54,6 @@ export const renderMatchOdds: Renderer<MatchOddsResult> = (result, ctx) => {
       ? `Entre paréntesis, la probabilidad implícita de cada cuota, que incluye el margen de la casa (${margin} en ${mainLabel}). Las cuotas pueden cambiar antes del inicio.`
       : `In brackets, the probability each price implies, bookmaker margin included (${margin} on ${mainLabel}). Odds can change before kick-off.`,
   );
-  lines.push(timesNote(ctx));
   return lines.join('\n');
 };
 

@@ -3,7 +3,7 @@ import { responsibleGamblingNote } from '../../shared/responsible-gambling.js';
 import type { MatchVerdictResult, VerdictSelection, VerdictStrength } from '../../tools/match-verdict.tool.js';
 import { formatOdds, formatPercent } from '../answer-format.js';
 import type { Renderer } from './renderer.js';
-import { matchWhere, timesNote } from './shared.js';
+import { matchWhere } from './shared.js';
 
 const STRENGTH: Record<VerdictStrength, Record<Language, (name: string) => string>> = {
   strong_favourite: { en: (n) => `${n} are clear favourites`, es: (n) => `${n} es claro favorito` },
@@ -48,7 +48,6 @@ export const renderMatchVerdict: Renderer<MatchVerdictResult> = (result, ctx) =>
   }
 
   if (focus.ask === 'value') lines.push(`${es ? 'Veredicto del partido' : 'Match verdict'}: ${STRENGTH[result.strength][language](favName)}.`);
-  lines.push(timesNote(ctx));
   lines.push(es ? `Favorito no significa seguro. ${responsibleGamblingNote(language)}` : `Favourite doesn't mean certain. ${responsibleGamblingNote(language)}`);
   return lines.join('\n');
 };

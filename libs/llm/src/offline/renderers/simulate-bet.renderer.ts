@@ -2,7 +2,7 @@ import type { Language } from '../../shared/conversation-types.js';
 import type { PricedLeg, SimulationResult } from '../../tools/simulate-bet.tool.js';
 import { formatOdds, formatPercent, shortKickoff } from '../answer-format.js';
 import type { Renderer } from './renderer.js';
-import { matchWhere, moneyIn, stakeWarning, timesNote } from './shared.js';
+import { matchWhere, moneyIn, stakeWarning } from './shared.js';
 
 /** What a stake would return at the current price, for a single or an accumulator. */
 export const renderSimulation: Renderer<SimulationResult> = (result, ctx) => {
@@ -40,8 +40,7 @@ export const renderSimulation: Renderer<SimulationResult> = (result, ctx) => {
           : `Combined odds ${formatOdds(result.combinedOdds)}: ${money(result.stake)} would return ${money(result.potentialReturn)} (${money(result.profit)} profit) if every selection wins.`,
       );
     }
-    lines.push(timesNote(ctx));
-  }
+    }
   for (const failed of result.failedLegs ?? []) {
     const hint = failed.suggestions?.length ? (es ? ` (¿quizás ${failed.suggestions.slice(0, 3).join(', ')}?)` : ` (did you mean ${failed.suggestions.slice(0, 3).join(', ')}?)`) : '';
     lines.push(
