@@ -10,6 +10,7 @@ const SECRET = 'chat-socket-test-secret-0123456789abcdef';
 /** A recommendation: a long answer, streamed in many chunks. */
 const LONG_QUESTION = 'What is the safest bet this weekend?';
 
+const TESTER = 'socket_tester';
 const sid = (label: string) => `${label}_${randomBytes(6).toString('hex')}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -48,16 +49,17 @@ describe('Socket.IO /chat', () => {
   let server: ReturnType<TestApp['app']['getHttpServer']>;
   const open: ChatSocket[] = [];
 
+  /** Connections name a user unless the test gives a token: a session is reached again through its owner. */
   async function connect(auth: Record<string, unknown> = {}, options: { reconnection?: boolean } = {}) {
-    const client = await connectChat(url, auth, options);
+    const client = await connectChat(url, auth.token === undefined ? { user_id: TESTER, ...auth } : auth, options);
     open.push(client);
     return client;
   }
 
-  async function history(sessionId: string, userId?: string): Promise<StoredMessage[]> {
+  async function history(sessionId: string, userId = TESTER): Promise<StoredMessage[]> {
     const res = await request(server)
       .get(`/api/v1/chat/history/${sessionId}`)
-      .query({ limit: 100, ...(userId && { user_id: userId }) })
+      .query({ limit: 100, user_id: userId })
       .expect(200);
     return res.body.messages as StoredMessage[];
   }
@@ -74,9 +76,10 @@ describe('Socket.IO /chat', () => {
   });
   afterAll(() => t.close());
 
-  it('greets a new connection with connection_status and a generated session id', async () => {
-    const client = await connect();
-    expect(client.status).toMatchObject({ status: 'connected', user_id: 'anonymous', authenticated: false, resumed: false });
+  it('greets a new connection with connection_status, a generated session id and, without identity, a fresh owner and its token', async () => {
+    const client = await connectChat(url);
+    open.push(client);
+    expect(client.status).toMatchObject({ status: 'connected', user_id: expect.stringMatching(/^anon_/), token: expect.any(String), authenticated: false, resumed: false });
     expect(client.status.session_id).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
   });
 

@@ -122,22 +122,23 @@ describe('plain WebSocket /ws/chat', () => {
 
   it('opens the session named in the path /ws/chat/{session_id}', async () => {
     const sessionId = sid('path');
-    const client = await connect(`/ws/chat/${sessionId}`);
+    const client = await connect(`/ws/chat/${sessionId}`, { user_id: 'ws_path_user' });
     expect(client.sessionId).toBe(sessionId);
     await turn(client, 'Hello!');
-    const history = await request(t.app.getHttpServer()).get(`/api/v1/chat/history/${sessionId}`).expect(200);
+    const history = await request(t.app.getHttpServer()).get(`/api/v1/chat/history/${sessionId}?user_id=ws_path_user`).expect(200);
     expect(history.body.count).toBe(2);
   });
 
   it('replaces an older connection of the session, closing it with 4001 (also across transports)', async () => {
     const sessionId = sid('replace');
-    const old = await connect(`/ws/chat/${sessionId}`);
-    const fresh = await connect('/ws/chat', { session_id: sessionId });
+    // The same owner (by its user_id) on each: a stranger could not take the session over.
+    const old = await connect(`/ws/chat/${sessionId}`, { user_id: 'ws_replacer' });
+    const fresh = await connect('/ws/chat', { session_id: sessionId, user_id: 'ws_replacer' });
     const status = await old.log.next((e) => e.name === 'connection_status');
     expect(status.payload).toMatchObject({ status: 'replaced', session_id: sessionId });
     expect((await old.closed).code).toBe(4001);
 
-    const socketIo = await connectChat(base, { session_id: sessionId });
+    const socketIo = await connectChat(base, { session_id: sessionId, user_id: 'ws_replacer' });
     expect((await fresh.closed).code).toBe(4001);
     socketIo.socket.close();
   });
@@ -157,7 +158,7 @@ describe('plain WebSocket /ws/chat', () => {
 
   it('replays after last_message_id on resume, and on connect when the query names it', async () => {
     const sessionId = sid('resume');
-    const client = await connect(`/ws/chat/${sessionId}`);
+    const client = await connect(`/ws/chat/${sessionId}`, { user_id: 'ws_resumer' });
     const [first, second] = [sid('m1'), sid('m2')];
     await turn(client, 'Hello!', first);
     await turn(client, 'What can you do?', second);
@@ -167,7 +168,7 @@ describe('plain WebSocket /ws/chat', () => {
     const echoed = client.log.named('user_message_echo');
     expect(echoed.map((e) => e.payload.message_id)).toEqual([second]);
 
-    const back = await connect(`/ws/chat/${sessionId}`, { last_message_id: first });
+    const back = await connect(`/ws/chat/${sessionId}`, { user_id: 'ws_resumer', last_message_id: first });
     await back.log.next((e) => e.name === 'resume_complete');
     expect(back.log.events.map((e) => e.name)).toEqual(['connection_ack', 'session_created', 'user_message_echo', 'bot_response', 'resume_complete']);
   });

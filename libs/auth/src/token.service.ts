@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { authConfig, type AuthConfig } from '@app/config';
-import { randomBytes } from 'node:crypto';
 import { InvalidTokenError } from './auth.errors.js';
+import { newAnonymousSubject } from './identity.js';
 
 const MAX_TOKEN_LENGTH = 4096;
 // header.payload.signature in base64url; anything else is rejected before it is decoded.
@@ -41,9 +41,8 @@ export class TokenService {
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
   ) {}
 
-  /** A token for a new anonymous client; its subject is a fresh id the client keeps for its sessions. */
-  async issueAnonymous(): Promise<IssuedToken> {
-    const userId = `anon_${randomBytes(12).toString('base64url')}`;
+  /** A token for an anonymous client; its subject (a fresh id unless given) owns the client's sessions. */
+  async issueAnonymous(userId = newAnonymousSubject()): Promise<IssuedToken> {
     const token = await this.jwt.signAsync({ sub: userId, anon: true });
     return { token, expires_in: this.config.accessTokenExpireMinutes * 60, user_id: userId };
   }

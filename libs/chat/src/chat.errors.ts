@@ -10,13 +10,3 @@ export class MessageTooLongError extends DomainError {
     this.details = { maxLength, length };
   }
 }
-
-/** A logged-in caller named a user_id other than their own. */
-export class UserMismatchError extends DomainError {
-  readonly httpStatus = 403;
-  readonly code = 'USER_MISMATCH';
-
-  constructor() {
-    super('user_id does not match the logged-in user; leave it out or send your own');
-  }
-}

@@ -14,6 +14,8 @@ export interface Admission {
   lastMessageId?: string;
   /** When the handshake's token expires (epoch ms): the connection is closed then. */
   tokenExpiresAt?: number;
+  /** The anonymous token handed to a client that came with no identity: its sessions are reached with it. */
+  issuedToken?: string;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface Admission {
  * own protocol (Socket.IO events, or the ChatBet JSON messages of the plain WebSocket).
  */
 export type ChatEvent =
-  | { kind: 'connected'; sessionId: string; userId: string; authenticated: boolean; resumed: boolean }
+  | { kind: 'connected'; sessionId: string; userId: string; authenticated: boolean; resumed: boolean; token?: string }
   | { kind: 'replaced'; sessionId: string }
   /** This instance is stopping: reconnect (to another one) after `retryAfterMs`. */
   | { kind: 'shutdown'; sessionId: string; retryAfterMs: number }
@@ -44,7 +46,7 @@ export interface ChatConnection extends Admission {
   close(reason: CloseReason): void;
 }
 
-export type CloseReason = 'token_expired' | 'too_many_connections' | 'shutdown';
+export type CloseReason = 'token_expired' | 'too_many_connections' | 'shutdown' | 'forbidden';
 
 /**
  * A way for clients to reach the chat: the service publishes a session's events through every

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit, Optional } from '@nestjs/common';
-import { isAccountUserId } from '@app/accounts';
-import { TokenService, InvalidTokenError, type VerifiedToken } from '@app/auth';
-import { ANONYMOUS_OWNER, ChatService, MessageTooLongError } from '@app/chat';
+import { type IdentityTransport, InvalidTokenError, resolveIdentity, TokenService, type VerifiedToken } from '@app/auth';
+import { type ChatIdentity, ChatService, MessageTooLongError } from '@app/chat';
 import { RECONNECT_AFTER_MS, RECONNECT_SPREAD_MS, reconnectAfterMs } from '@app/common';
 import {
   appConfig,
@@ -32,7 +31,6 @@ import { ClaimStore } from './claim.store.js';
 import { cancelSchema, messageIdOf, parseClientMessage, resumeSchema, type UserMessage, userMessageSchema } from './dto/chat-client.messages.js';
 import { type EndpointCounts, type InstanceReport, PresenceService } from './presence.service.js';
 import {
-  AccountClaimError,
   ChatRateLimitedError,
   DuplicateInProgressError,
   PayloadTooLargeError,
@@ -52,6 +50,7 @@ export interface HandshakeInput {
   sessionId?: unknown;
   lastMessageId?: unknown;
   ip: string;
+  transport: IdentityTransport;
 }
 
 export interface AttachOptions {
@@ -169,19 +168,19 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       verified = await this.tokens.verify(input.token);
       if (!isSafeId(verified.sub)) throw new InvalidTokenError('invalid');
     }
-    // A token proves who the user is unless it is anonymous; a claimed user_id only names an owner.
-    const verifiedUser = verified && !verified.anon ? verified.sub : undefined;
-    if (!verifiedUser && claimedUser && isAccountUserId(claimedUser)) throw new AccountClaimError();
-    const ownerId = verifiedUser ?? claimedUser ?? verified?.sub ?? ANONYMOUS_OWNER;
+    const identity = resolveIdentity(verified, claimedUser, input.transport);
     const sessionId = requestedSession ?? this.chat.newSessionId();
-    if (requestedSession) await this.assertNotOthers(requestedSession, ownerId);
+    if (requestedSession) await this.claimSession(requestedSession, identity);
+    // A connection without any identity owns its sessions through the token it is handed now.
+    const issued = identity.proof === 'new' ? await this.tokens.issueAnonymous(identity.ownerId) : undefined;
     return {
       sessionId,
-      identity: verifiedUser ? { ownerId, userId: verifiedUser } : { ownerId },
-      userId: ownerId,
-      authenticated: verifiedUser !== undefined,
+      identity,
+      userId: identity.ownerId,
+      authenticated: identity.userId !== undefined,
       ...(lastMessageId && { lastMessageId }),
       ...(verified && { tokenExpiresAt: verified.exp * 1000 }),
+      ...(issued && { issuedToken: issued.token }),
     };
   }
 
@@ -197,10 +196,17 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       connection.close('shutdown');
       return false;
     }
+    const session = this.sessions.open(connection.sessionId);
+    // The first connection of a session on this instance sets its owner before anything is stored.
+    session.ownerId ??= connection.identity.ownerId;
+    if (session.ownerId !== connection.identity.ownerId) {
+      this.sendError(connection, new SessionAccessDeniedError(connection.sessionId));
+      connection.close('forbidden');
+      return false;
+    }
     const perIp = (this.connectionsPerIp.get(connection.ip) ?? 0) + 1;
     this.connectionsPerIp.set(connection.ip, perIp);
     this.connections.set(connection.id, connection);
-    const session = this.sessions.open(connection.sessionId);
     session.connections.add(connection.id);
     this.schedulePresence();
     if (perIp > this.limits.maxSocketsPerIp) {
@@ -216,6 +222,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       userId: connection.userId,
       authenticated: connection.authenticated,
       resumed: options.recovered,
+      ...(connection.issuedToken && { token: connection.issuedToken }),
     });
     try {
       await Promise.all(this.transports.map((transport) => transport.replaceOthers(connection.sessionId, connection.id)));
@@ -542,13 +549,20 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     return true;
   }
 
-  private async assertNotOthers(sessionId: string, ownerId: string): Promise<void> {
+  /**
+   * A session the client names is opened for it at once: stored with its owner, so that nobody else
+   * can connect to it (and push its owner out) on any instance, even before its first message.
+   */
+  private async claimSession(sessionId: string, identity: ChatIdentity): Promise<void> {
+    // Live here but not stored yet: its first connection owns it.
+    const live = this.sessions.get(sessionId)?.ownerId;
+    if (live !== undefined && live !== identity.ownerId) throw new SessionAccessDeniedError(sessionId);
     try {
-      await this.conversations.get(sessionId, ownerId);
+      await this.conversations.getOrCreate(sessionId, identity.ownerId, identity.userId);
     } catch (error) {
       if (error instanceof SessionAccessDeniedError) throw error;
-      // Not found is a new session. Storage away: the turn itself will check ownership again.
-      if (!(error instanceof SessionNotFoundError)) this.logger.warn({ msg: 'Could not check the owner of a session at connect', sessionId, err: String(error) });
+      // Storage away: the turn itself will check ownership again.
+      this.logger.warn({ msg: 'Could not claim a session at connect', sessionId, err: String(error) });
     }
   }
 

@@ -114,16 +114,6 @@ export class TokenExpiredError extends DomainError {
   }
 }
 
-/** An anonymous connection naming an account's user_id: only that account's token may open its sessions. */
-export class AccountClaimError extends DomainError {
-  readonly httpStatus = 403;
-  readonly code = 'SESSION_FORBIDDEN';
-
-  constructor() {
-    super('This user_id is an account: connect with its access token');
-  }
-}
-
 /**
  * A connection or message arriving while this instance is stopping: the client reconnects (to
  * another instance) after `retry_after_ms` and sends it again there.

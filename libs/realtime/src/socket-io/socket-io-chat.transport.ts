@@ -176,6 +176,7 @@ export class SocketIoChatTransport extends ChatTransport {
       sessionId: handshakeField(auth, query, 'session_id'),
       lastMessageId: handshakeField(auth, query, 'last_message_id'),
       ip,
+      transport: 'socket.io',
     });
     const data: ChatSocketData = { ...admission, ip };
     socket.data = data;

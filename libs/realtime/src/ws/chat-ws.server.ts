@@ -149,6 +149,7 @@ export class ChatWebSocketServer extends ChatTransport implements OnApplicationB
         sessionId: requestedSession,
         lastMessageId: query.get('last_message_id') ?? undefined,
         ip,
+        transport: 'websocket',
       });
     } catch (error) {
       refusal = this.realtime.describe(error);
@@ -289,6 +290,7 @@ const CLOSE_FOR: Record<CloseReason, [code: number, reason: string]> = {
   token_expired: [WS_CLOSE.invalidToken, 'token expired'],
   too_many_connections: [WS_CLOSE.rateLimited, 'too many connections'],
   shutdown: [WS_CLOSE.goingAway, 'server shutting down'],
+  forbidden: [WS_CLOSE.forbidden, 'session forbidden'],
 };
 
 function closeCodeFor(code: DescribedChatError['code']): number {

@@ -43,7 +43,7 @@ export function toWsMessages(event: ChatEvent): WsServerMessage[] {
           supported_features: SUPPORTED_FEATURES,
           authenticated: event.authenticated,
         }),
-        wsMessage('session_created', event.sessionId, undefined, { user_id: event.userId }),
+        wsMessage('session_created', event.sessionId, undefined, { user_id: event.userId, ...(event.token && { token: event.token }) }),
       ];
     case 'replaced':
       return [wsMessage('connection_status', event.sessionId, undefined, { status: 'replaced', reason: 'A newer connection opened this session' })];
