@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { authConfig, type AuthConfig } from '@app/config';
 import { InvalidTokenError } from './auth.errors.js';
@@ -35,11 +35,21 @@ interface TokenClaims {
 
 /** Issues and checks the service's access tokens (HS256 JWTs signed with SECRET_KEY). */
 @Injectable()
-export class TokenService {
+export class TokenService implements OnModuleInit {
+  private readonly logger = new Logger(TokenService.name);
+
   constructor(
     private readonly jwt: JwtService,
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
   ) {}
+
+  onModuleInit(): void {
+    if (this.config.secretGenerated) {
+      this.logger.warn({
+        msg: 'SECRET_KEY is not set: tokens are signed with a random key made for this process; they stop working at restart and on other instances (set SECRET_KEY to keep them)',
+      });
+    }
+  }
 
   /** A token for an anonymous client; its subject (a fresh id unless given) owns the client's sessions. */
   async issueAnonymous(userId = newAnonymousSubject()): Promise<IssuedToken> {

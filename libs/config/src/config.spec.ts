@@ -74,6 +74,14 @@ describe('configuration', () => {
     expect(problemsOf({ ENVIRONMENT: 'production', SECRET_KEY: 'x'.repeat(32) })).toEqual([]);
   });
 
+  it('refuses staging (every environment but development) without a SECRET_KEY, and makes one up in development', () => {
+    expect(problemsOf({ ENVIRONMENT: 'staging' })).toEqual(['SECRET_KEY must be set to at least 32 characters when ENVIRONMENT=staging (got 0)']);
+    const development = withEnv({ ENVIRONMENT: 'development' }, () => authConfig());
+    expect(development.secretGenerated).toBe(true);
+    expect(development.secretKey.length).toBeGreaterThanOrEqual(32);
+    expect(withEnv({ ENVIRONMENT: 'development' }, () => authConfig()).secretKey).toBe(development.secretKey);
+  });
+
   it('accepts log levels and environments in any case, storing the canonical spelling', () => {
     const app = withEnv({ LOG_LEVEL: 'debug', ENVIRONMENT: 'Staging' }, () => appConfig());
     expect(app.logLevel).toBe('DEBUG');

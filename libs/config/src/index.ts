@@ -11,7 +11,7 @@ import { realtimeConfig } from './realtime.config.js';
 import { redisConfig } from './redis.config.js';
 
 export { appConfig, ENVIRONMENTS, LOG_LEVELS, type AppConfig, type LogLevel } from './app.config.js';
-export { authConfig, MIN_PRODUCTION_SECRET_LENGTH, type AuthConfig } from './auth.config.js';
+export { authConfig, MIN_SECRET_KEY_LENGTH, type AuthConfig } from './auth.config.js';
 export { betsConfig, type BetsConfig } from './bets.config.js';
 export { cacheConfig, CACHE_RESOURCES, type CacheConfig, type CacheResourceName } from './cache.config.js';
 export { chatbetConfig, type ChatBetConfig } from './chatbet.config.js';
