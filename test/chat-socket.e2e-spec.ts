@@ -314,9 +314,9 @@ describe('Socket.IO /chat', () => {
     await turn(client, 'a'.repeat(1_990));
   });
 
-  it('answers a socket message over 16 KB with MESSAGE_TOO_LONG once the dropped connection recovers, and keeps answering', async () => {
+  it('answers a socket frame over 64 KB (which closes the connection) with MESSAGE_TOO_LONG once the connection recovers, and keeps answering', async () => {
     const client = await connect({ session_id: sid('oversize') }, { reconnection: true });
-    client.socket.emit('user_message', { content: 'x'.repeat(20_000) });
+    client.socket.emit('user_message', { content: 'x'.repeat(70_000) });
     const error = await client.log.next((e) => e.name === 'error');
     expect(error.payload).toMatchObject({ error_code: 'MESSAGE_TOO_LONG', data: { max_bytes: 16_384 } });
     expect(client.log.named('connection_status').at(-1)!.payload.resumed).toBe(true);
@@ -397,9 +397,9 @@ describe('Socket.IO /chat limits', () => {
   });
   afterAll(() => t.close());
 
-  it('runs Socket.IO with the ping interval of WS_HEARTBEAT_SECONDS, 16 KB messages and the HTTP CORS policy', async () => {
+  it('runs Socket.IO with the ping interval of WS_HEARTBEAT_SECONDS, 64 KB frames (messages over 16 KB are answered MESSAGE_TOO_LONG) and the HTTP CORS policy', async () => {
     const res = await request(t.app.getHttpServer()).get('/socket.io/').query({ EIO: '4', transport: 'polling' }).set('Origin', 'https://fan.example').expect(200);
-    expect(JSON.parse(res.text.slice(1))).toMatchObject({ pingInterval: 7_000, maxPayload: 16_384 });
+    expect(JSON.parse(res.text.slice(1))).toMatchObject({ pingInterval: 7_000, maxPayload: 65_536 });
     expect(res.headers['access-control-allow-origin']).toBe('https://fan.example');
   });
 

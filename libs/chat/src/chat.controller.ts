@@ -115,6 +115,7 @@ export class ChatController {
 
   @Post('feedback')
   @ApiOperation({ summary: 'Rate an answer as helpful or not' })
+  @ApiNotFoundResponse({ description: 'No answer with this message_id (MESSAGE_NOT_FOUND)' })
   async rate(@Body() body: FeedbackDto) {
     await this.feedback.record({ messageId: body.message_id, rating: body.rating, reason: body.reason, userId: body.user_id, at: new Date().toISOString() });
     return { message_id: body.message_id, rating: body.rating, status: 'recorded' };

@@ -10,3 +10,13 @@ export class MessageTooLongError extends DomainError {
     this.details = { maxLength, length };
   }
 }
+
+/** Feedback about a message this service did not write (or wrote so long ago it is forgotten). */
+export class UnknownMessageError extends DomainError {
+  readonly httpStatus = 404;
+  readonly code = 'MESSAGE_NOT_FOUND';
+
+  constructor(messageId: string) {
+    super(`No answer with message_id ${messageId} can be rated`);
+  }
+}

@@ -7,6 +7,7 @@ import { type AgentTurnResult, ConversationAgent } from '@app/llm';
 import { MetricsService } from '@app/metrics';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { MessageTooLongError } from './chat.errors.js';
+import { FeedbackService } from './feedback.service.js';
 
 /** Who is asking: a verified user, or an anonymous client that still owns its sessions (see resolveIdentity). */
 export type ChatIdentity = Identity;
@@ -61,6 +62,7 @@ export class ChatService {
     private readonly locks: SessionLockService,
     private readonly agent: ConversationAgent,
     private readonly tokens: TokenService,
+    private readonly feedback: FeedbackService,
     @Inject(conversationConfig.KEY) private readonly config: ConversationConfig,
     // Absent when the chat module is built on its own in tests.
     @Optional() private readonly metrics?: MetricsService,
@@ -129,6 +131,7 @@ export class ChatService {
         replyTo: userMessageId,
       };
       await this.conversations.appendExchange(sessionId, userMessage, assistantMessage, result.contextUpdate);
+      await this.feedback.answerWritten(assistantMessage.id);
       if (request.identity.proof !== 'new') await this.rememberPreferences(userId ?? ownerId, result);
       const credential = request.identity.proof === 'new' ? await this.tokens.issueAnonymous(ownerId) : undefined;
       const finished = performance.now();

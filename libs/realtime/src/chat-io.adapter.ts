@@ -6,7 +6,7 @@ import { RedisService } from '@app/redis';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 import { SocketIoRedisAdapter } from './socket-io/socket-io-redis.adapter.js';
-import { MAX_SOCKET_PAYLOAD_BYTES, RECOVERY_WINDOW_MS } from './socket-limits.js';
+import { MAX_SOCKET_IO_FRAME_BYTES, RECOVERY_WINDOW_MS } from './socket-limits.js';
 
 /**
  * Creates the process's Socket.IO server (every namespace shares it) with the service's limits:
@@ -46,7 +46,7 @@ export class ChatIoAdapter extends IoAdapter {
     return super.createIOServer(port, {
       ...options,
       ...(adapter && { adapter: adapter.factory }),
-      maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
+      maxHttpBufferSize: MAX_SOCKET_IO_FRAME_BYTES,
       pingInterval: this.heartbeatMs,
       connectionStateRecovery: {
         maxDisconnectionDuration: RECOVERY_WINDOW_MS,

@@ -278,6 +278,8 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
         this.metrics?.rateLimited('chat_busy');
         throw new ServerBusyError(this.config.maxTurnsInFlight, BUSY_RETRY_AFTER_MS);
       }
+      // The plain WebSocket checks its frames' bytes before parsing; a Socket.IO message arrives parsed.
+      if (Buffer.byteLength(JSON.stringify(payload) ?? '') > MAX_SOCKET_PAYLOAD_BYTES) throw new PayloadTooLargeError(MAX_SOCKET_PAYLOAD_BYTES);
       const message = this.parseUserMessage(connection, payload);
       messageId = message.message_id ?? randomUUID();
       const session = this.sessions.open(connection.sessionId);
