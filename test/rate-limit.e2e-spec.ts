@@ -34,7 +34,8 @@ describe('REST rate limit per client address', () => {
   let server: Server;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { RATE_LIMIT_REQUESTS: '5', RATE_LIMIT_WINDOW: '60' } });
+    // The tests stand in for a proxy on loopback: X-Forwarded-For names the client.
+    t = await createTestApp({ env: { RATE_LIMIT_REQUESTS: '5', RATE_LIMIT_WINDOW: '60', TRUSTED_PROXIES: '127.0.0.1,::1' } });
     server = t.app.getHttpServer();
   });
   afterAll(() => t.close());
@@ -99,7 +100,7 @@ describe('REST rate limit shared by instances through Redis', () => {
   let b: TestApp;
 
   beforeAll(async () => {
-    const env = { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('rate-limit'), RATE_LIMIT_REQUESTS: '4', RATE_LIMIT_WINDOW: '60' };
+    const env = { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('rate-limit'), RATE_LIMIT_REQUESTS: '4', RATE_LIMIT_WINDOW: '60', TRUSTED_PROXIES: '127.0.0.1,::1' };
     a = await createTestApp({ env });
     b = await createTestApp({ env });
   });
@@ -127,7 +128,7 @@ describe('Chat turn limit per user, session or address', () => {
   let server: Server;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('chat-limit'), CHAT_RATE_LIMIT_PER_MINUTE: '2' } });
+    t = await createTestApp({ env: { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('chat-limit'), CHAT_RATE_LIMIT_PER_MINUTE: '2', TRUSTED_PROXIES: '127.0.0.1,::1' } });
     server = t.app.getHttpServer();
   });
   afterAll(() => t.close());

@@ -62,6 +62,12 @@ describe('configuration', () => {
     expect(problemsOf(env)).toEqual([message]);
   });
 
+  it('accepts addresses and CIDR ranges in TRUSTED_PROXIES, nothing else', () => {
+    expect(problemsOf({ TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.7, ::1, fd00::/8' })).toEqual([]);
+    expect(problemsOf({ TRUSTED_PROXIES: 'loopback,10.0.0.0/33' })).toEqual(['TRUSTED_PROXIES must list IP addresses or CIDR ranges (got "loopback", "10.0.0.0/33")']);
+    expect(withEnv({}, () => appConfig()).trustedProxies).toEqual([]);
+  });
+
   it('reports every bad variable at once', () => {
     expect(problemsOf({ PORT: 'abc', GEMINI_TEMPERATURE: '5' })).toHaveLength(2);
   });

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit, Optional } from '@nestjs/common';
 import { type IdentityTransport, InvalidTokenError, resolveIdentity, TokenService, type VerifiedToken } from '@app/auth';
 import { type ChatIdentity, ChatService, MessageTooLongError } from '@app/chat';
-import { RECONNECT_AFTER_MS, RECONNECT_SPREAD_MS, reconnectAfterMs } from '@app/common';
+import { assertHandshakeAllowed, clientAddress, RECONNECT_AFTER_MS, RECONNECT_SPREAD_MS, reconnectAfterMs, TrustedProxies } from '@app/common';
 import {
   appConfig,
   type AppConfig,
@@ -22,7 +22,7 @@ import {
   SessionNotFoundError,
 } from '@app/conversation';
 import { MetricsService } from '@app/metrics';
-import { RateLimiterService } from '@app/rate-limit';
+import { RateLimiterService, SocketAddressCap } from '@app/rate-limit';
 import { createHash, randomUUID } from 'node:crypto';
 import { describeChatError, type DescribedChatError } from './chat-error.mapper.js';
 import type { Admission, CancelAck, ChatConnection, ChatEvent, ChatTransport, MessageAck, ResumeAck } from './chat-transport.js';
@@ -51,6 +51,9 @@ export interface HandshakeInput {
   lastMessageId?: unknown;
   ip: string;
   transport: IdentityTransport;
+  /** Host and Origin headers of the handshake, checked against ALLOWED_HOSTS and CORS_ORIGINS. */
+  host?: string;
+  origin?: string;
 }
 
 export interface AttachOptions {
@@ -101,7 +104,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(RealtimeChatService.name);
   private readonly transports: ChatTransport[] = [];
   private readonly connections = new Map<string, ChatConnection>();
-  private readonly connectionsPerIp = new Map<string, number>();
+  private readonly trustedProxies: TrustedProxies;
   /** Connections dropped for an oversize message: told why when they come back (connection id → when). */
   private readonly oversizeDrops = new Map<string, number>();
   private readonly running = new Set<Promise<void>>();
@@ -119,6 +122,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     private readonly limiter: RateLimiterService,
     private readonly claims: ClaimStore,
     private readonly presence: PresenceService,
+    private readonly socketCap: SocketAddressCap,
     @Inject(conversationConfig.KEY) private readonly conversation: ConversationConfig,
     @Inject(rateLimitConfig.KEY) private readonly limits: RateLimitConfig,
     @Inject(realtimeConfig.KEY) private readonly config: RealtimeConfig,
@@ -126,6 +130,12 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     @Optional() private readonly metrics?: MetricsService,
   ) {
     this.sessions = new SessionRegistry(conversation.timeoutSeconds * 1000);
+    this.trustedProxies = new TrustedProxies(app.trustedProxies);
+  }
+
+  /** The client's address for the per-address limits (X-Forwarded-For only from TRUSTED_PROXIES). */
+  addressOf(remoteAddress: string | undefined, forwardedFor: string | string[] | undefined): string {
+    return clientAddress(remoteAddress, forwardedFor, this.trustedProxies);
   }
 
   onModuleInit(): void {
@@ -155,9 +165,10 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
    */
   async admit(input: HandshakeInput): Promise<Admission> {
     if (this.shuttingDown) throw new ServerShuttingDownError(reconnectAfterMs());
-    if ((this.connectionsPerIp.get(input.ip) ?? 0) >= this.limits.maxSocketsPerIp) {
+    assertHandshakeAllowed({ host: input.host, origin: input.origin }, this.app);
+    if (!(await this.socketCap.hasRoom('chat', input.ip))) {
       this.metrics?.rateLimited('ws_connections');
-      throw new TooManyConnectionsError(this.limits.maxSocketsPerIp);
+      throw new TooManyConnectionsError(this.socketCap.limit);
     }
     const claimedUser = optionalId(input.userId, 'user_id');
     const requestedSession = optionalId(input.sessionId, 'session_id');
@@ -204,18 +215,15 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       connection.close('forbidden');
       return false;
     }
-    const perIp = (this.connectionsPerIp.get(connection.ip) ?? 0) + 1;
-    this.connectionsPerIp.set(connection.ip, perIp);
-    this.connections.set(connection.id, connection);
-    session.connections.add(connection.id);
-    this.schedulePresence();
-    if (perIp > this.limits.maxSocketsPerIp) {
-      // Two handshakes from one address passed `admit` together; the later one loses.
-      this.sendError(connection, new TooManyConnectionsError(this.limits.maxSocketsPerIp));
-      this.detach(connection.id);
+    if (!(await this.socketCap.acquire('chat', connection.id, connection.ip))) {
+      // Two handshakes from one address passed `admit` together (on any instance); the later one loses.
+      this.sendError(connection, new TooManyConnectionsError(this.socketCap.limit));
       connection.close('too_many_connections');
       return false;
     }
+    this.connections.set(connection.id, connection);
+    session.connections.add(connection.id);
+    this.schedulePresence();
     connection.send({
       kind: 'connected',
       sessionId: connection.sessionId,
@@ -248,9 +256,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     const connection = this.connections.get(connectionId);
     if (!connection) return;
     this.connections.delete(connectionId);
-    const perIp = (this.connectionsPerIp.get(connection.ip) ?? 1) - 1;
-    if (perIp > 0) this.connectionsPerIp.set(connection.ip, perIp);
-    else this.connectionsPerIp.delete(connection.ip);
+    void this.socketCap.release(connectionId);
     const session = this.sessions.get(connection.sessionId);
     if (session) {
       session.connections.delete(connectionId);

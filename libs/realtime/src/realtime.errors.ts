@@ -14,6 +14,8 @@ export const CHAT_ERROR_CODES = [
   'INVALID_ID',
   'PROCESSING_ERROR',
   'SERVER_SHUTTING_DOWN',
+  'HOST_NOT_ALLOWED',
+  'ORIGIN_NOT_ALLOWED',
 ] as const;
 export type ChatErrorCode = (typeof CHAT_ERROR_CODES)[number];
 
