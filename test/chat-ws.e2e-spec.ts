@@ -109,7 +109,7 @@ describe('plain WebSocket /ws/chat', () => {
     expect(events.some((e) => e.name === 'bot_response')).toBe(true);
   });
 
-  it('acknowledges a repeated message_id as duplicate and answers it once', async () => {
+  it('acknowledges a repeated message_id as duplicate, answers it once and sends the stored answer again', async () => {
     const client = await connect();
     const messageId = sid('m');
     await turn(client, 'Hello!', messageId);
@@ -117,7 +117,9 @@ describe('plain WebSocket /ws/chat', () => {
     const acks = await waitFor(() => client.log.named('message_ack').length === 2, 5_000).then(() => client.log.named('message_ack'));
     expect(acks.map((a) => a.payload.status)).toEqual(['accepted', 'duplicate']);
     await sleep(200);
-    expect(client.log.named('bot_response')).toHaveLength(1);
+    const answers = client.log.named('bot_response').map((e) => e.payload);
+    expect(answers.map((a) => Boolean(a.replayed))).toEqual([false, true]);
+    expect(answers[1].content).toBe(answers[0].content);
   });
 
   it('opens the session named in the path /ws/chat/{session_id}', async () => {

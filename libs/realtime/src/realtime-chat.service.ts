@@ -290,8 +290,9 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       messageId = message.message_id ?? randomUUID();
       const session = this.sessions.open(connection.sessionId);
       const idClaim = `message:${messageId}`;
-      if (!(await this.claims.claim(session, idClaim, MESSAGE_ID_WINDOW_MS))) {
-        return { message_id: messageId, status: 'duplicate' };
+      if (!(await this.claims.claim(session, idClaim, MESSAGE_ID_WINDOW_MS, this.presence.instanceId))) {
+        const seen = await this.settleDuplicate(connection, session, messageId, idClaim);
+        if (seen !== 'orphaned') return { message_id: messageId, status: 'duplicate' };
       }
       const contentClaim = `content:${createHash('sha256').update(message.content.trim()).digest('base64url').slice(0, 22)}`;
       if (!(await this.claims.claim(session, contentClaim, SAME_CONTENT_WINDOW_MS))) {
@@ -306,6 +307,12 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
         await Promise.all([this.claims.release(session, idClaim), this.claims.release(session, contentClaim)]);
         this.metrics?.rateLimited('ws_chat');
         throw new ChatRateLimitedError(limit, decision.retryAfterMs);
+      }
+      // The checks above waited on Redis: a shutdown that began meanwhile has already counted the turns
+      // it waits for, so this one is refused (and may be sent again elsewhere), never accepted and dropped.
+      if (this.shuttingDown) {
+        await Promise.all([this.claims.release(session, idClaim), this.claims.release(session, contentClaim)]);
+        throw new ServerShuttingDownError(reconnectAfterMs());
       }
       this.enqueue(session, connection, message, messageId, [idClaim, contentClaim]);
       return { message_id: messageId, status: 'accepted' };
@@ -416,6 +423,32 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
 
   // ---------------------------------------------------------------- internals
 
+  /**
+   * A message id seen before: still being answered (`in_progress`); answered, when its stored answer
+   * is sent again to this connection (`replayed`); or claimed by an instance that is gone, with
+   * nothing stored (`orphaned`): the claim is taken over and the message is processed again.
+   */
+  private async settleDuplicate(connection: ChatConnection, session: SessionState, messageId: string, idClaim: string): Promise<'in_progress' | 'replayed' | 'orphaned'> {
+    if (session.turns.has(messageId)) return 'in_progress';
+    let stored: ChatMessage[] = [];
+    try {
+      stored = await this.conversations.history(connection.sessionId, connection.identity.ownerId, MAX_STORED_MESSAGES);
+    } catch (error) {
+      if (!(error instanceof SessionNotFoundError)) throw error;
+    }
+    const answer = stored.find((m) => m.role === 'assistant' && m.replyTo === messageId);
+    if (answer) {
+      connection.send({ kind: 'history', sessionId: connection.sessionId, message: answer });
+      return 'replayed';
+    }
+    // This instance's own claims belong to messages between their claim and their turn, or running.
+    const holder = await this.claims.holderOf(session, idClaim);
+    const holderGone = holder !== undefined && holder !== this.presence.instanceId && (await this.presence.isAlive(holder)) === false;
+    if (!holderGone) return 'in_progress';
+    await this.claims.takeOver(session, idClaim, MESSAGE_ID_WINDOW_MS, this.presence.instanceId);
+    return 'orphaned';
+  }
+
   private parseUserMessage(connection: ChatConnection, payload: unknown): UserMessage {
     const message = parseClientMessage(userMessageSchema, payload);
     if (message.session_id && message.session_id !== connection.sessionId) throw new SessionMismatchError('session_id');
@@ -472,8 +505,9 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       const described = this.describe(error, { sessionId, messageId });
       this.publish(sessionId, { kind: 'error', sessionId, messageId, code: described.code, message: described.message, ...(described.details && { details: described.details }) });
     } finally {
-      this.publish(sessionId, { kind: 'typing', sessionId, messageId, isTyping: false });
+      // Done before the last event, so a resend prompted by it finds the answer stored, not in progress.
       session.turns.delete(messageId);
+      this.publish(sessionId, { kind: 'typing', sessionId, messageId, isTyping: false });
       session.lastActivity = Date.now();
       // Stopping: the session's clients here stayed for this answer; they have it now.
       if (this.shuttingDown && session.turns.size === 0) {
