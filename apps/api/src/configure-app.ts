@@ -3,7 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter, type HttpReply, type HttpRequest, hostOf, isHostAllowed, registerRequestLogging, SafeValidationPipe } from '@app/common';
-import { appConfig, type AppConfig } from '@app/config';
+import { appConfig, type AppConfig, exposureConfig, type ExposureConfig } from '@app/config';
 import { MetricsService, registerHttpMetrics } from '@app/metrics';
 import { ChatIoAdapter } from '@app/realtime';
 import type { FastifyInstance } from 'fastify';
@@ -58,7 +58,8 @@ export function configureApp(app: NestFastifyApplication): AppConfig {
     }),
   );
   app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost), config.debug && !config.isProduction));
-  setUpSwagger(app, config);
+  // API docs describe every route and parameter: off in production unless DOCS_ENABLED says otherwise.
+  if (app.get<ExposureConfig>(exposureConfig.KEY).docsEnabled) setUpSwagger(app, config);
   return config;
 }
 

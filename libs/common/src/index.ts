@@ -11,3 +11,4 @@ export { SafeValidationPipe } from './safe-validation.pipe.js';
 export { isValidTimeZone, wallClock, type WallClock } from './wall-clock.js';
 export { clientAddress, TrustedProxies } from './client-address.js';
 export { assertHandshakeAllowed, type HandshakePolicy, HostNotAllowedError, hostOf, isHostAllowed, isOriginAllowed, OriginNotAllowedError } from './handshake-policy.js';
+export { OpsAccessGuard, OpsEndpoint, OpsEndpointOffError, OpsTokenRequiredError } from './ops-access.guard.js';

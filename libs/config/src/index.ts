@@ -4,6 +4,7 @@ import { betsConfig } from './bets.config.js';
 import { cacheConfig } from './cache.config.js';
 import { chatbetConfig } from './chatbet.config.js';
 import { conversationConfig } from './conversation.config.js';
+import { exposureConfig } from './exposure.config.js';
 import { geminiConfig } from './gemini.config.js';
 import { liveUpdatesConfig } from './live-updates.config.js';
 import { rateLimitConfig } from './rate-limit.config.js';
@@ -16,6 +17,7 @@ export { betsConfig, type BetsConfig } from './bets.config.js';
 export { cacheConfig, CACHE_RESOURCES, type CacheConfig, type CacheResourceName } from './cache.config.js';
 export { chatbetConfig, type ChatBetConfig } from './chatbet.config.js';
 export { conversationConfig, type ConversationConfig } from './conversation.config.js';
+export { exposureConfig, OPS_ACCESS, type ExposureConfig, type OpsAccess, type OpsResource } from './exposure.config.js';
 export { geminiConfig, LLM_PROVIDERS, type GeminiConfig, type LlmProvider } from './gemini.config.js';
 export { liveUpdatesConfig, type LiveUpdatesConfig } from './live-updates.config.js';
 export { rateLimitConfig, type RateLimitConfig } from './rate-limit.config.js';
@@ -38,6 +40,7 @@ export const ALL_CONFIGS = [
   geminiConfig,
   liveUpdatesConfig,
   betsConfig,
+  exposureConfig,
 ];
 
 /**
