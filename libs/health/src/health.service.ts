@@ -3,6 +3,7 @@ import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { appConfig, type AppConfig, chatbetConfig, type ChatBetConfig, geminiConfig, type GeminiConfig } from '@app/config';
 import { RedisService } from '@app/redis';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { RedisPersistenceIndicator } from './redis-persistence.health.js';
 import { RedisHealthIndicator, round } from './redis.health.js';
 import { UpstreamHealthIndicator } from './upstream.health.js';
 
@@ -20,6 +21,7 @@ export class HealthService implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly checks: HealthCheckService,
     private readonly redisIndicator: RedisHealthIndicator,
+    private readonly persistence: RedisPersistenceIndicator,
     private readonly upstreams: UpstreamHealthIndicator,
     private readonly redis: RedisService,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
@@ -66,7 +68,11 @@ export class HealthService implements OnModuleInit, OnModuleDestroy {
 
   /** Readiness: Redis (when configured) and every configured upstream answer; 503 otherwise. */
   ready(): Promise<HealthCheckResult> {
-    return this.checks.check([() => this.redisIndicator.check(), ...this.upstreams.checks()]);
+    return this.checks.check([
+      () => this.redisIndicator.check(),
+      ...(this.persistence.applies ? [() => this.persistence.check()] : []),
+      ...this.upstreams.checks(),
+    ]);
   }
 
   async detailed() {
