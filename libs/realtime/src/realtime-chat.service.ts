@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit, Optional } from '@nestjs/common';
 import { type IdentityTransport, InvalidTokenError, resolveIdentity, TokenService, type VerifiedToken } from '@app/auth';
 import { type ChatIdentity, ChatService, MessageTooLongError } from '@app/chat';
-import { assertHandshakeAllowed, clientAddress, RECONNECT_AFTER_MS, RECONNECT_SPREAD_MS, reconnectAfterMs, TrustedProxies } from '@app/common';
+import { assertHandshakeAllowed, clientAddress, RECONNECT_AFTER_MS, RECONNECT_SPREAD_MS, reconnectAfterMs, TrustedProxies, withCorrelation } from '@app/common';
 import {
   appConfig,
   type AppConfig,
@@ -467,7 +467,8 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     const run = session.queue
       // The acknowledgement is sent when submit() returns; starting on a later tick keeps it ahead of the turn's first event.
       .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
-      .then(() => this.runTurn(session, handle, { content: message.content, identity, timeZone: message.time_zone, claims }))
+      // Every line the turn logs (the chat service's turn line, tools, errors) carries its id.
+      .then(() => withCorrelation({ turnId: messageId }, () => this.runTurn(session, handle, { content: message.content, identity, timeZone: message.time_zone, claims })))
       .catch((error: unknown) => {
         this.logger.error({ msg: 'Chat turn failed outside its own error handling', sessionId: session.sessionId, messageId, err: error });
       });
