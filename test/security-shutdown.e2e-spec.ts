@@ -59,6 +59,29 @@ describe('Security: a message racing a shutdown is answered or refused, never dr
     }
   });
 
+  it('delivers a missed answer once after reconnect + resume: not both at the reconnect and in the replay', async () => {
+    const sessionId = sid('missed');
+    const url = `${survivorWs}/ws/chat/${sessionId}?user_id=${USER}`;
+    const first = await connectWs(url);
+    first.send({ type: 'user_message', content: 'Hello!', message_id: 'seen-1' });
+    await first.log.turnEnd('seen-1');
+    // The next answer is written while the client is away.
+    first.send({ type: 'user_message', content: 'What is the safest bet this weekend?', message_id: 'missed-1' });
+    await first.log.next((e) => e.name === 'message_ack');
+    first.ws.close();
+    await waitFor(() => storedAnswerTo(sessionId, 'missed-1'), 10_000);
+
+    const back = await connectWs(url);
+    try {
+      back.send({ type: 'resume', last_message_id: 'seen-1' });
+      await back.log.next((e) => e.name === 'resume_complete');
+      await sleep(200);
+      expect(back.log.named('bot_response').filter((e) => e.payload.message_id === 'missed-1')).toHaveLength(1);
+    } finally {
+      back.ws.close();
+    }
+  });
+
   it('processes again a message whose claim was left by an instance that is gone', async () => {
     const sessionId = sid('orphan');
     const messageId = sid('m');

@@ -105,6 +105,11 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
   private readonly transports: ChatTransport[] = [];
   private readonly connections = new Map<string, ChatConnection>();
   private readonly trustedProxies: TrustedProxies;
+  /**
+   * Per connection, user messages it did not send whose answer it already got (live after taking the
+   * session over, or as undelivered at connect): its resume does not send them again.
+   */
+  private readonly answered = new Map<string, Set<string>>();
   /** Connections dropped for an oversize message: told why when they come back (connection id → when). */
   private readonly oversizeDrops = new Map<string, number>();
   private readonly running = new Set<Promise<void>>();
@@ -243,7 +248,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       } else {
         const missed = session.undelivered;
         session.undelivered = [];
-        for (const answer of missed) connection.send(answer);
+        for (const answer of missed) this.sendAnswer(connection, answer);
       }
     } catch (error) {
       this.sendError(connection, error);
@@ -256,6 +261,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     const connection = this.connections.get(connectionId);
     if (!connection) return;
     this.connections.delete(connectionId);
+    this.answered.delete(connectionId);
     void this.socketCap.release(connectionId);
     const session = this.sessions.get(connection.sessionId);
     if (session) {
@@ -468,7 +474,11 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       // The acknowledgement is sent when submit() returns; starting on a later tick keeps it ahead of the turn's first event.
       .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
       // Every line the turn logs (the chat service's turn line, tools, errors) carries its id.
-      .then(() => withCorrelation({ turnId: messageId }, () => this.runTurn(session, handle, { content: message.content, identity, timeZone: message.time_zone, claims })))
+      .then(() =>
+        withCorrelation({ turnId: messageId }, () =>
+          this.runTurn(session, handle, { content: message.content, identity, timeZone: message.time_zone, claims, submittedBy: connection.id }),
+        ),
+      )
       .catch((error: unknown) => {
         this.logger.error({ msg: 'Chat turn failed outside its own error handling', sessionId: session.sessionId, messageId, err: error });
       });
@@ -480,7 +490,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
   private async runTurn(
     session: SessionState,
     handle: TurnHandle,
-    turn: { content: string; identity: ChatConnection['identity']; timeZone?: string; claims: string[] },
+    turn: { content: string; identity: ChatConnection['identity']; timeZone?: string; claims: string[]; submittedBy: string },
   ): Promise<void> {
     const { sessionId } = session;
     const { messageId } = handle;
@@ -498,6 +508,8 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       chunks.flush();
       const answer = { kind: 'answer', sessionId, messageId, response } as const;
       this.publish(sessionId, answer);
+      // A connection that took over the session (a reconnect) got this answer live: its resume skips it.
+      for (const id of session.connections) if (id !== turn.submittedBy) this.markAnswered(id, messageId);
       if (!(await this.anyoneListening(sessionId))) session.undelivered.push(answer);
     } catch (error) {
       chunks.flush();
@@ -528,14 +540,32 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       // A session with no stored message yet has nothing to replay.
       if (!(error instanceof SessionNotFoundError)) throw error;
     }
-    // The client names the last turn it saw, by its own message id: the answer to it is not news.
-    const missed = messages.filter((message) => !(message.role === 'assistant' && message.replyTo === lastMessageId));
+    // The client names the last turn it saw, by its own message id: the answer to it is not news; nor
+    // are turns whose answer this connection already got live (a missed answer arrives once).
+    const answered = this.answered.get(connection.id);
+    const missed = messages.filter(
+      (message) =>
+        !(message.role === 'assistant' && message.replyTo === lastMessageId) &&
+        !answered?.has(message.role === 'assistant' ? (message.replyTo ?? '') : message.id),
+    );
     for (const message of missed) connection.send({ kind: 'history', sessionId: connection.sessionId, message });
     // Stored answers include those that finished while nobody was connected.
     session.undelivered = [];
     const inProgress = [...session.turns.keys()];
     connection.send({ kind: 'resume_complete', sessionId: connection.sessionId, lastMessageId, replayed: missed.length, inProgress });
     return { session_id: connection.sessionId, replayed: missed.length, in_progress: inProgress };
+  }
+
+  private sendAnswer(connection: ChatConnection, answer: Extract<ChatEvent, { kind: 'answer' }>): void {
+    connection.send(answer);
+    this.markAnswered(connection.id, answer.messageId);
+  }
+
+  private markAnswered(connectionId: string, messageId: string): void {
+    if (!this.connections.has(connectionId)) return;
+    const answered = this.answered.get(connectionId) ?? new Set<string>();
+    answered.add(messageId);
+    this.answered.set(connectionId, answered);
   }
 
   private publish(sessionId: string, event: ChatEvent): void {
