@@ -5,9 +5,17 @@ import { createTestApp, type TestApp } from './support/test-app.js';
 
 type Server = ReturnType<TestApp['app']['getHttpServer']>;
 
+/** The token each anonymous session came with: a follow-up sends it, as a client does. */
+const sessionTokens = new Map<string, string>();
+
 async function say(server: Server, message: string, extra: Record<string, string> = {}) {
-  const res = await request(server).post('/api/v1/chat/message').send({ message, ...extra });
+  const token = extra.session_id === undefined ? undefined : sessionTokens.get(extra.session_id);
+  const res = await request(server)
+    .post('/api/v1/chat/message')
+    .set(token ? { Authorization: `Bearer ${token}` } : {})
+    .send({ message, ...extra });
   if (res.status !== 200) throw new Error(`chat answered ${res.status}: ${JSON.stringify(res.body)}`);
+  if (res.body.token) sessionTokens.set(res.body.session_id, res.body.token);
   return res.body;
 }
 
@@ -160,8 +168,10 @@ describe('Chat REST API with the offline engine on Redis', () => {
     const res = await request(server).get(`/api/v1/chat/history/${first.session_id}?user_id=history_user`).expect(200);
     expect(res.body.messages.map((m: { role: string; content: string }) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
     expect(res.body.messages[0].content).toBe('Hello!');
-    const list = await request(server).get('/api/v1/chat/conversations/history_user').expect(200);
-    expect(list.body.conversations.map((c: { session_id: string }) => c.session_id)).toContain(first.session_id);
+    const one = await request(server).get(`/api/v1/chat/conversations/history_user?session_id=${first.session_id}`).expect(200);
+    expect(one.body.conversations[0].messages).toHaveLength(4);
+    // The whole list needs the owner's token, not just its id.
+    await request(server).get('/api/v1/chat/conversations/history_user').expect(401);
   });
 
   it("refuses another owner's history (403) and an unknown session (404)", async () => {
@@ -244,9 +254,10 @@ describe('Chat history persistence on Redis', () => {
     const t = await createTestApp({ env: { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('chat-ttl'), CACHE_TTL_USER_SESSIONS: '1' } });
     try {
       const answer = await say(t.app.getHttpServer(), 'Hello!');
-      await request(t.app.getHttpServer()).get(`/api/v1/chat/history/${answer.session_id}`).expect(200);
+      const auth = { Authorization: `Bearer ${answer.token}` };
+      await request(t.app.getHttpServer()).get(`/api/v1/chat/history/${answer.session_id}`).set(auth).expect(200);
       await new Promise((resolve) => setTimeout(resolve, 2_100));
-      await request(t.app.getHttpServer()).get(`/api/v1/chat/history/${answer.session_id}`).expect(404);
+      await request(t.app.getHttpServer()).get(`/api/v1/chat/history/${answer.session_id}`).set(auth).expect(404);
     } finally {
       await t.close();
     }

@@ -10,6 +10,7 @@ const SECRET = 'chat-socket-test-secret-0123456789abcdef';
 /** A recommendation: a long answer, streamed in many chunks. */
 const LONG_QUESTION = 'What is the safest bet this weekend?';
 
+const TESTER = 'socket_tester';
 const sid = (label: string) => `${label}_${randomBytes(6).toString('hex')}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -48,16 +49,17 @@ describe('Socket.IO /chat', () => {
   let server: ReturnType<TestApp['app']['getHttpServer']>;
   const open: ChatSocket[] = [];
 
+  /** Connections name a user unless the test gives a token: a session is reached again through its owner. */
   async function connect(auth: Record<string, unknown> = {}, options: { reconnection?: boolean } = {}) {
-    const client = await connectChat(url, auth, options);
+    const client = await connectChat(url, auth.token === undefined ? { user_id: TESTER, ...auth } : auth, options);
     open.push(client);
     return client;
   }
 
-  async function history(sessionId: string, userId?: string): Promise<StoredMessage[]> {
+  async function history(sessionId: string, userId = TESTER): Promise<StoredMessage[]> {
     const res = await request(server)
       .get(`/api/v1/chat/history/${sessionId}`)
-      .query({ limit: 100, ...(userId && { user_id: userId }) })
+      .query({ limit: 100, user_id: userId })
       .expect(200);
     return res.body.messages as StoredMessage[];
   }
@@ -74,9 +76,10 @@ describe('Socket.IO /chat', () => {
   });
   afterAll(() => t.close());
 
-  it('greets a new connection with connection_status and a generated session id', async () => {
-    const client = await connect();
-    expect(client.status).toMatchObject({ status: 'connected', user_id: 'anonymous', authenticated: false, resumed: false });
+  it('greets a new connection with connection_status, a generated session id and, without identity, a fresh owner and its token', async () => {
+    const client = await connectChat(url);
+    open.push(client);
+    expect(client.status).toMatchObject({ status: 'connected', user_id: expect.stringMatching(/^anon_/), token: expect.any(String), authenticated: false, resumed: false });
     expect(client.status.session_id).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
   });
 
@@ -120,7 +123,7 @@ describe('Socket.IO /chat', () => {
     expect(stored[1]).toMatchObject({ id: answer.answer_id, replyTo: messageId, content: answer.content });
   });
 
-  it('answers a message_id once: a resend, during or after the turn, is acknowledged as duplicate', async () => {
+  it('answers a message_id once: a resend is a duplicate, and after the turn it gets the stored answer again', async () => {
     const client = await connect({ session_id: sid('dedup') });
     const messageId = sid('m');
     const [first, during] = await Promise.all([send(client, { content: 'Hello!', message_id: messageId }), send(client, { content: 'Hello!', message_id: messageId })]);
@@ -128,7 +131,7 @@ describe('Socket.IO /chat', () => {
     await client.log.turnEnd(messageId);
     expect(await send(client, { content: 'Hello!', message_id: messageId })).toEqual({ message_id: messageId, status: 'duplicate' });
     await sleep(300);
-    expect(answersOf(client.log, messageId)).toHaveLength(1);
+    expect(answersOf(client.log, messageId).map((a) => Boolean(a.replayed))).toEqual([false, true]);
     expect(client.log.named('error')).toEqual([]);
   });
 
@@ -311,9 +314,9 @@ describe('Socket.IO /chat', () => {
     await turn(client, 'a'.repeat(1_990));
   });
 
-  it('answers a socket message over 16 KB with MESSAGE_TOO_LONG once the dropped connection recovers, and keeps answering', async () => {
+  it('answers a socket frame over 64 KB (which closes the connection) with MESSAGE_TOO_LONG once the connection recovers, and keeps answering', async () => {
     const client = await connect({ session_id: sid('oversize') }, { reconnection: true });
-    client.socket.emit('user_message', { content: 'x'.repeat(20_000) });
+    client.socket.emit('user_message', { content: 'x'.repeat(70_000) });
     const error = await client.log.next((e) => e.name === 'error');
     expect(error.payload).toMatchObject({ error_code: 'MESSAGE_TOO_LONG', data: { max_bytes: 16_384 } });
     expect(client.log.named('connection_status').at(-1)!.payload.resumed).toBe(true);
@@ -394,9 +397,9 @@ describe('Socket.IO /chat limits', () => {
   });
   afterAll(() => t.close());
 
-  it('runs Socket.IO with the ping interval of WS_HEARTBEAT_SECONDS, 16 KB messages and the HTTP CORS policy', async () => {
+  it('runs Socket.IO with the ping interval of WS_HEARTBEAT_SECONDS, 64 KB frames (messages over 16 KB are answered MESSAGE_TOO_LONG) and the HTTP CORS policy', async () => {
     const res = await request(t.app.getHttpServer()).get('/socket.io/').query({ EIO: '4', transport: 'polling' }).set('Origin', 'https://fan.example').expect(200);
-    expect(JSON.parse(res.text.slice(1))).toMatchObject({ pingInterval: 7_000, maxPayload: 16_384 });
+    expect(JSON.parse(res.text.slice(1))).toMatchObject({ pingInterval: 7_000, maxPayload: 65_536 });
     expect(res.headers['access-control-allow-origin']).toBe('https://fan.example');
   });
 

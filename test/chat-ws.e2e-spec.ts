@@ -108,7 +108,7 @@ describe('plain WebSocket /ws/chat', () => {
     expect(events.some((e) => e.name === 'bot_response')).toBe(true);
   });
 
-  it('acknowledges a repeated message_id as duplicate and answers it once', async () => {
+  it('acknowledges a repeated message_id as duplicate, answers it once and sends the stored answer again', async () => {
     const client = await connect();
     const messageId = sid('m');
     await turn(client, 'Hello!', messageId);
@@ -116,27 +116,30 @@ describe('plain WebSocket /ws/chat', () => {
     const acks = await waitFor(() => client.log.named('message_ack').length === 2, 5_000).then(() => client.log.named('message_ack'));
     expect(acks.map((a) => a.payload.status)).toEqual(['accepted', 'duplicate']);
     await sleep(200);
-    expect(client.log.named('bot_response')).toHaveLength(1);
+    const answers = client.log.named('bot_response').map((e) => e.payload);
+    expect(answers.map((a) => Boolean(a.replayed))).toEqual([false, true]);
+    expect(answers[1].content).toBe(answers[0].content);
   });
 
   it('opens the session named in the path /ws/chat/{session_id}', async () => {
     const sessionId = sid('path');
-    const client = await connect(`/ws/chat/${sessionId}`);
+    const client = await connect(`/ws/chat/${sessionId}`, { user_id: 'ws_path_user' });
     expect(client.sessionId).toBe(sessionId);
     await turn(client, 'Hello!');
-    const history = await request(t.app.getHttpServer()).get(`/api/v1/chat/history/${sessionId}`).expect(200);
+    const history = await request(t.app.getHttpServer()).get(`/api/v1/chat/history/${sessionId}?user_id=ws_path_user`).expect(200);
     expect(history.body.count).toBe(2);
   });
 
   it('replaces an older connection of the session, closing it with 4001 (also across transports)', async () => {
     const sessionId = sid('replace');
-    const old = await connect(`/ws/chat/${sessionId}`);
-    const fresh = await connect('/ws/chat', { session_id: sessionId });
+    // The same owner (by its user_id) on each: a stranger could not take the session over.
+    const old = await connect(`/ws/chat/${sessionId}`, { user_id: 'ws_replacer' });
+    const fresh = await connect('/ws/chat', { session_id: sessionId, user_id: 'ws_replacer' });
     const status = await old.log.next((e) => e.name === 'connection_status');
     expect(status.payload).toMatchObject({ status: 'replaced', session_id: sessionId });
     expect((await old.closed).code).toBe(4001);
 
-    const socketIo = await connectChat(base, { session_id: sessionId });
+    const socketIo = await connectChat(base, { session_id: sessionId, user_id: 'ws_replacer' });
     expect((await fresh.closed).code).toBe(4001);
     socketIo.socket.close();
   });
@@ -156,7 +159,7 @@ describe('plain WebSocket /ws/chat', () => {
 
   it('replays after last_message_id on resume, and on connect when the query names it', async () => {
     const sessionId = sid('resume');
-    const client = await connect(`/ws/chat/${sessionId}`);
+    const client = await connect(`/ws/chat/${sessionId}`, { user_id: 'ws_resumer' });
     const [first, second] = [sid('m1'), sid('m2')];
     await turn(client, 'Hello!', first);
     await turn(client, 'What can you do?', second);
@@ -166,7 +169,7 @@ describe('plain WebSocket /ws/chat', () => {
     const echoed = client.log.named('user_message_echo');
     expect(echoed.map((e) => e.payload.message_id)).toEqual([second]);
 
-    const back = await connect(`/ws/chat/${sessionId}`, { last_message_id: first });
+    const back = await connect(`/ws/chat/${sessionId}`, { user_id: 'ws_resumer', last_message_id: first });
     await back.log.next((e) => e.name === 'resume_complete');
     expect(back.log.events.map((e) => e.name)).toEqual(['connection_ack', 'session_created', 'session_resumed', 'user_message_echo', 'bot_response', 'resume_complete']);
   });

@@ -21,6 +21,8 @@ const GREETING = 'Hello! Ask me about matches, odds or your bets.';
 const slowAnswer = () => gemini.text(ANSWER, { chunks: 12, delayMs: 250 });
 
 const sid = (label: string) => `${label}_${randomBytes(6).toString('hex')}`;
+/** The sessions' owner: a client finds its session again on the other instance through it. */
+const MOVER = 'shutdown_mover';
 
 type Ack = { message_id: string | null; status: string };
 
@@ -106,7 +108,7 @@ describe('Graceful shutdown with live connections', () => {
   });
 
   async function history(sessionId: string): Promise<Array<{ role: string; content: string; id: string; replyTo?: string }>> {
-    const res = await request(b.app.getHttpServer()).get(`/api/v1/chat/history/${sessionId}`).query({ limit: 100 }).expect(200);
+    const res = await request(b.app.getHttpServer()).get(`/api/v1/chat/history/${sessionId}`).query({ limit: 100, user_id: MOVER }).expect(200);
     return res.body.messages;
   }
 
@@ -116,7 +118,7 @@ describe('Graceful shutdown with live connections', () => {
 
     // Q has a finished turn, then asks again; it will move to B as soon as it is told.
     const sessionQ = sid('mover');
-    const q = await connectChat(urlA, { session_id: sessionQ });
+    const q = await connectChat(urlA, { session_id: sessionQ, user_id: MOVER });
     closeLater.push(q.socket);
     const greetingId = sid('m');
     fake.script(gemini.text(GREETING, { chunks: 1 }));
@@ -126,7 +128,7 @@ describe('Graceful shutdown with live connections', () => {
 
     // P stays on A until A closes its connection.
     const sessionP = sid('stayer');
-    const p = await connectChat(urlA, { session_id: sessionP });
+    const p = await connectChat(urlA, { session_id: sessionP, user_id: MOVER });
     closeLater.push(p.socket);
     // Idle clients: the plain WebSocket chat and the live sports updates.
     const ws = await connectWs(`${urlA.replace('http', 'ws')}/ws/chat`);
@@ -164,7 +166,7 @@ describe('Graceful shutdown with live connections', () => {
 
     // Q does what the notice says: after retry_after_ms it reconnects, to B, and resumes after the last message it saw.
     await new Promise((done) => setTimeout(done, Number(noticeQ.payload.retry_after_ms)));
-    const qOnB = await connectChat(urlB, { session_id: sessionQ });
+    const qOnB = await connectChat(urlB, { session_id: sessionQ, user_id: MOVER });
     closeLater.push(qOnB.socket);
     const resumed = await qOnB.socket.timeout(5_000).emitWithAck('resume', { session_id: sessionQ, last_message_id: greetingId });
     expect(resumed).toMatchObject({ session_id: sessionQ });
@@ -198,7 +200,7 @@ describe('Graceful shutdown with live connections', () => {
       ['assistant', ANSWER],
     ]);
     // And a client of P's session that resumes on B after the last turn it saw gets nothing twice.
-    const pOnB = await connectChat(urlB, { session_id: sessionP });
+    const pOnB = await connectChat(urlB, { session_id: sessionP, user_id: MOVER });
     closeLater.push(pOnB.socket);
     expect(await pOnB.socket.timeout(5_000).emitWithAck('resume', { last_message_id: askP })).toMatchObject({ replayed: 0 });
   }, 90_000);

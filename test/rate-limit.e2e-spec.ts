@@ -34,7 +34,8 @@ describe('REST rate limit per client address', () => {
   let server: Server;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { RATE_LIMIT_REQUESTS: '5', RATE_LIMIT_WINDOW: '60' } });
+    // The tests stand in for a proxy on loopback: X-Forwarded-For names the client.
+    t = await createTestApp({ env: { RATE_LIMIT_REQUESTS: '5', RATE_LIMIT_WINDOW: '60', TRUSTED_PROXIES: '127.0.0.1,::1' } });
     server = t.app.getHttpServer();
   });
   afterAll(() => t.close());
@@ -82,7 +83,7 @@ describe('REST rate limit per client address', () => {
     for (let i = 0; i < 6; i++) await request(server).get('/api/v1/sports');
     expect((await request(server).get('/api/v1/sports')).status).toBe(429);
     // …but its live chat still works.
-    const client = await connectChat(baseUrl, { session_id: 'rl_socket_1' });
+    const client = await connectChat(baseUrl, { session_id: 'rl_socket_1', user_id: 'rl_user' });
     try {
       const ack = (await client.socket.timeout(5_000).emitWithAck('user_message', { content: 'hello', message_id: 'rl-m1' })) as { status: string };
       expect(ack.status).toBe('accepted');
@@ -99,7 +100,7 @@ describe('REST rate limit shared by instances through Redis', () => {
   let b: TestApp;
 
   beforeAll(async () => {
-    const env = { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('rate-limit'), RATE_LIMIT_REQUESTS: '4', RATE_LIMIT_WINDOW: '60' };
+    const env = { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('rate-limit'), RATE_LIMIT_REQUESTS: '4', RATE_LIMIT_WINDOW: '60', TRUSTED_PROXIES: '127.0.0.1,::1' };
     a = await createTestApp({ env });
     b = await createTestApp({ env });
   });
@@ -127,29 +128,29 @@ describe('Chat turn limit per user, session or address', () => {
   let server: Server;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('chat-limit'), CHAT_RATE_LIMIT_PER_MINUTE: '2' } });
+    t = await createTestApp({ env: { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('chat-limit'), CHAT_RATE_LIMIT_PER_MINUTE: '2', TRUSTED_PROXIES: '127.0.0.1,::1' } });
     server = t.app.getHttpServer();
   });
   afterAll(() => t.close());
 
   it('allows CHAT_RATE_LIMIT_PER_MINUTE turns per session over /message and /stream together, then 429 with scope chat', async () => {
-    const first = await request(server).post('/api/v1/chat/message').send({ message: 'hello', session_id: 'rl_chat_a' }).expect(200);
+    const first = await request(server).post('/api/v1/chat/message').send({ message: 'hello', session_id: 'rl_chat_a', user_id: 'rl_user' }).expect(200);
     expect(first.headers['x-ratelimit-limit-chat']).toBe('2');
     expect(first.headers['x-ratelimit-remaining-chat']).toBe('1');
-    const streamed = await request(server).post('/api/v1/chat/stream').send({ message: 'hello again', session_id: 'rl_chat_a' }).expect(200);
+    const streamed = await request(server).post('/api/v1/chat/stream').send({ message: 'hello again', session_id: 'rl_chat_a', user_id: 'rl_user' }).expect(200);
     expect(streamed.text).toContain('event: done');
 
     const before = await rateLimitedCount(server, 'chat');
-    expectRateLimited(await request(server).post('/api/v1/chat/message').send({ message: 'and again', session_id: 'rl_chat_a' }), 'chat', 2, 60);
+    expectRateLimited(await request(server).post('/api/v1/chat/message').send({ message: 'and again', session_id: 'rl_chat_a', user_id: 'rl_user' }), 'chat', 2, 60);
     // The stream route answers the refusal as a plain 429, before any event is written.
-    const refusedStream = await request(server).post('/api/v1/chat/stream').send({ message: 'and again', session_id: 'rl_chat_a' });
+    const refusedStream = await request(server).post('/api/v1/chat/stream').send({ message: 'and again', session_id: 'rl_chat_a', user_id: 'rl_user' });
     expectRateLimited(refusedStream, 'chat', 2, 60);
     expect(refusedStream.headers['content-type']).toMatch(/application\/json/);
     expect(await rateLimitedCount(server, 'chat')).toBe(before + 2);
 
     // Another session, and the session's other routes, are not affected.
-    await request(server).post('/api/v1/chat/message').send({ message: 'hello', session_id: 'rl_chat_b' }).expect(200);
-    await request(server).get('/api/v1/chat/history/rl_chat_a').expect(200);
+    await request(server).post('/api/v1/chat/message').send({ message: 'hello', session_id: 'rl_chat_b', user_id: 'rl_user' }).expect(200);
+    await request(server).get('/api/v1/chat/history/rl_chat_a?user_id=rl_user').expect(200);
   });
 
   it('counts turns of all the sessions of one token holder together', async () => {

@@ -36,11 +36,11 @@ describe('Two instances sharing one Redis', () => {
   it('answers a message id once even when the session moves to the other instance and it is sent again', async () => {
     const sessionId = `s_dedup_${Date.now()}`;
     const messageId = `m_scale_${Date.now()}`;
-    const onA = await connect(urlA, { session_id: sessionId });
+    const onA = await connect(urlA, { session_id: sessionId, user_id: 'scale_user' });
     const ackA = await onA.socket.timeout(5_000).emitWithAck('user_message', { content: 'Hello!', message_id: messageId });
     expect(ackA.status).toBe('accepted');
     await onA.log.next((e) => e.name === 'bot_response' && e.payload.message_id === messageId);
-    const onB = await connect(urlB, { session_id: sessionId });
+    const onB = await connect(urlB, { session_id: sessionId, user_id: 'scale_user' });
     const ackB = await onB.socket.timeout(5_000).emitWithAck('user_message', { content: 'Hello!', message_id: messageId });
     expect(ackB.status).toBe('duplicate');
   });
@@ -100,7 +100,7 @@ describe('Chat turn limit shared by two instances', () => {
     const intoMinute = Date.now() % 60_000;
     if (intoMinute > 55_000) await new Promise((resolve) => setTimeout(resolve, 60_000 - intoMinute + 50));
     const sessionId = `s_limit_${Date.now()}`;
-    const onA = await connectChat(await listen(a), { session_id: sessionId });
+    const onA = await connectChat(await listen(a), { session_id: sessionId, user_id: 'scale_user' });
     clients.push(onA);
     const statuses: string[] = [];
     for (const [i, content] of ['Hello!', 'What can you do?'].entries()) {
@@ -109,7 +109,7 @@ describe('Chat turn limit shared by two instances', () => {
       await onA.log.turnEnd(`limit-a${i}`);
     }
     onA.socket.close();
-    const onB = await connectChat(await listen(b), { session_id: sessionId });
+    const onB = await connectChat(await listen(b), { session_id: sessionId, user_id: 'scale_user' });
     clients.push(onB);
     for (const [i, content] of ['Which tournaments are available?', 'When does Barcelona play next?'].entries()) {
       const ack = await onB.socket.timeout(5_000).emitWithAck('user_message', { content, message_id: `limit-b${i}` });

@@ -40,7 +40,7 @@ describe('LLM_PROVIDER=scripted (the model of npm run bench:ws)', () => {
     expect(answer).toMatchObject({ content: SCRIPTED_ANSWER, mode: 'scripted', function_calls: [] });
 
     const sessionId = String(connected.status.session_id);
-    const history = await request(t.app.getHttpServer()).get(`/api/v1/chat/history/${sessionId}`).expect(200);
+    const history = await request(t.app.getHttpServer()).get(`/api/v1/chat/history/${sessionId}`).set({ Authorization: `Bearer ${String(connected.status.token)}` }).expect(200);
     expect(history.body.messages.map((m: { role: string; content: string }) => [m.role, m.content])).toEqual([
       ['user', 'When does Barcelona play next?'],
       ['assistant', SCRIPTED_ANSWER],

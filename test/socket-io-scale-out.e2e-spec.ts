@@ -44,8 +44,8 @@ describe('Socket.IO with Redis configured but unreachable', () => {
     const t = await createTestApp({ env: { REDIS_URL: `redis://127.0.0.1:${await freePort()}`, REDIS_KEY_PREFIX: uniquePrefix('sio-down') } });
     const url = await listen(t);
     const sessionId = sid('down');
-    const first = await connectChat(url, { session_id: sessionId });
-    const second = await connectChat(url, { session_id: sessionId });
+    const first = await connectChat(url, { session_id: sessionId, user_id: 'sio_user' });
+    const second = await connectChat(url, { session_id: sessionId, user_id: 'sio_user' });
     await first.log.next((e) => e.name === 'connection_status' && e.payload.status === 'replaced');
     await first.log.next((e) => e.name === 'disconnect');
     expect(second.socket.connected).toBe(true);
@@ -71,14 +71,15 @@ describe('Socket.IO across two instances (Redis Streams adapter)', () => {
   let urlB: string;
   const open: ChatSocket[] = [];
 
+  // One owner throughout: a session is reached again, on either instance, through its owner.
   const connect = async (url: string, auth: Record<string, unknown>, options: { reconnection?: boolean } = {}) => {
-    const client = await connectChat(url, auth, options);
+    const client = await connectChat(url, { user_id: 'sio_user', ...auth }, options);
     open.push(client);
     return client;
   };
 
   async function history(sessionId: string): Promise<Array<{ role: string; content: string; replyTo?: string }>> {
-    const res = await request(b.app.getHttpServer()).get(`/api/v1/chat/history/${sessionId}`).query({ limit: 100 }).expect(200);
+    const res = await request(b.app.getHttpServer()).get(`/api/v1/chat/history/${sessionId}`).query({ limit: 100, user_id: 'sio_user' }).expect(200);
     return res.body.messages;
   }
 

@@ -47,6 +47,7 @@ describe('server start-up', () => {
     [{ GEMINI_TEMPERATURE: '5' }, 'GEMINI_TEMPERATURE must be a number from 0 to 2'],
     [{ PORT: 'abc' }, 'PORT must be an integer from 1 to 65535'],
     [{ ENVIRONMENT: 'production' }, 'SECRET_KEY must be set to at least 32 characters when ENVIRONMENT=production'],
+    [{ ENVIRONMENT: 'staging' }, 'SECRET_KEY must be set to at least 32 characters when ENVIRONMENT=staging'],
     [{ LOG_LEVEL: 'LOUD' }, 'LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL'],
   ])('refuses to start with %j: non-zero exit and a message naming the variable', async (env, message) => {
     const run = await runServer(env);
@@ -59,6 +60,8 @@ describe('server start-up', () => {
     const port = await freePort();
     const run = await runServer({ PORT: String(port) }, 15_000, (out) => out.includes('listening'));
     expect(run.stdout).toContain(`ChatBet API listening on :${port} (redis=memory, llm=offline, sports-data=embedded)`);
+    // No key written anywhere signs its tokens: one is made for the process, and it says so.
+    expect(run.stdout).toContain('SECRET_KEY is not set: tokens are signed with a random key made for this process');
     expect(run.stdout).toContain('Received SIGTERM: shutting down');
     expect(run.stdout).toContain('Shutdown complete');
     expect(run.code).toBe(0);

@@ -137,6 +137,8 @@
     transport: 'connecting', // 'socket' once /chat answers, 'http' when there is no Socket.IO server
     connection: 'connecting',
     sessionId: undefined,
+    // The anonymous token the server hands a page that came without one: its sessions are reached with it.
+    token: undefined,
     lastMessageId: undefined,
     everConnected: false,
     // Set by `server_shutdown`: the server is going away and asked to come back after this many ms.
@@ -533,7 +535,7 @@
     state.transport = 'socket';
     chatSocket = window.io('/chat', {
       // A function, so every reconnection presents the session this page is in.
-      auth: (cb) => cb(state.sessionId ? { session_id: state.sessionId } : {}),
+      auth: (cb) => cb({ ...(state.sessionId ? { session_id: state.sessionId } : {}), ...(state.token ? { token: state.token } : {}) }),
       reconnection: true,
       reconnectionDelay: 500,
       reconnectionDelayMax: 5_000,
@@ -577,6 +579,7 @@
     });
     chatSocket.on('connection_status', (payload) => {
       if (payload?.session_id) state.sessionId = payload.session_id;
+      if (typeof payload?.token === 'string') state.token = payload.token;
       if (payload?.resumed) stats.resumedSessions += 1;
       setConnection(payload?.status === 'replaced' ? 'replaced' : 'connected');
     });
@@ -632,7 +635,7 @@
     try {
       const response = await fetch('/api/v1/chat/stream', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
+        headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream', ...(state.token ? { Authorization: `Bearer ${state.token}` } : {}) },
         body: JSON.stringify(body),
         signal: turn.abort.signal,
       });
@@ -646,6 +649,7 @@
         if (event === 'token') {
           onDelta({ content: data.content, index: data.index });
         } else if (event === 'done') {
+          if (typeof data.token === 'string') state.token = data.token;
           // The REST answer names the stored answer message_id and the question reply_to.
           onFinal({ ...data, message_id: turn.messageId, answer_id: data.message_id, content: data.message, function_calls: data.function_calls_made, is_final: true });
         } else if (event === 'error') {

@@ -1,4 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { createClient } from 'redis';
 
@@ -34,7 +37,9 @@ export class DisposableRedis {
   }
 
   async up(): Promise<void> {
-    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    // Its own directory: whatever it writes (a test may turn the append-only file on) stays out of the working tree.
+    const dir = mkdtempSync(join(tmpdir(), 'chatbet-redis-'));
+    this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
       stdio: 'ignore',
     });
     await waitFor(async () => {

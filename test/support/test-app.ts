@@ -24,11 +24,15 @@ export interface TestApp {
 // Quiet logs unless a test asks otherwise; Redis off unless a test points at one. The rate limits
 // (production defaults: 100 REST requests per minute per address, 30 chat turns per minute) are
 // lifted, because every request of a test comes from 127.0.0.1 and the suites make hundreds, most
-// without a session id; a test of the limits sets RATE_LIMIT_REQUESTS / CHAT_RATE_LIMIT_PER_MINUTE.
+// without a session id; a test of the limits sets RATE_LIMIT_REQUESTS / CHAT_RATE_LIMIT_PER_MINUTE
+// (failed logins: LOGIN_MAX_FAILURES_PER_ACCOUNT / _PER_ADDRESS; sockets: WS_MAX_CONNECTIONS_PER_IP).
 const DEFAULT_ENV: Record<string, string | undefined> = {
   LOG_LEVEL: 'ERROR',
   RATE_LIMIT_REQUESTS: '100000',
   CHAT_RATE_LIMIT_PER_MINUTE: '10000',
+  WS_MAX_CONNECTIONS_PER_IP: '1000',
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: '1000',
+  LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
   ENVIRONMENT: 'development',
   REDIS_URL: undefined,
   REDIS_HOST: undefined,

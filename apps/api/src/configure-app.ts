@@ -2,8 +2,8 @@ import { BadRequestException, type INestApplication } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AllExceptionsFilter, type HttpReply, type HttpRequest, registerRequestLogging, SafeValidationPipe } from '@app/common';
-import { appConfig, type AppConfig } from '@app/config';
+import { AllExceptionsFilter, type HttpReply, type HttpRequest, hostOf, isHostAllowed, registerRequestLogging, SafeValidationPipe } from '@app/common';
+import { appConfig, type AppConfig, exposureConfig, type ExposureConfig } from '@app/config';
 import { MetricsService, registerHttpMetrics } from '@app/metrics';
 import { ChatIoAdapter } from '@app/realtime';
 import type { FastifyInstance } from 'fastify';
@@ -31,7 +31,7 @@ export function configureApp(app: NestFastifyApplication): AppConfig {
   registerHttpMetrics(server, app.get(MetricsService));
   registerRequestLogging(server, { service: config.name, environment: config.environment });
   if (config.allowedHosts.length > 0 && !config.allowedHosts.includes('*')) {
-    registerHostAllowList(server, config.allowedHosts);
+    registerHostAllowList(server, config);
   }
   // Swagger UI needs inline scripts and styles; everything else gets helmet's strict defaults.
   app.useSecurityHeaders({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
@@ -58,7 +58,8 @@ export function configureApp(app: NestFastifyApplication): AppConfig {
     }),
   );
   app.useGlobalFilters(new AllExceptionsFilter(app.get(HttpAdapterHost), config.debug && !config.isProduction));
-  setUpSwagger(app, config);
+  // API docs describe every route and parameter: off in production unless DOCS_ENABLED says otherwise.
+  if (app.get<ExposureConfig>(exposureConfig.KEY).docsEnabled) setUpSwagger(app, config);
   return config;
 }
 
@@ -91,11 +92,13 @@ function closeLateIdleConnectionsOnClose(server: FastifyInstance): void {
   });
 }
 
-/** Rejects requests whose Host header is not in ALLOWED_HOSTS (DNS-rebinding protection). */
-function registerHostAllowList(server: FastifyInstance, allowed: string[]): void {
+/**
+ * Rejects requests whose Host header is not in ALLOWED_HOSTS (DNS-rebinding protection). Socket
+ * handshakes and WebSocket upgrades never reach Fastify's hooks: they apply the same rule themselves.
+ */
+function registerHostAllowList(server: FastifyInstance, config: AppConfig): void {
   server.addHook('onRequest', (req: HttpRequest, reply: HttpReply, done) => {
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-    if (allowed.includes(host)) return done();
-    void reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `Host "${host}" is not allowed`, requestId: req.id });
+    if (isHostAllowed(req.headers.host, config)) return done();
+    void reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `Host "${hostOf(req.headers.host)}" is not allowed`, requestId: req.id });
   });
 }

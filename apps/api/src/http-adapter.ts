@@ -3,22 +3,21 @@ import { resolveRequestId, REQUEST_ID_HEADER } from '@app/common';
 import { appConfig } from '@app/config';
 import type { IncomingMessage } from 'node:http';
 
-/** Proxies whose X-Forwarded-For is believed: the machine itself and private networks (a load balancer, an ingress). */
-export const TRUSTED_PROXIES = ['loopback', 'linklocal', 'uniquelocal'];
-
 /**
  * The HTTP server under Nest: Fastify. Built before the module graph, so it reads the `app`
  * config namespace directly (the same validated values the application gets).
  *
  * - request ids: the caller's safe X-Request-Id or a new UUID, kept on the Node request too so the
  *   request logger (pino-http) logs the same id;
+ * - client addresses: X-Forwarded-For only from TRUSTED_PROXIES;
  * - body limit BODY_LIMIT_BYTES for every parser (413 above it);
  * - keep-alive longer than the usual load-balancer idle timeout (60 s), so the balancer closes first.
  */
 export function createHttpAdapter(): FastifyAdapter {
   const config = appConfig();
   return new FastifyAdapter({
-    trustProxy: TRUSTED_PROXIES.join(','),
+    // X-Forwarded-For is believed only from TRUSTED_PROXIES (none by default): any other client could rotate it to escape per-address limits.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     bodyLimit: config.bodyLimitBytes,
     keepAliveTimeout: 65_000,
     requestIdHeader: false,

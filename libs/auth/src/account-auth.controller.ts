@@ -1,9 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, Put, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Ip, Post, Put, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AccountsService, type AccountLimits } from '@app/accounts';
+import { addressKey } from '@app/rate-limit';
 import { LimitsDto, UpdateLimitsDto, limitsChangeOf } from './dto/limits.dto.js';
 import { credentialsOf, LoginDto } from './dto/login.dto.js';
 import { type AuthenticatedUser, CurrentUser, JwtAuthGuard } from './jwt-auth.guard.js';
+import { LoginThrottleService } from './login-throttle.service.js';
 import { TokenService } from './token.service.js';
 
 /** Logging in and the logged-in user's own account: who they are, their balance, their limits. */
@@ -13,6 +15,7 @@ export class AccountAuthController {
   constructor(
     private readonly accounts: AccountsService,
     private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottleService,
   ) {}
 
   @Post('login')
@@ -20,8 +23,10 @@ export class AccountAuthController {
   @ApiOperation({ summary: 'Log in with {username, password} (demo users) or {user_id, user_key} (ChatBet users); returns a bearer token' })
   @ApiOkResponse({ description: '{access_token, token_type: "bearer", expires_in (seconds), user_id}' })
   @ApiUnauthorizedResponse({ description: 'Wrong credentials (INVALID_CREDENTIALS)' })
-  async login(@Body() body: LoginDto) {
-    const user = await this.accounts.authenticate(credentialsOf(body));
+  @ApiTooManyRequestsResponse({ description: 'Too many failed logins for this account or address (RATE_LIMITED, Retry-After)' })
+  async login(@Body() body: LoginDto, @Ip() ip: string) {
+    const credentials = credentialsOf(body);
+    const user = await this.throttle.attempt(credentials, addressKey(ip), () => this.accounts.authenticate(credentials));
     const issued = await this.tokens.issueForUser(user.id);
     return { access_token: issued.token, token_type: 'bearer', expires_in: issued.expires_in, user_id: user.id };
   }

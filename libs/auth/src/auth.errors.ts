@@ -40,3 +40,13 @@ export class InvalidLimitsRequestError extends DomainError {
   readonly httpStatus = 400;
   readonly code = 'INVALID_LIMITS_REQUEST';
 }
+
+/** A logged-in caller named a user_id other than their own. */
+export class UserMismatchError extends DomainError {
+  readonly httpStatus = 403;
+  readonly code = 'USER_MISMATCH';
+
+  constructor() {
+    super('user_id does not match the logged-in user; leave it out or send your own');
+  }
+}

@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { authConfig, type AuthConfig } from '@app/config';
-import { randomBytes } from 'node:crypto';
 import { InvalidTokenError } from './auth.errors.js';
+import { newAnonymousSubject } from './identity.js';
 
 const MAX_TOKEN_LENGTH = 4096;
 // header.payload.signature in base64url; anything else is rejected before it is decoded.
@@ -35,15 +35,24 @@ interface TokenClaims {
 
 /** Issues and checks the service's access tokens (HS256 JWTs signed with SECRET_KEY). */
 @Injectable()
-export class TokenService {
+export class TokenService implements OnModuleInit {
+  private readonly logger = new Logger(TokenService.name);
+
   constructor(
     private readonly jwt: JwtService,
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
   ) {}
 
-  /** A token for a new anonymous client; its subject is a fresh id the client keeps for its sessions. */
-  async issueAnonymous(): Promise<IssuedToken> {
-    const userId = `anon_${randomBytes(12).toString('base64url')}`;
+  onModuleInit(): void {
+    if (this.config.secretGenerated) {
+      this.logger.warn({
+        msg: 'SECRET_KEY is not set: tokens are signed with a random key made for this process; they stop working at restart and on other instances (set SECRET_KEY to keep them)',
+      });
+    }
+  }
+
+  /** A token for an anonymous client; its subject (a fresh id unless given) owns the client's sessions. */
+  async issueAnonymous(userId = newAnonymousSubject()): Promise<IssuedToken> {
     const token = await this.jwt.signAsync({ sub: userId, anon: true });
     return { token, expires_in: this.config.accessTokenExpireMinutes * 60, user_id: userId };
   }

@@ -1,12 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { isAccountUserId } from '@app/accounts';
-import { AuthenticationRequiredError, OptionalJwtAuthGuard, OptionalToken, type VerifiedToken } from '@app/auth';
+import { assertOwnsAll, OptionalJwtAuthGuard, OptionalToken, resolveIdentity, type VerifiedToken } from '@app/auth';
 import { type HttpReply, type HttpRequest, requestIdOf, toErrorResponse } from '@app/common';
 import { INTENTS } from '@app/nlu';
 import { PassThrough } from 'node:stream';
-import { UserMismatchError } from './chat.errors.js';
-import { ANONYMOUS_OWNER, type ChatIdentity, ChatService } from './chat.service.js';
+import { ChatService } from './chat.service.js';
 import {
   ConversationsQueryDto,
   DeleteConversationsQueryDto,
@@ -19,22 +17,10 @@ import {
 import { FeedbackService } from './feedback.service.js';
 
 /**
- * Who is asking. A logged-in user's token (Authorization: Bearer) makes them the verified user and
- * the owner; a user_id they send must then be their own. Otherwise a client-supplied user_id names
- * the owner of a conversation but proves nothing, so it never becomes the verified user (balance
- * and bets need a login), and it may not name an account: those sessions need that account's token.
+ * Who is asking is settled by resolveIdentity (libs/auth), the rule every chat transport shares: a
+ * token names the owner, a claimed user_id only continues sessions whose id it knows, and a caller
+ * with neither gets a fresh anonymous owner and its token with the answer.
  */
-function identityOf(token: VerifiedToken | undefined, claimedUserId?: string): ChatIdentity {
-  if (token && !token.anon) {
-    if (claimedUserId !== undefined && claimedUserId !== token.sub) throw new UserMismatchError();
-    return { userId: token.sub, ownerId: token.sub };
-  }
-  if (claimedUserId !== undefined && isAccountUserId(claimedUserId)) {
-    throw new AuthenticationRequiredError(`${claimedUserId} is an account: send its access token (POST /api/v1/auth/login)`);
-  }
-  return { ownerId: claimedUserId ?? token?.sub ?? ANONYMOUS_OWNER };
-}
-
 @ApiTags('chat')
 @ApiBearerAuth()
 @ApiBadRequestResponse({ description: 'Invalid body or parameter; the message names it' })
@@ -50,7 +36,7 @@ export class ChatController {
   @ApiOperation({ summary: 'Send a message and get the whole answer (a session is started when session_id is omitted)' })
   @UseGuards(OptionalJwtAuthGuard)
   message(@Body() body: SendMessageDto, @OptionalToken() token?: VerifiedToken) {
-    return this.chat.turn({ message: body.message, sessionId: body.session_id, identity: identityOf(token, body.user_id), timeZone: body.time_zone });
+    return this.chat.turn({ message: body.message, sessionId: body.session_id, identity: resolveIdentity(token, body.user_id, 'rest'), timeZone: body.time_zone });
   }
 
   /**
@@ -63,7 +49,7 @@ export class ChatController {
   @ApiOperation({ summary: 'Send a message and receive the answer as Server-Sent Events (token…, done)' })
   @UseGuards(OptionalJwtAuthGuard)
   async stream(@Body() body: SendMessageDto, @Req() req: HttpRequest, @Res() reply: HttpReply, @OptionalToken() token?: VerifiedToken): Promise<void> {
-    const identity = identityOf(token, body.user_id);
+    const identity = resolveIdentity(token, body.user_id, 'sse');
     // The events are written to a stream Fastify sends as they come, with the headers every answer gets.
     const events = new PassThrough();
     void reply
@@ -91,7 +77,7 @@ export class ChatController {
   @ApiForbiddenResponse({ description: 'The session belongs to someone else' })
   @UseGuards(OptionalJwtAuthGuard)
   history(@Param() params: SessionParamDto, @Query() query: HistoryQueryDto, @OptionalToken() token?: VerifiedToken) {
-    return this.chat.history(params.session_id, identityOf(token, query.user_id), query.limit ?? 20);
+    return this.chat.history(params.session_id, resolveIdentity(token, query.user_id, 'rest'), query.limit ?? 20);
   }
 
   @Delete('history/:session_id')
@@ -99,21 +85,26 @@ export class ChatController {
   @ApiNotFoundResponse({ description: 'Unknown or expired session' })
   @UseGuards(OptionalJwtAuthGuard)
   deleteHistory(@Param() params: SessionParamDto, @Query() query: HistoryQueryDto, @OptionalToken() token?: VerifiedToken) {
-    return this.chat.deleteHistory(params.session_id, identityOf(token, query.user_id));
+    return this.chat.deleteHistory(params.session_id, resolveIdentity(token, query.user_id, 'rest'));
   }
 
   @Get('conversations/:user_id')
   @ApiOperation({ summary: "A user's sessions, most recent first, or one session's messages with session_id" })
   @UseGuards(OptionalJwtAuthGuard)
   conversations(@Param() params: UserParamDto, @Query() query: ConversationsQueryDto, @OptionalToken() token?: VerifiedToken) {
-    return this.chat.conversationsOf(identityOf(token, params.user_id).ownerId, query.limit ?? 20, query.session_id);
+    const identity = resolveIdentity(token, params.user_id, 'rest');
+    // One session whose id the caller knows is read like its history; the whole list needs the owner's token.
+    if (query.session_id === undefined) assertOwnsAll(identity, params.user_id);
+    return this.chat.conversationsOf(identity.ownerId, query.limit ?? 20, query.session_id);
   }
 
   @Delete('conversations/:user_id')
   @ApiOperation({ summary: "Delete one of a user's sessions, or all of them" })
   @UseGuards(OptionalJwtAuthGuard)
   deleteConversations(@Param() params: UserParamDto, @Query() query: DeleteConversationsQueryDto, @OptionalToken() token?: VerifiedToken) {
-    return this.chat.deleteConversations(identityOf(token, params.user_id).ownerId, query.session_id);
+    const identity = resolveIdentity(token, params.user_id, 'rest');
+    if (query.session_id === undefined) assertOwnsAll(identity, params.user_id);
+    return this.chat.deleteConversations(identity.ownerId, query.session_id);
   }
 
   @Get('intents')
@@ -124,6 +115,7 @@ export class ChatController {
 
   @Post('feedback')
   @ApiOperation({ summary: 'Rate an answer as helpful or not' })
+  @ApiNotFoundResponse({ description: 'No answer with this message_id (MESSAGE_NOT_FOUND)' })
   async rate(@Body() body: FeedbackDto) {
     await this.feedback.record({ messageId: body.message_id, rating: body.rating, reason: body.reason, userId: body.user_id, at: new Date().toISOString() });
     return { message_id: body.message_id, rating: body.rating, status: 'recorded' };

@@ -11,12 +11,12 @@ export class MessageTooLongError extends DomainError {
   }
 }
 
-/** A logged-in caller named a user_id other than their own. */
-export class UserMismatchError extends DomainError {
-  readonly httpStatus = 403;
-  readonly code = 'USER_MISMATCH';
+/** Feedback about a message this service did not write (or wrote so long ago it is forgotten). */
+export class UnknownMessageError extends DomainError {
+  readonly httpStatus = 404;
+  readonly code = 'MESSAGE_NOT_FOUND';
 
-  constructor() {
-    super('user_id does not match the logged-in user; leave it out or send your own');
+  constructor(messageId: string) {
+    super(`No answer with message_id ${messageId} can be rated`);
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { type Identity, TokenService } from '@app/auth';
 import { redactPii } from '@app/common';
 import { conversationConfig, type ConversationConfig } from '@app/config';
 import { type ChatMessage, ConversationService, type FunctionCallRecord, SessionLockService } from '@app/conversation';
@@ -6,14 +7,10 @@ import { type AgentTurnResult, ConversationAgent } from '@app/llm';
 import { MetricsService } from '@app/metrics';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { MessageTooLongError } from './chat.errors.js';
+import { FeedbackService } from './feedback.service.js';
 
-/** Who is asking: a verified user, or an anonymous client that still owns its sessions. */
-export interface ChatIdentity {
-  userId?: string;
-  ownerId: string;
-}
-
-export const ANONYMOUS_OWNER = 'anonymous';
+/** Who is asking: a verified user, or an anonymous client that still owns its sessions (see resolveIdentity). */
+export type ChatIdentity = Identity;
 
 export interface ChatTurnRequest {
   message: string;
@@ -41,6 +38,12 @@ export interface ChatTurnResponse {
   suggested_actions: string[];
   mode: AgentTurnResult['mode'];
   cancelled: boolean;
+  /**
+   * Only on the answer that gave a caller without any identity a fresh anonymous owner: that owner
+   * and its token (as from generate_token), needed to continue, read or delete the session.
+   */
+  user_id?: string;
+  token?: string;
 }
 
 export type TokenListener = (delta: string, index: number) => void;
@@ -58,6 +61,8 @@ export class ChatService {
     private readonly conversations: ConversationService,
     private readonly locks: SessionLockService,
     private readonly agent: ConversationAgent,
+    private readonly tokens: TokenService,
+    private readonly feedback: FeedbackService,
     @Inject(conversationConfig.KEY) private readonly config: ConversationConfig,
     // Absent when the chat module is built on its own in tests.
     @Optional() private readonly metrics?: MetricsService,
@@ -126,7 +131,9 @@ export class ChatService {
         replyTo: userMessageId,
       };
       await this.conversations.appendExchange(sessionId, userMessage, assistantMessage, result.contextUpdate);
-      await this.rememberPreferences(userId ?? ownerId, result);
+      await this.feedback.answerWritten(assistantMessage.id);
+      if (request.identity.proof !== 'new') await this.rememberPreferences(userId ?? ownerId, result);
+      const credential = request.identity.proof === 'new' ? await this.tokens.issueAnonymous(ownerId) : undefined;
       const finished = performance.now();
       const responseTimeMs = Math.round(finished - started);
       this.metrics?.recordChatTurn({
@@ -162,6 +169,7 @@ export class ChatService {
         suggested_actions: result.suggestedActions,
         mode: result.mode,
         cancelled: result.cancelled,
+        ...(credential && { user_id: credential.user_id, token: credential.token }),
       };
     });
   }
@@ -171,7 +179,6 @@ export class ChatService {
    * in, and the stake they usually name.
    */
   private async rememberPreferences(subject: string, result: AgentTurnResult): Promise<void> {
-    if (subject === ANONYMOUS_OWNER) return;
     const stake = result.entities.amounts?.[0];
     await this.conversations.updatePreferences(subject, {
       language: result.language,

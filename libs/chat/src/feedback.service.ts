@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RedisService } from '@app/redis';
+import { UnknownMessageError } from './chat.errors.js';
 
 export interface Feedback {
   messageId: string;
@@ -10,19 +11,35 @@ export interface Feedback {
 }
 
 const FEEDBACK_TTL_SECONDS = 90 * 24 * 3600;
+/** How long after it was written an answer can be rated. */
+const RATEABLE_SECONDS = 7 * 24 * 3600;
 const MEMORY_LIMIT = 10_000;
 
 /**
  * Ratings of answers, kept for 90 days: one record per message (a later rating replaces an earlier
- * one) and running totals per rating, in Redis or, without it, in a bounded in-process map.
+ * one) and running totals per rating, in Redis or, without it, in a bounded in-process map. Only
+ * answers this service wrote, within a week, can be rated: made-up ids would skew the totals.
  */
 @Injectable()
 export class FeedbackService {
   private readonly memory = new Map<string, Feedback>();
+  private readonly rateable = new Set<string>();
 
   constructor(private readonly redis: RedisService) {}
 
+  /** An answer was written and stored: it may be rated from now on. */
+  async answerWritten(messageId: string): Promise<void> {
+    if (!this.redis.isConfigured) {
+      this.rateable.add(messageId);
+      if (this.rateable.size > MEMORY_LIMIT) this.rateable.delete(this.rateable.values().next().value as string);
+      return;
+    }
+    await this.redis.raw.set(this.redis.key('rateable', messageId), '1', { EX: RATEABLE_SECONDS });
+  }
+
+  /** Throws UnknownMessageError (404) for an id that is not an answer this service wrote. */
   async record(feedback: Feedback): Promise<void> {
+    if (!(await this.isRateable(feedback.messageId))) throw new UnknownMessageError(feedback.messageId);
     if (!this.redis.isConfigured) {
       this.memory.delete(feedback.messageId);
       this.memory.set(feedback.messageId, feedback);
@@ -35,6 +52,11 @@ export class FeedbackService {
     if (previous) multi.hIncrBy(this.redis.key('feedback-totals'), (JSON.parse(previous) as Feedback).rating, -1);
     multi.hIncrBy(this.redis.key('feedback-totals'), feedback.rating, 1);
     await multi.exec();
+  }
+
+  private async isRateable(messageId: string): Promise<boolean> {
+    if (!this.redis.isConfigured) return this.rateable.has(messageId);
+    return (await this.redis.raw.exists(this.redis.key('rateable', messageId))) === 1;
   }
 
   async get(messageId: string): Promise<Feedback | undefined> {

@@ -9,3 +9,7 @@ export { containsPii, luhnValid, redactPii, REDACTED_CARD, REDACTED_EMAIL, REDAC
 export { piiRedactingLogMethod, redactLogArguments, redactUrl } from './log-redaction.js';
 export { SafeValidationPipe } from './safe-validation.pipe.js';
 export { isValidTimeZone, wallClock, type WallClock } from './wall-clock.js';
+export { clientAddress, TrustedProxies } from './client-address.js';
+export { assertHandshakeAllowed, type HandshakePolicy, HostNotAllowedError, hostOf, isHostAllowed, isOriginAllowed, OriginNotAllowedError } from './handshake-policy.js';
+export { OpsAccessGuard, OpsEndpoint, OpsEndpointOffError, OpsTokenRequiredError } from './ops-access.guard.js';
+export { currentCorrelation, withCorrelation, type Correlation } from './correlation.js';

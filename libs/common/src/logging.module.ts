@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { appConfig, type AppConfig, type LogLevel } from '@app/config';
 import { LoggerModule } from 'nestjs-pino';
 import { stdSerializers } from 'pino';
+import { currentCorrelation } from './correlation.js';
 import { piiRedactingLogMethod } from './log-redaction.js';
 
 const PINO_LEVEL: Record<LogLevel, string> = {
@@ -15,7 +16,9 @@ const PINO_LEVEL: Record<LogLevel, string> = {
 /**
  * Structured logs through pino: JSON lines in staging and production, pretty lines in
  * development; Nest's Logger writes through it. Every request gets a correlation id (X-Request-Id
- * in, X-Request-Id out, see `createHttpAdapter`), carried by its request line and its error lines.
+ * in, X-Request-Id out, see `createHttpAdapter`): every line written while it is handled carries it
+ * as `requestId` (and a socket chat turn's lines carry `turnId`), through one AsyncLocalStorage
+ * entered once per request (`registerCorrelation`) and read by pino's mixin.
  */
 @Module({
   imports: [
@@ -30,6 +33,7 @@ const PINO_LEVEL: Record<LogLevel, string> = {
           // Chat text can reach a log line (in a field, an error message, a URL); personal data in it
           // (e-mail, phone and card numbers) is redacted from every line, whoever writes it.
           hooks: { logMethod: piiRedactingLogMethod },
+          mixin: currentCorrelation,
           // Request lines (registerRequestLogging) are built in their final shape, already redacted;
           // pino-http's request and response serializers are not applied to them.
           wrapSerializers: false,

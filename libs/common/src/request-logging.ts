@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
+import { withCorrelation } from './correlation.js';
 import { PRE_REDACTED, redactUrl } from './log-redaction.js';
 import { redactPii } from './pii-redaction.js';
 
@@ -17,6 +18,10 @@ const UNLOGGED = /^\/(health|metrics)(\/|\?|$)/;
  * request, which kept the logged service at half the throughput of an unlogged one.
  */
 export function registerRequestLogging(server: FastifyInstance, context: { service: string; environment: string }): void {
+  // Everything the request's handling logs (services, the chat turn line, errors) carries its id.
+  // Entered again before the handler: a body arrives through socket events, outside the first context.
+  server.addHook('onRequest', (request, _reply, done) => withCorrelation({ requestId: request.id }, done));
+  server.addHook('preHandler', (request, _reply, done) => withCorrelation({ requestId: request.id }, done));
   server.addHook('onResponse', (request, reply, done) => {
     if (!UNLOGGED.test(request.url)) {
       const line = {

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { registerAs, type ConfigType } from '@nestjs/config';
 import { IsOptional, IsString } from 'class-validator';
 import { EnvBoolean, EnvEnum, EnvInt, splitList } from './env-decorators.js';
-import { validateEnv } from './validate-env.js';
+import { ConfigValidationError, validateEnv } from './validate-env.js';
 
 export const ENVIRONMENTS = ['development', 'staging', 'production'] as const;
 export const LOG_LEVELS = ['DEBUG', 'INFO', 'WARNING', 'ERROR', 'CRITICAL'] as const;
@@ -16,6 +17,7 @@ class AppEnv {
   @EnvEnum(LOG_LEVELS) LOG_LEVEL: LogLevel = 'INFO';
   @IsOptional() @IsString() CORS_ORIGINS?: string;
   @IsOptional() @IsString() ALLOWED_HOSTS?: string;
+  @IsOptional() @IsString() TRUSTED_PROXIES?: string;
   @EnvInt(1024, 10 * 1024 * 1024) BODY_LIMIT_BYTES = 64 * 1024;
   @EnvInt(0, 120_000) SHUTDOWN_TIMEOUT_MS = 10_000;
 }
@@ -29,8 +31,22 @@ function readVersion(): string {
   }
 }
 
+/** An address or CIDR range, as TRUSTED_PROXIES lists them. */
+export function isAddressOrRange(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32);
+}
+
 export const appConfig = registerAs('app', () => {
   const env = validateEnv(AppEnv);
+  const trustedProxies = splitList(env.TRUSTED_PROXIES);
+  const badProxies = trustedProxies.filter((entry) => !isAddressOrRange(entry));
+  if (badProxies.length > 0) {
+    throw new ConfigValidationError([`TRUSTED_PROXIES must list IP addresses or CIDR ranges (got "${badProxies.join('", "')}")`]);
+  }
   return {
     name: 'chatbet-backend',
     version: readVersion(),
@@ -42,6 +58,8 @@ export const appConfig = registerAs('app', () => {
     // '*' or unset allows every origin; a list restricts CORS to it.
     corsOrigins: splitList(env.CORS_ORIGINS),
     allowedHosts: splitList(env.ALLOWED_HOSTS).map((host) => host.toLowerCase()),
+    // Proxies whose X-Forwarded-For is believed (HTTP and sockets); none unless listed.
+    trustedProxies,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
   };

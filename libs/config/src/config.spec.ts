@@ -66,6 +66,12 @@ describe('configuration', () => {
     expect(problemsOf(env)).toEqual([message]);
   });
 
+  it('accepts addresses and CIDR ranges in TRUSTED_PROXIES, nothing else', () => {
+    expect(problemsOf({ TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.7, ::1, fd00::/8' })).toEqual([]);
+    expect(problemsOf({ TRUSTED_PROXIES: 'loopback,10.0.0.0/33' })).toEqual(['TRUSTED_PROXIES must list IP addresses or CIDR ranges (got "loopback", "10.0.0.0/33")']);
+    expect(withEnv({}, () => appConfig()).trustedProxies).toEqual([]);
+  });
+
   it('reports every bad variable at once', () => {
     expect(problemsOf({ PORT: 'abc', GEMINI_TEMPERATURE: '5' })).toHaveLength(2);
   });
@@ -76,6 +82,14 @@ describe('configuration', () => {
     ]);
     expect(problemsOf({ ENVIRONMENT: 'production', SECRET_KEY: 'short' })).toHaveLength(1);
     expect(problemsOf({ ENVIRONMENT: 'production', SECRET_KEY: 'x'.repeat(32) })).toEqual([]);
+  });
+
+  it('refuses staging (every environment but development) without a SECRET_KEY, and makes one up in development', () => {
+    expect(problemsOf({ ENVIRONMENT: 'staging' })).toEqual(['SECRET_KEY must be set to at least 32 characters when ENVIRONMENT=staging (got 0)']);
+    const development = withEnv({ ENVIRONMENT: 'development' }, () => authConfig());
+    expect(development.secretGenerated).toBe(true);
+    expect(development.secretKey.length).toBeGreaterThanOrEqual(32);
+    expect(withEnv({ ENVIRONMENT: 'development' }, () => authConfig()).secretKey).toBe(development.secretKey);
   });
 
   it('accepts log levels and environments in any case, storing the canonical spelling', () => {

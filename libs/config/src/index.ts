@@ -4,6 +4,7 @@ import { betsConfig } from './bets.config.js';
 import { cacheConfig } from './cache.config.js';
 import { chatbetConfig } from './chatbet.config.js';
 import { conversationConfig } from './conversation.config.js';
+import { exposureConfig } from './exposure.config.js';
 import { geminiConfig } from './gemini.config.js';
 import { liveUpdatesConfig } from './live-updates.config.js';
 import { rateLimitConfig } from './rate-limit.config.js';
@@ -11,11 +12,12 @@ import { realtimeConfig } from './realtime.config.js';
 import { redisConfig } from './redis.config.js';
 
 export { appConfig, ENVIRONMENTS, LOG_LEVELS, type AppConfig, type LogLevel } from './app.config.js';
-export { authConfig, MIN_PRODUCTION_SECRET_LENGTH, type AuthConfig } from './auth.config.js';
+export { authConfig, MIN_SECRET_KEY_LENGTH, type AuthConfig } from './auth.config.js';
 export { betsConfig, type BetsConfig } from './bets.config.js';
 export { cacheConfig, CACHE_RESOURCES, type CacheConfig, type CacheResourceName } from './cache.config.js';
 export { chatbetConfig, type ChatBetConfig } from './chatbet.config.js';
 export { conversationConfig, type ConversationConfig } from './conversation.config.js';
+export { exposureConfig, OPS_ACCESS, type ExposureConfig, type OpsAccess, type OpsResource } from './exposure.config.js';
 export {
   DEFAULT_GEMINI_MODEL,
   GEMINI_DEFAULT_BASE_URL,
@@ -47,6 +49,7 @@ export const ALL_CONFIGS = [
   geminiConfig,
   liveUpdatesConfig,
   betsConfig,
+  exposureConfig,
 ];
 
 /**

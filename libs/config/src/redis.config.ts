@@ -1,6 +1,6 @@
 import { registerAs, type ConfigType } from '@nestjs/config';
 import { IsOptional, IsString, Matches } from 'class-validator';
-import { EnvInt } from './env-decorators.js';
+import { EnvBoolean, EnvInt } from './env-decorators.js';
 import { validateEnv } from './validate-env.js';
 
 class RedisEnv {
@@ -14,6 +14,7 @@ class RedisEnv {
   @IsOptional()
   @Matches(/^[A-Za-z0-9:_-]{1,64}$/, { message: (a) => `REDIS_KEY_PREFIX must be 1-64 of A-Z a-z 0-9 : _ - (got "${String(a.value)}")` })
   REDIS_KEY_PREFIX?: string;
+  @EnvBoolean() REDIS_ALLOW_NO_PERSISTENCE = false;
 }
 
 /** Redis is used when REDIS_URL or REDIS_HOST is set; otherwise the service runs on in-memory stores. */
@@ -29,6 +30,11 @@ export const redisConfig = registerAs('redis', () => {
     enabled: url !== undefined,
     // Every key this service writes starts with the prefix, so several deployments can share a server.
     keyPrefix: env.REDIS_KEY_PREFIX ?? 'chatbet:',
+    /**
+     * Production is not ready on a Redis that keeps nothing across a restart (limits, self-exclusion
+     * and ledgers live there), unless this says it is meant to.
+     */
+    allowNoPersistence: env.REDIS_ALLOW_NO_PERSISTENCE,
   };
 });
 export type RedisConfig = ConfigType<typeof redisConfig>;

@@ -1,4 +1,5 @@
-import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
+import { Controller, Get, HttpException, HttpStatus, UseGuards } from '@nestjs/common';
+import { OpsAccessGuard, OpsEndpoint } from '@app/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, type HealthCheckResult } from '@nestjs/terminus';
 import { HealthService } from './health.service.js';
@@ -35,7 +36,9 @@ export class HealthController {
   }
 
   @Get('detailed')
-  @ApiOperation({ summary: 'Memory, event-loop delay and dependency latencies' })
+  @UseGuards(OpsAccessGuard)
+  @OpsEndpoint('diagnostics')
+  @ApiOperation({ summary: 'Memory, event-loop delay and dependency latencies (DIAGNOSTICS_ACCESS)' })
   detailed() {
     return this.health.detailed();
   }

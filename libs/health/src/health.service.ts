@@ -5,6 +5,7 @@ import { GeminiModelCheck } from '@app/llm';
 import { RedisService } from '@app/redis';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { GeminiModelHealthIndicator } from './gemini-model.health.js';
+import { RedisPersistenceIndicator } from './redis-persistence.health.js';
 import { RedisHealthIndicator, round } from './redis.health.js';
 import { UpstreamHealthIndicator } from './upstream.health.js';
 
@@ -22,6 +23,7 @@ export class HealthService implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly checks: HealthCheckService,
     private readonly redisIndicator: RedisHealthIndicator,
+    private readonly persistence: RedisPersistenceIndicator,
     private readonly upstreams: UpstreamHealthIndicator,
     private readonly geminiModel: GeminiModelHealthIndicator,
     private readonly modelCheck: GeminiModelCheck,
@@ -80,7 +82,12 @@ export class HealthService implements OnModuleInit, OnModuleDestroy {
   }
 
   private dependencyChecks() {
-    return [() => this.redisIndicator.check(), ...this.upstreams.checks(), ...this.geminiModel.checks()];
+    return [
+      () => this.redisIndicator.check(),
+      ...(this.persistence.applies ? [() => this.persistence.check()] : []),
+      ...this.upstreams.checks(),
+      ...this.geminiModel.checks(),
+    ];
   }
 
   async detailed() {

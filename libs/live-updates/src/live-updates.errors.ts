@@ -32,6 +32,16 @@ export class MessageTooLongError extends DomainError {
 }
 
 /** One subscriber may follow only so many topics, so a single client cannot make the watcher poll everything. */
+/** An address over WS_MAX_CONNECTIONS_PER_IP open sports-update sockets (counted across instances). */
+export class TooManySocketsError extends DomainError {
+  readonly httpStatus = 429;
+  readonly code = 'RATE_LIMITED';
+
+  constructor(max: number) {
+    super(`Too many open connections from this address (at most ${max})`);
+  }
+}
+
 export class SubscriptionLimitError extends DomainError {
   readonly httpStatus = 400;
   readonly code = 'TOO_MANY_SUBSCRIPTIONS';

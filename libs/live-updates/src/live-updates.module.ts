@@ -1,5 +1,6 @@
 import { Logger, Module } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import { RateLimitModule } from '@app/rate-limit';
 import { RedisService } from '@app/redis';
 import { SportsDataModule } from '@app/sports-data';
 import { FixtureStateReader } from './fixture-state.reader.js';
@@ -26,7 +27,7 @@ import { SingleInstanceLease, WatcherLease } from './watcher-lease.js';
  * updates reach every instance's clients through a Redis channel.
  */
 @Module({
-  imports: [SportsDataModule],
+  imports: [SportsDataModule, RateLimitModule],
   providers: [
     SubscriptionService,
     SportsUpdatesBus,

@@ -3,11 +3,12 @@ import { randomUUID } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { reconnectAfterMs } from '@app/common';
+import { assertHandshakeAllowed, clientAddress, isDomainError, reconnectAfterMs, TrustedProxies } from '@app/common';
 import { appConfig, type AppConfig } from '@app/config';
+import { SocketAddressCap } from '@app/rate-limit';
 import type { Subscription } from 'rxjs';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { InvalidMessageFormatError, MessageTooLongError, toErrorPayload } from './live-updates.errors.js';
+import { InvalidMessageFormatError, MessageTooLongError, toErrorPayload, TooManySocketsError } from './live-updates.errors.js';
 import {
   type OddsUpdateFrame,
   oddsUpdateFrame,
@@ -82,13 +83,18 @@ export class SportsUpdatesWebSocketServer implements OnApplicationBootstrap, Bef
     private readonly subscriptions: SubscriptionService,
     private readonly bus: SportsUpdatesBus,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
-  ) {}
+    private readonly socketCap: SocketAddressCap,
+  ) {
+    this.trustedProxies = new TrustedProxies(app.trustedProxies);
+  }
+
+  private readonly trustedProxies: TrustedProxies;
 
   /** The HTTP server exists by now (tests' `listen(0)` and main.ts both reuse it). */
   onApplicationBootstrap(): void {
     this.httpServer = this.adapterHost.httpAdapter.getHttpServer() as Server;
     this.httpServer.on('upgrade', this.onUpgrade);
-    this.wss.on('connection', (socket: WebSocket, request: IncomingMessage) => this.onConnection(socket, request));
+    this.wss.on('connection', (socket: WebSocket, request: IncomingMessage, id: string) => this.onConnection(socket, request, id));
     this.delivery = this.bus.updates$.subscribe(({ topics, update }) => this.deliver(topics, update));
     this.heartbeat = setInterval(() => this.checkHeartbeats(), HEARTBEAT_MS);
     this.heartbeat.unref();
@@ -115,12 +121,29 @@ export class SportsUpdatesWebSocketServer implements OnApplicationBootstrap, Bef
   private readonly onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const path = (request.url ?? '').split('?')[0]?.replace(/\/+$/, '');
     if (path !== SPORTS_UPDATES_WS_PATH) return;
-    if (!this.originAllowed(request.headers.origin)) return refuse(socket, 403, 'Forbidden');
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.wss.emit('connection', ws, request));
+    try {
+      assertHandshakeAllowed(request.headers, this.app);
+    } catch (error) {
+      return refuse(socket, isDomainError(error) ? error.httpStatus : 403, 'Forbidden');
+    }
+    void this.admit(request, socket, head).catch((error: unknown) => {
+      this.logger.error({ msg: 'WebSocket upgrade failed', err: error });
+      socket.destroy();
+    });
   };
 
-  private onConnection(socket: WebSocket, request: IncomingMessage): void {
+  /** Counts the connection against its address's limit (on every instance) before upgrading it. */
+  private async admit(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const id = `ws:${randomUUID()}`;
+    const address = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], this.trustedProxies);
+    if (!(await this.socketCap.acquire('sports-updates', id, address))) {
+      return refuse(socket, 429, 'Too Many Requests', new TooManySocketsError(this.socketCap.limit).message);
+    }
+    if (socket.destroyed) return void this.socketCap.release(id);
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.wss.emit('connection', ws, request, id));
+  }
+
+  private onConnection(socket: WebSocket, request: IncomingMessage, id: string): void {
     const client: Client = { socket, alive: true };
     this.clients.set(id, client);
     socket.on('pong', () => (client.alive = true));
@@ -128,6 +151,7 @@ export class SportsUpdatesWebSocketServer implements OnApplicationBootstrap, Bef
     socket.on('error', (error: Error) => this.logger.debug(`WebSocket ${id} error: ${error.message}`));
     socket.on('close', () => {
       this.clients.delete(id);
+      void this.socketCap.release(id);
       void this.subscriptions.drop(id);
     });
     send(socket, { type: 'connection_ack' });
@@ -194,11 +218,6 @@ export class SportsUpdatesWebSocketServer implements OnApplicationBootstrap, Bef
     }
   }
 
-  private originAllowed(origin: string | undefined): boolean {
-    const allowed = this.app.corsOrigins;
-    // Browsers always send Origin; non-browser clients may not, and CORS does not apply to them.
-    return origin === undefined || allowed.length === 0 || allowed.includes('*') || allowed.includes(origin);
-  }
 }
 
 function send(socket: WebSocket, message: ServerMessage): void {
@@ -242,6 +261,6 @@ function rawText(data: RawData): string {
 }
 
 /** Answers an upgrade on our path that is not allowed; only ever called for `/ws/sports-updates`. */
-function refuse(socket: Duplex, status: number, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+function refuse(socket: Duplex, status: number, reason: string, body = ''): void {
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
 }

@@ -1,15 +1,19 @@
-import { Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Logger, type OnModuleDestroy } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
+  type OnGatewayConnection,
   type OnGatewayDisconnect,
   type OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
+import { clientAddress, TrustedProxies } from '@app/common';
+import { appConfig, type AppConfig } from '@app/config';
+import { SocketAddressCap } from '@app/rate-limit';
 import type { Subscription } from 'rxjs';
 import type { Namespace, Socket } from 'socket.io';
-import { toErrorPayload } from './live-updates.errors.js';
+import { toErrorPayload, TooManySocketsError } from './live-updates.errors.js';
 import type { SubscriptionView, UpdatesErrorPayload } from './sports-update.types.js';
 import { SportsUpdatesBus } from './sports-updates.bus.js';
 import { SubscriptionService, type SubscriptionChange } from './subscription.service.js';
@@ -23,14 +27,19 @@ export const SPORTS_UPDATES_NAMESPACE = '/sports-updates';
  * A failed request is answered with an `error` event (and the same payload as acknowledgement).
  */
 @WebSocketGateway({ namespace: SPORTS_UPDATES_NAMESPACE })
-export class SportsUpdatesGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnect<Socket>, OnModuleDestroy {
+export class SportsUpdatesGateway implements OnGatewayInit<Namespace>, OnGatewayConnection<Socket>, OnGatewayDisconnect<Socket>, OnModuleDestroy {
   private readonly logger = new Logger(SportsUpdatesGateway.name);
   private delivery?: Subscription;
+  private readonly trustedProxies: TrustedProxies;
 
   constructor(
     private readonly subscriptions: SubscriptionService,
     private readonly bus: SportsUpdatesBus,
-  ) {}
+    private readonly socketCap: SocketAddressCap,
+    @Inject(appConfig.KEY) app: AppConfig,
+  ) {
+    this.trustedProxies = new TrustedProxies(app.trustedProxies);
+  }
 
   afterInit(namespace: Namespace): void {
     // One emit to several rooms reaches a socket in more than one of them only once. Every instance
@@ -43,7 +52,16 @@ export class SportsUpdatesGateway implements OnGatewayInit<Namespace>, OnGateway
     this.delivery?.unsubscribe();
   }
 
+  /** Counts the socket against its address's limit (on every instance); over it, the client is told and disconnected. */
+  async handleConnection(client: Socket): Promise<void> {
+    const { address, headers } = client.handshake;
+    if (await this.socketCap.acquire('sports-updates', client.id, clientAddress(address, headers['x-forwarded-for'], this.trustedProxies))) return;
+    client.emit('error', toErrorPayload(new TooManySocketsError(this.socketCap.limit), this.logger));
+    client.disconnect(true);
+  }
+
   handleDisconnect(client: Socket): void {
+    void this.socketCap.release(client.id);
     void this.subscriptions.drop(client.id);
   }
 

@@ -45,6 +45,7 @@ export class MetricsService implements OnModuleDestroy {
   private readonly toolCalls: Counter<'tool' | 'outcome'>;
   private readonly cacheHits: Counter<'layer' | 'resource'>;
   private readonly cacheMisses: Counter<'layer' | 'resource'>;
+  private readonly redisPersistence: Gauge;
   private readonly rateLimitedTotal: Counter<'scope'>;
   private readonly dedupHits: Counter<'transport'>;
   private readonly sockets: Gauge<'namespace'>;
@@ -108,6 +109,11 @@ export class MetricsService implements OnModuleDestroy {
       name: `${METRICS_PREFIX}rate_limited_total`,
       help: 'Requests or messages refused by a rate limit, by scope.',
       labelNames: ['scope'],
+      registers,
+    });
+    this.redisPersistence = new Gauge({
+      name: `${METRICS_PREFIX}redis_persistence`,
+      help: 'Whether Redis persists its data (AOF or RDB snapshots): 1 yes, 0 no (then limits and self-exclusion would not survive a restart).',
       registers,
     });
     this.dedupHits = new Counter({
@@ -209,6 +215,11 @@ export class MetricsService implements OnModuleDestroy {
   /** A request or message refused by a limit; `scope` names the limit (e.g. `http`, `chat`, `ws_connections`). */
   rateLimited(scope: string): void {
     this.rateLimitedTotal.inc({ scope });
+  }
+
+  /** What the last readiness check found about Redis persistence. */
+  setRedisPersistence(persistent: boolean): void {
+    this.redisPersistence.set(persistent ? 1 : 0);
   }
 
   // --- Upstreams ---

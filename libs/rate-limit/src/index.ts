@@ -7,3 +7,4 @@ export { MemoryThrottlerStorage, type ThrottlerStorageRecord } from './memory-th
 export { CHAT_THROTTLER, ChatTurnTracker, isChatTurn } from './chat-turn.throttler.js';
 export { RateLimitedError, type HttpRateLimitScope } from './rate-limited.error.js';
 export { addressKey } from './address-key.js';
+export { SocketAddressCap, type SocketScope } from './socket-address-cap.service.js';

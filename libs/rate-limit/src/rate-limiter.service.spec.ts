@@ -1,6 +1,6 @@
 import { ConfigModule } from '@nestjs/config';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { redisConfig } from '@app/config';
+import { rateLimitConfig, redisConfig } from '@app/config';
 import { RedisModule } from '@app/redis';
 import { randomBytes } from 'node:crypto';
 import { RateLimitModule } from './rate-limit.module.js';
@@ -17,7 +17,7 @@ async function limiterWith(url: string | undefined, prefix = `test:ratelimit:${r
   delete process.env.REDIS_HOST;
   try {
     const moduleRef = await Test.createTestingModule({
-      imports: [ConfigModule.forRoot({ isGlobal: true, load: [redisConfig], ignoreEnvFile: true }), RedisModule, RateLimitModule],
+      imports: [ConfigModule.forRoot({ isGlobal: true, load: [redisConfig, rateLimitConfig], ignoreEnvFile: true }), RedisModule, RateLimitModule],
     }).compile();
     await moduleRef.init();
     return moduleRef;

@@ -39,6 +39,16 @@ export class RateLimiterService implements OnModuleDestroy {
     return { allowed, remaining: Math.max(0, limit - count), retryAfterMs: allowed ? 0 : resetAt - now };
   }
 
+  /** Whether `key` has already reached `limit` uses in the current window, without using it. */
+  async peek(key: string, limit: number, windowMs: number): Promise<RateLimitDecision> {
+    const now = Date.now();
+    const windowStart = now - (now % windowMs);
+    const resetAt = windowStart + windowMs;
+    const count = (await this.readRedis(key, windowStart)) ?? this.memory.get(`${key}:${windowStart}`)?.count ?? 0;
+    const allowed = count < limit;
+    return { allowed, remaining: Math.max(0, limit - count), retryAfterMs: allowed ? 0 : resetAt - now };
+  }
+
   onModuleDestroy(): void {
     this.memory.clear();
   }
@@ -60,6 +70,16 @@ export class RateLimiterService implements OnModuleDestroy {
         this.degraded = true;
         this.logger.warn(`Rate limits counted per instance until Redis answers again (${error instanceof Error ? error.message : String(error)})`);
       }
+      return undefined;
+    }
+  }
+
+  private async readRedis(key: string, windowStart: number): Promise<number | undefined> {
+    if (!this.redis.isReady) return undefined;
+    try {
+      const value = await withTimeout(this.redis.raw.get(this.redis.key('ratelimit', key, String(windowStart))), COMMAND_TIMEOUT_MS, 'rate limit command timed out');
+      return Number(value ?? 0);
+    } catch {
       return undefined;
     }
   }

@@ -1,4 +1,4 @@
-import { InvalidTokenError } from '@app/auth';
+import { AuthenticationRequiredError, InvalidTokenError } from '@app/auth';
 import { MessageTooLongError } from '@app/chat';
 import { isDomainError } from '@app/common';
 import { InvalidIdError, SessionAccessDeniedError } from '@app/conversation';
@@ -21,6 +21,10 @@ const OWN_CODES = new Set<string>(CHAT_ERROR_CODES);
 export function describeChatError(error: unknown): DescribedChatError {
   if (error instanceof SessionAccessDeniedError) {
     return { code: 'SESSION_FORBIDDEN', message: 'This session belongs to another user', unexpected: false };
+  }
+  // A user_id that only its token may name (an account, an anonymous owner).
+  if (error instanceof AuthenticationRequiredError) {
+    return { code: 'SESSION_FORBIDDEN', message: error.message, unexpected: false };
   }
   if (error instanceof MessageTooLongError) {
     return { code: 'MESSAGE_TOO_LONG', message: error.message, details: { max_length: error.details.maxLength }, unexpected: false };

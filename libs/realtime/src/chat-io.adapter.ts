@@ -1,30 +1,34 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { MessageMappingProperties } from '@nestjs/websockets';
+import { assertHandshakeAllowed } from '@app/common';
 import { appConfig, type AppConfig, realtimeConfig, type RealtimeConfig } from '@app/config';
 import { RedisService } from '@app/redis';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 import { SocketIoRedisAdapter } from './socket-io/socket-io-redis.adapter.js';
-import { MAX_SOCKET_PAYLOAD_BYTES, RECOVERY_WINDOW_MS } from './socket-limits.js';
+import { MAX_SOCKET_IO_FRAME_BYTES, RECOVERY_WINDOW_MS } from './socket-limits.js';
 
 /**
  * Creates the process's Socket.IO server (every namespace shares it) with the service's limits:
- * 16 KB per message, the configured heartbeat, connection-state recovery (a client that drops for
+ * 16 KB per message (64 KB frames), the configured heartbeat, connection-state recovery (a client that drops for
  * up to two minutes comes back with its rooms and the events it missed), and the HTTP CORS policy.
  * With Redis configured, the server uses the Redis Streams adapter, so rooms and recovery work
- * across instances; without it, the in-memory adapter of one instance.
+ * across instances; without it, the in-memory adapter of one instance. Every handshake (any namespace,
+ * any transport) must come for a Host in ALLOWED_HOSTS and, from a browser, an Origin in CORS_ORIGINS.
  */
 export class ChatIoAdapter extends IoAdapter {
   private readonly heartbeatMs: number;
   private readonly corsOrigins: string[];
+  private readonly app: AppConfig;
   private readonly redis: RedisService;
   private readonly scaleOut: Array<{ server: Server; adapter: SocketIoRedisAdapter }> = [];
 
   constructor(app: INestApplicationContext) {
     super(app);
     this.heartbeatMs = app.get<RealtimeConfig>(realtimeConfig.KEY).heartbeatMs;
-    this.corsOrigins = app.get<AppConfig>(appConfig.KEY).corsOrigins;
+    this.app = app.get<AppConfig>(appConfig.KEY);
+    this.corsOrigins = this.app.corsOrigins;
     this.redis = app.get(RedisService);
   }
 
@@ -46,7 +50,15 @@ export class ChatIoAdapter extends IoAdapter {
     return super.createIOServer(port, {
       ...options,
       ...(adapter && { adapter: adapter.factory }),
-      maxHttpBufferSize: MAX_SOCKET_PAYLOAD_BYTES,
+      maxHttpBufferSize: MAX_SOCKET_IO_FRAME_BYTES,
+      allowRequest: (request, answer) => {
+        try {
+          assertHandshakeAllowed(request.headers, this.app);
+          answer(null, true);
+        } catch (error) {
+          answer(error instanceof Error ? error.message : 'Forbidden', false);
+        }
+      },
       pingInterval: this.heartbeatMs,
       connectionStateRecovery: {
         maxDisconnectionDuration: RECOVERY_WINDOW_MS,

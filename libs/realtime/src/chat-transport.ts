@@ -16,6 +16,8 @@ export interface Admission {
   tokenExpiresAt?: number;
   /** The connection named a session its owner already has: how far that conversation is. */
   existingSession?: ExistingSession;
+  /** The anonymous token handed to a client that came with no identity: its sessions are reached with it. */
+  issuedToken?: string;
 }
 
 /** A stored conversation a connection continues. */
@@ -40,6 +42,8 @@ export type ChatEvent =
       authenticated: boolean;
       resumed: boolean;
       existingSession?: ExistingSession;
+      /** The anonymous token issued to this connection, to present when it reconnects. */
+      token?: string;
     }
   | { kind: 'replaced'; sessionId: string }
   /** This instance is stopping: reconnect (to another one) after `retryAfterMs`. */
@@ -72,7 +76,7 @@ export interface ChatConnection extends Admission {
   close(reason: CloseReason): void;
 }
 
-export type CloseReason = 'token_expired' | 'too_many_connections' | 'shutdown';
+export type CloseReason = 'token_expired' | 'too_many_connections' | 'shutdown' | 'forbidden';
 
 /**
  * A way for clients to reach the chat: the service publishes a session's events through every

@@ -16,12 +16,12 @@ export class ClaimStore {
 
   constructor(private readonly redis: RedisService) {}
 
-  /** True when this is the first claim of `name` in the session within `ttlMs`. */
-  async claim(session: SessionState, name: string, ttlMs: number): Promise<boolean> {
+  /** True when this is the first claim of `name` in the session within `ttlMs`; `holder` is kept as who made it. */
+  async claim(session: SessionState, name: string, ttlMs: number, holder = '1'): Promise<boolean> {
     if (this.redis.isReady) {
       try {
         const reply = await withTimeout(
-          this.redis.raw.set(this.key(session, name), '1', { condition: 'NX', expiration: { type: 'PX', value: ttlMs } }),
+          this.redis.raw.set(this.key(session, name), holder, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } }),
           COMMAND_TIMEOUT_MS,
           'duplicate check timed out',
         );
@@ -36,6 +36,28 @@ export class ClaimStore {
     if (expiresAt !== undefined && expiresAt > now) return false;
     session.claims.set(name, now + ttlMs);
     return true;
+  }
+
+  /** Who made a live claim (its `holder`), or undefined without one or without Redis. */
+  async holderOf(session: SessionState, name: string): Promise<string | undefined> {
+    if (!this.redis.isReady) return undefined;
+    try {
+      return (await withTimeout(this.redis.raw.get(this.key(session, name)), COMMAND_TIMEOUT_MS, 'claim read timed out')) ?? undefined;
+    } catch (error) {
+      this.warnDegraded(error);
+      return undefined;
+    }
+  }
+
+  /** Takes over a claim whose holder is gone. */
+  async takeOver(session: SessionState, name: string, ttlMs: number, holder: string): Promise<void> {
+    session.claims.set(name, Date.now() + ttlMs);
+    if (!this.redis.isReady) return;
+    try {
+      await withTimeout(this.redis.raw.set(this.key(session, name), holder, { expiration: { type: 'PX', value: ttlMs } }), COMMAND_TIMEOUT_MS, 'claim takeover timed out');
+    } catch (error) {
+      this.warnDegraded(error);
+    }
   }
 
   /** Withdraws a claim, so the same message can be sent again (after a refusal or a failure). */

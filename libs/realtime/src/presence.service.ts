@@ -67,6 +67,18 @@ export class PresenceService {
     }
   }
 
+  /** Whether an instance still reports itself (undefined when Redis cannot tell). */
+  async isAlive(instanceId: string): Promise<boolean | undefined> {
+    if (instanceId === this.instanceId) return true;
+    if (!this.redis.isReady) return undefined;
+    try {
+      const expiry = await withTimeout(this.redis.raw.zScore(this.indexKey(), instanceId), COMMAND_TIMEOUT_MS, 'presence read timed out');
+      return expiry !== null && expiry > Date.now();
+    } catch {
+      return undefined;
+    }
+  }
+
   async withdraw(): Promise<void> {
     if (!this.redis.isReady) return;
     try {

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit, Optional } from '@nestjs/common';
-import { isAccountUserId } from '@app/accounts';
-import { TokenService, InvalidTokenError, type VerifiedToken } from '@app/auth';
-import { ANONYMOUS_OWNER, ChatService, MessageTooLongError } from '@app/chat';
-import { RECONNECT_AFTER_MS, RECONNECT_SPREAD_MS, reconnectAfterMs } from '@app/common';
+import { type IdentityTransport, InvalidTokenError, resolveIdentity, TokenService, type VerifiedToken } from '@app/auth';
+import { type ChatIdentity, ChatService, MessageTooLongError } from '@app/chat';
+import { assertHandshakeAllowed, clientAddress, RECONNECT_AFTER_MS, RECONNECT_SPREAD_MS, reconnectAfterMs, TrustedProxies, withCorrelation } from '@app/common';
 import {
   appConfig,
   type AppConfig,
@@ -23,7 +22,7 @@ import {
   SessionNotFoundError,
 } from '@app/conversation';
 import { MetricsService } from '@app/metrics';
-import { RateLimiterService } from '@app/rate-limit';
+import { RateLimiterService, SocketAddressCap } from '@app/rate-limit';
 import { createHash, randomUUID } from 'node:crypto';
 import { chatErrorEvent, describeChatError, type DescribedChatError } from './chat-error.mapper.js';
 import type { Admission, CancelAck, ChatConnection, ChatEvent, ChatTransport, ExistingSession, MessageAck, ResumeAck } from './chat-transport.js';
@@ -32,7 +31,6 @@ import { ClaimStore } from './claim.store.js';
 import { cancelSchema, messageIdOf, parseClientMessage, resumeSchema, type UserMessage, userMessageSchema } from './dto/chat-client.messages.js';
 import { type EndpointCounts, type InstanceReport, PresenceService } from './presence.service.js';
 import {
-  AccountClaimError,
   ChatRateLimitedError,
   DuplicateInProgressError,
   PayloadTooLargeError,
@@ -52,6 +50,10 @@ export interface HandshakeInput {
   sessionId?: unknown;
   lastMessageId?: unknown;
   ip: string;
+  transport: IdentityTransport;
+  /** Host and Origin headers of the handshake, checked against ALLOWED_HOSTS and CORS_ORIGINS. */
+  host?: string;
+  origin?: string;
 }
 
 export interface AttachOptions {
@@ -102,7 +104,12 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(RealtimeChatService.name);
   private readonly transports: ChatTransport[] = [];
   private readonly connections = new Map<string, ChatConnection>();
-  private readonly connectionsPerIp = new Map<string, number>();
+  private readonly trustedProxies: TrustedProxies;
+  /**
+   * Per connection, user messages it did not send whose answer it already got (live after taking the
+   * session over, or as undelivered at connect): its resume does not send them again.
+   */
+  private readonly answered = new Map<string, Set<string>>();
   /** Connections dropped for an oversize message: told why when they come back (connection id → when). */
   private readonly oversizeDrops = new Map<string, number>();
   private readonly running = new Set<Promise<void>>();
@@ -120,6 +127,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     private readonly limiter: RateLimiterService,
     private readonly claims: ClaimStore,
     private readonly presence: PresenceService,
+    private readonly socketCap: SocketAddressCap,
     @Inject(conversationConfig.KEY) private readonly conversation: ConversationConfig,
     @Inject(rateLimitConfig.KEY) private readonly limits: RateLimitConfig,
     @Inject(realtimeConfig.KEY) private readonly config: RealtimeConfig,
@@ -127,6 +135,12 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     @Optional() private readonly metrics?: MetricsService,
   ) {
     this.sessions = new SessionRegistry(conversation.timeoutSeconds * 1000);
+    this.trustedProxies = new TrustedProxies(app.trustedProxies);
+  }
+
+  /** The client's address for the per-address limits (X-Forwarded-For only from TRUSTED_PROXIES). */
+  addressOf(remoteAddress: string | undefined, forwardedFor: string | string[] | undefined): string {
+    return clientAddress(remoteAddress, forwardedFor, this.trustedProxies);
   }
 
   onModuleInit(): void {
@@ -156,9 +170,10 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
    */
   async admit(input: HandshakeInput): Promise<Admission> {
     if (this.shuttingDown) throw new ServerShuttingDownError(reconnectAfterMs());
-    if ((this.connectionsPerIp.get(input.ip) ?? 0) >= this.limits.maxSocketsPerIp) {
+    assertHandshakeAllowed({ host: input.host, origin: input.origin }, this.app);
+    if (!(await this.socketCap.hasRoom('chat', input.ip))) {
       this.metrics?.rateLimited('ws_connections');
-      throw new TooManyConnectionsError(this.limits.maxSocketsPerIp);
+      throw new TooManyConnectionsError(this.socketCap.limit);
     }
     const claimedUser = optionalId(input.userId, 'user_id');
     const requestedSession = optionalId(input.sessionId, 'session_id');
@@ -169,20 +184,20 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       verified = await this.tokens.verify(input.token);
       if (!isSafeId(verified.sub)) throw new InvalidTokenError('invalid');
     }
-    // A token proves who the user is unless it is anonymous; a claimed user_id only names an owner.
-    const verifiedUser = verified && !verified.anon ? verified.sub : undefined;
-    if (!verifiedUser && claimedUser && isAccountUserId(claimedUser)) throw new AccountClaimError();
-    const ownerId = verifiedUser ?? claimedUser ?? verified?.sub ?? ANONYMOUS_OWNER;
+    const identity = resolveIdentity(verified, claimedUser, input.transport);
     const sessionId = requestedSession ?? this.chat.newSessionId();
-    const existingSession = requestedSession ? await this.ownedSession(requestedSession, ownerId) : undefined;
+    const existingSession = requestedSession ? await this.claimSession(requestedSession, identity) : undefined;
+    // A connection without any identity owns its sessions through the token it is handed now.
+    const issued = identity.proof === 'new' ? await this.tokens.issueAnonymous(identity.ownerId) : undefined;
     return {
       sessionId,
-      identity: verifiedUser ? { ownerId, userId: verifiedUser } : { ownerId },
-      userId: ownerId,
-      authenticated: verifiedUser !== undefined,
+      identity,
+      userId: identity.ownerId,
+      authenticated: identity.userId !== undefined,
       ...(lastMessageId && { lastMessageId }),
       ...(verified && { tokenExpiresAt: verified.exp * 1000 }),
       ...(existingSession && { existingSession }),
+      ...(issued && { issuedToken: issued.token }),
     };
   }
 
@@ -198,19 +213,23 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       connection.close('shutdown');
       return false;
     }
-    const perIp = (this.connectionsPerIp.get(connection.ip) ?? 0) + 1;
-    this.connectionsPerIp.set(connection.ip, perIp);
-    this.connections.set(connection.id, connection);
     const session = this.sessions.open(connection.sessionId);
-    session.connections.add(connection.id);
-    this.schedulePresence();
-    if (perIp > this.limits.maxSocketsPerIp) {
-      // Two handshakes from one address passed `admit` together; the later one loses.
-      this.sendError(connection, new TooManyConnectionsError(this.limits.maxSocketsPerIp));
-      this.detach(connection.id);
+    // The first connection of a session on this instance sets its owner before anything is stored.
+    session.ownerId ??= connection.identity.ownerId;
+    if (session.ownerId !== connection.identity.ownerId) {
+      this.sendError(connection, new SessionAccessDeniedError(connection.sessionId));
+      connection.close('forbidden');
+      return false;
+    }
+    if (!(await this.socketCap.acquire('chat', connection.id, connection.ip))) {
+      // Two handshakes from one address passed `admit` together (on any instance); the later one loses.
+      this.sendError(connection, new TooManyConnectionsError(this.socketCap.limit));
       connection.close('too_many_connections');
       return false;
     }
+    this.connections.set(connection.id, connection);
+    session.connections.add(connection.id);
+    this.schedulePresence();
     connection.send({
       kind: 'connected',
       sessionId: connection.sessionId,
@@ -219,6 +238,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       authenticated: connection.authenticated,
       resumed: options.recovered,
       ...(connection.existingSession && { existingSession: connection.existingSession }),
+      ...(connection.issuedToken && { token: connection.issuedToken }),
     });
     try {
       await Promise.all(this.transports.map((transport) => transport.replaceOthers(connection.sessionId, connection.id)));
@@ -231,7 +251,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       } else {
         const missed = session.undelivered;
         session.undelivered = [];
-        for (const answer of missed) connection.send(answer);
+        for (const answer of missed) this.sendAnswer(connection, answer);
       }
     } catch (error) {
       this.sendError(connection, error);
@@ -244,9 +264,8 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     const connection = this.connections.get(connectionId);
     if (!connection) return;
     this.connections.delete(connectionId);
-    const perIp = (this.connectionsPerIp.get(connection.ip) ?? 1) - 1;
-    if (perIp > 0) this.connectionsPerIp.set(connection.ip, perIp);
-    else this.connectionsPerIp.delete(connection.ip);
+    this.answered.delete(connectionId);
+    void this.socketCap.release(connectionId);
     const session = this.sessions.get(connection.sessionId);
     if (session) {
       session.connections.delete(connectionId);
@@ -274,12 +293,15 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
         this.metrics?.rateLimited('chat_busy');
         throw new ServerBusyError(this.config.maxTurnsInFlight, BUSY_RETRY_AFTER_MS);
       }
+      // The plain WebSocket checks its frames' bytes before parsing; a Socket.IO message arrives parsed.
+      if (Buffer.byteLength(JSON.stringify(payload) ?? '') > MAX_SOCKET_PAYLOAD_BYTES) throw new PayloadTooLargeError(MAX_SOCKET_PAYLOAD_BYTES);
       const message = this.parseUserMessage(connection, payload);
       messageId = message.message_id ?? randomUUID();
       const session = this.sessions.open(connection.sessionId);
       const idClaim = `message:${messageId}`;
-      if (!(await this.claims.claim(session, idClaim, MESSAGE_ID_WINDOW_MS))) {
-        return { message_id: messageId, status: 'duplicate' };
+      if (!(await this.claims.claim(session, idClaim, MESSAGE_ID_WINDOW_MS, this.presence.instanceId))) {
+        const seen = await this.settleDuplicate(connection, session, messageId, idClaim);
+        if (seen !== 'orphaned') return { message_id: messageId, status: 'duplicate' };
       }
       const contentClaim = `content:${createHash('sha256').update(message.content.trim()).digest('base64url').slice(0, 22)}`;
       if (!(await this.claims.claim(session, contentClaim, SAME_CONTENT_WINDOW_MS))) {
@@ -294,6 +316,12 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
         await Promise.all([this.claims.release(session, idClaim), this.claims.release(session, contentClaim)]);
         this.metrics?.rateLimited('ws_chat');
         throw new ChatRateLimitedError(limit, decision.retryAfterMs);
+      }
+      // The checks above waited on Redis: a shutdown that began meanwhile has already counted the turns
+      // it waits for, so this one is refused (and may be sent again elsewhere), never accepted and dropped.
+      if (this.shuttingDown) {
+        await Promise.all([this.claims.release(session, idClaim), this.claims.release(session, contentClaim)]);
+        throw new ServerShuttingDownError(reconnectAfterMs());
       }
       this.enqueue(session, connection, message, messageId, [idClaim, contentClaim]);
       return { message_id: messageId, status: 'accepted' };
@@ -404,6 +432,32 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
 
   // ---------------------------------------------------------------- internals
 
+  /**
+   * A message id seen before: still being answered (`in_progress`); answered, when its stored answer
+   * is sent again to this connection (`replayed`); or claimed by an instance that is gone, with
+   * nothing stored (`orphaned`): the claim is taken over and the message is processed again.
+   */
+  private async settleDuplicate(connection: ChatConnection, session: SessionState, messageId: string, idClaim: string): Promise<'in_progress' | 'replayed' | 'orphaned'> {
+    if (session.turns.has(messageId)) return 'in_progress';
+    let stored: ChatMessage[] = [];
+    try {
+      stored = await this.conversations.history(connection.sessionId, connection.identity.ownerId, MAX_STORED_MESSAGES);
+    } catch (error) {
+      if (!(error instanceof SessionNotFoundError)) throw error;
+    }
+    const answer = stored.find((m) => m.role === 'assistant' && m.replyTo === messageId);
+    if (answer) {
+      connection.send({ kind: 'history', sessionId: connection.sessionId, message: answer });
+      return 'replayed';
+    }
+    // This instance's own claims belong to messages between their claim and their turn, or running.
+    const holder = await this.claims.holderOf(session, idClaim);
+    const holderGone = holder !== undefined && holder !== this.presence.instanceId && (await this.presence.isAlive(holder)) === false;
+    if (!holderGone) return 'in_progress';
+    await this.claims.takeOver(session, idClaim, MESSAGE_ID_WINDOW_MS, this.presence.instanceId);
+    return 'orphaned';
+  }
+
   private parseUserMessage(connection: ChatConnection, payload: unknown): UserMessage {
     const message = parseClientMessage(userMessageSchema, payload);
     if (message.session_id && message.session_id !== connection.sessionId) throw new SessionMismatchError('session_id');
@@ -422,7 +476,12 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     const run = session.queue
       // The acknowledgement is sent when submit() returns; starting on a later tick keeps it ahead of the turn's first event.
       .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
-      .then(() => this.runTurn(session, handle, { content: message.content, identity, timeZone: message.time_zone, claims }))
+      // Every line the turn logs (the chat service's turn line, tools, errors) carries its id.
+      .then(() =>
+        withCorrelation({ turnId: messageId }, () =>
+          this.runTurn(session, handle, { content: message.content, identity, timeZone: message.time_zone, claims, submittedBy: connection.id }),
+        ),
+      )
       .catch((error: unknown) => {
         this.logger.error({ msg: 'Chat turn failed outside its own error handling', sessionId: session.sessionId, messageId, err: error });
       });
@@ -434,7 +493,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
   private async runTurn(
     session: SessionState,
     handle: TurnHandle,
-    turn: { content: string; identity: ChatConnection['identity']; timeZone?: string; claims: string[] },
+    turn: { content: string; identity: ChatConnection['identity']; timeZone?: string; claims: string[]; submittedBy: string },
   ): Promise<void> {
     const { sessionId } = session;
     const { messageId } = handle;
@@ -452,6 +511,8 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       chunks.flush();
       const answer = { kind: 'answer', sessionId, messageId, response, chunks: chunks.sent } as const;
       this.publish(sessionId, answer);
+      // A connection that took over the session (a reconnect) got this answer live: its resume skips it.
+      for (const id of session.connections) if (id !== turn.submittedBy) this.markAnswered(id, messageId);
       if (!(await this.anyoneListening(sessionId))) session.undelivered.push(answer);
     } catch (error) {
       chunks.flush();
@@ -460,8 +521,9 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       const described = this.describe(error, { sessionId, messageId });
       this.publish(sessionId, chatErrorEvent(sessionId, described, messageId));
     } finally {
-      this.publish(sessionId, { kind: 'typing', sessionId, messageId, isTyping: false });
+      // Done before the last event, so a resend prompted by it finds the answer stored, not in progress.
       session.turns.delete(messageId);
+      this.publish(sessionId, { kind: 'typing', sessionId, messageId, isTyping: false });
       session.lastActivity = Date.now();
       // Stopping: the session's clients here stayed for this answer; they have it now.
       if (this.shuttingDown && session.turns.size === 0) {
@@ -481,14 +543,32 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       // A session with no stored message yet has nothing to replay.
       if (!(error instanceof SessionNotFoundError)) throw error;
     }
-    // The client names the last turn it saw, by its own message id: the answer to it is not news.
-    const missed = messages.filter((message) => !(message.role === 'assistant' && message.replyTo === lastMessageId));
+    // The client names the last turn it saw, by its own message id: the answer to it is not news; nor
+    // are turns whose answer this connection already got live (a missed answer arrives once).
+    const answered = this.answered.get(connection.id);
+    const missed = messages.filter(
+      (message) =>
+        !(message.role === 'assistant' && message.replyTo === lastMessageId) &&
+        !answered?.has(message.role === 'assistant' ? (message.replyTo ?? '') : message.id),
+    );
     for (const message of missed) connection.send({ kind: 'history', sessionId: connection.sessionId, message });
     // Stored answers include those that finished while nobody was connected.
     session.undelivered = [];
     const inProgress = [...session.turns.keys()];
     connection.send({ kind: 'resume_complete', sessionId: connection.sessionId, lastMessageId, replayed: missed.length, inProgress });
     return { session_id: connection.sessionId, replayed: missed.length, in_progress: inProgress };
+  }
+
+  private sendAnswer(connection: ChatConnection, answer: Extract<ChatEvent, { kind: 'answer' }>): void {
+    connection.send(answer);
+    this.markAnswered(connection.id, answer.messageId);
+  }
+
+  private markAnswered(connectionId: string, messageId: string): void {
+    if (!this.connections.has(connectionId)) return;
+    const answered = this.answered.get(connectionId) ?? new Set<string>();
+    answered.add(messageId);
+    this.answered.set(connectionId, answered);
   }
 
   private publish(sessionId: string, event: ChatEvent): void {
@@ -539,17 +619,21 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * The stored session a connection names, refused when it is someone else's, so a stranger cannot
-   * take it over (and push its owner out) by naming it. Undefined for a session not stored yet.
+   * A session the client names is opened for it at once: stored with its owner, so that nobody else
+   * can connect to it (and push its owner out) on any instance, even before its first message.
+   * Returns how far the conversation is when it already has messages (the connection continues it).
    */
-  private async ownedSession(sessionId: string, ownerId: string): Promise<ExistingSession | undefined> {
+  private async claimSession(sessionId: string, identity: ChatIdentity): Promise<ExistingSession | undefined> {
+    // Live here but not stored yet: its first connection owns it.
+    const live = this.sessions.get(sessionId)?.ownerId;
+    if (live !== undefined && live !== identity.ownerId) throw new SessionAccessDeniedError(sessionId);
     try {
-      const session = await this.conversations.get(sessionId, ownerId);
-      return { lastActivity: session.updatedAt, messageCount: session.messageCount, createdAt: session.createdAt };
+      const session = await this.conversations.getOrCreate(sessionId, identity.ownerId, identity.userId);
+      return session.messageCount > 0 ? { lastActivity: session.updatedAt, messageCount: session.messageCount, createdAt: session.createdAt } : undefined;
     } catch (error) {
       if (error instanceof SessionAccessDeniedError) throw error;
-      // Not found is a new session. Storage away: the turn itself will check ownership again.
-      if (!(error instanceof SessionNotFoundError)) this.logger.warn({ msg: 'Could not check the owner of a session at connect', sessionId, err: String(error) });
+      // Storage away: the turn itself will check ownership again.
+      this.logger.warn({ msg: 'Could not claim a session at connect', sessionId, err: String(error) });
       return undefined;
     }
   }

@@ -1,5 +1,6 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { OpsAccessGuard, OpsEndpoint } from '@app/common';
 import { RealtimeChatService } from './realtime-chat.service.js';
 
 @ApiTags('realtime')
@@ -8,7 +9,9 @@ export class RealtimeController {
   constructor(private readonly realtime: RealtimeChatService) {}
 
   @Get('status')
-  @ApiOperation({ summary: 'Live chat connections and sessions per endpoint, on this instance and on all instances' })
+  @UseGuards(OpsAccessGuard)
+  @OpsEndpoint('diagnostics')
+  @ApiOperation({ summary: 'Live chat connections and sessions per endpoint, on this instance and on all instances (DIAGNOSTICS_ACCESS)' })
   status() {
     return this.realtime.status();
   }

@@ -14,6 +14,8 @@ export const CHAT_ERROR_CODES = [
   'INVALID_ID',
   'PROCESSING_ERROR',
   'SERVER_SHUTTING_DOWN',
+  'HOST_NOT_ALLOWED',
+  'ORIGIN_NOT_ALLOWED',
 ] as const;
 export type ChatErrorCode = (typeof CHAT_ERROR_CODES)[number];
 
@@ -111,16 +113,6 @@ export class TokenExpiredError extends DomainError {
 
   constructor() {
     super('The access token of this connection has expired; connect again with a new token');
-  }
-}
-
-/** An anonymous connection naming an account's user_id: only that account's token may open its sessions. */
-export class AccountClaimError extends DomainError {
-  readonly httpStatus = 403;
-  readonly code = 'SESSION_FORBIDDEN';
-
-  constructor() {
-    super('This user_id is an account: connect with its access token');
   }
 }
 

@@ -9,6 +9,8 @@ export interface TurnHandle {
 /** What this instance keeps in memory about one session. */
 export interface SessionState {
   readonly sessionId: string;
+  /** Who the session's first connection here spoke for: only they may connect to it while it is not stored. */
+  ownerId?: string;
   /** Ids of this instance's connections to the session. */
   readonly connections: Set<string>;
   /** Turns accepted here and not finished, by the client's message id. */

@@ -1,28 +1,31 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsString, Length, Matches, ValidateIf } from 'class-validator';
 import type { LoginCredentials } from '@app/accounts';
 import { InvalidLoginRequestError } from '../auth.errors.js';
 
 // ChatBet clients may send ids and keys as JSON numbers.
 const asString = ({ value }: { value: unknown }) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value);
+/** Leaves out only an absent field: `null` is validated (and refused) like any other value that is not a string. */
+const Optional = () => ValidateIf((_object: unknown, value: unknown) => value !== undefined);
+
 
 /** `{username, password}` (demo users) or `{user_id, user_key}` (ChatBet users). */
 export class LoginDto {
   @ApiPropertyOptional({ description: 'Demo user (embedded provider)', example: 'demo' })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'username must be 1-64 characters of A-Z, a-z, 0-9, _, . or -' })
+  @Optional() @IsString({ message: 'username must be a string' }) @Matches(/^[A-Za-z0-9_.-]{1,64}$/, { message: 'username must be 1-64 characters of A-Z, a-z, 0-9, _, . or -' })
   username?: string;
 
   @ApiPropertyOptional({ example: 'demo1234', maxLength: 128 })
-  @IsOptional() @IsString() @Length(1, 128, { message: 'password must be 1-128 characters' })
+  @Optional() @IsString({ message: 'password must be a string' }) @Length(1, 128, { message: 'password must be 1-128 characters' })
   password?: string;
 
   @ApiPropertyOptional({ description: 'ChatBet user id (ChatBet provider)', example: '1' })
-  @IsOptional() @Transform(asString) @IsString() @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'user_id must be 1-40 characters of A-Z, a-z, 0-9, _ or -' })
+  @Optional() @Transform(asString) @IsString({ message: 'user_id must be a string' }) @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'user_id must be 1-40 characters of A-Z, a-z, 0-9, _ or -' })
   user_id?: string;
 
   @ApiPropertyOptional({ description: 'ChatBet user key', example: '1', maxLength: 256 })
-  @IsOptional() @Transform(asString) @IsString() @Length(1, 256, { message: 'user_key must be 1-256 characters' })
+  @Optional() @Transform(asString) @IsString({ message: 'user_key must be a string' }) @Length(1, 256, { message: 'user_key must be 1-256 characters' })
   user_key?: string;
 }
 

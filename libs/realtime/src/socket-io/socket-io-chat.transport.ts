@@ -2,7 +2,6 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Namespace, Socket } from 'socket.io';
 import type { Admission, ChatConnection, ChatEvent } from '../chat-transport.js';
 import { ChatTransport } from '../chat-transport.js';
-import { clientAddress } from '../client-address.js';
 import { RealtimeChatService } from '../realtime-chat.service.js';
 import { CHAT_NAMESPACE } from '../socket-limits.js';
 import { shutdownPayload, toSocketIoEvents } from './socket-io.protocol.js';
@@ -169,13 +168,16 @@ export class SocketIoChatTransport extends ChatTransport {
 
   private async admit(socket: Socket): Promise<void> {
     const { auth, query, headers, address } = socket.handshake;
-    const ip = clientAddress(address, headers['x-forwarded-for']);
+    const ip = this.realtime.addressOf(address, headers['x-forwarded-for']);
     const admission = await this.realtime.admit({
       token: handshakeField(auth, query, 'token'),
       userId: handshakeField(auth, query, 'user_id'),
       sessionId: handshakeField(auth, query, 'session_id'),
       lastMessageId: handshakeField(auth, query, 'last_message_id'),
       ip,
+      transport: 'socket.io',
+      host: headers.host,
+      origin: headers.origin,
     });
     const data: ChatSocketData = { ...admission, ip };
     socket.data = data;

@@ -25,6 +25,7 @@ export function toSocketIoEvents(event: ChatEvent): SocketIoEvent[] {
             user_id: event.userId,
             authenticated: event.authenticated,
             resumed: event.resumed,
+            ...(event.token && { token: event.token }),
             server_time: new Date().toISOString(),
           },
         ],

@@ -7,7 +7,6 @@ import type { Duplex } from 'node:stream';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import { chatErrorEvent, type DescribedChatError } from '../chat-error.mapper.js';
 import { type Admission, type ChatConnection, type ChatEvent, ChatTransport, type CloseReason } from '../chat-transport.js';
-import { clientAddress } from '../client-address.js';
 import { messageIdOf } from '../dto/chat-client.messages.js';
 import { RealtimeChatService } from '../realtime-chat.service.js';
 import { InvalidJsonError, InvalidMessageFormatError, PayloadTooLargeError } from '../realtime.errors.js';
@@ -139,7 +138,7 @@ export class ChatWebSocketServer extends ChatTransport implements OnApplicationB
     const onEarlyError = () => socket.destroy();
     socket.on('error', onEarlyError);
     const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
-    const ip = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for']);
+    const ip = this.realtime.addressOf(req.socket.remoteAddress, req.headers['x-forwarded-for']);
     const requestedSession = pathSessionId ?? query.get('session_id') ?? undefined;
     let admission: Admission | undefined;
     let refusal: DescribedChatError | undefined;
@@ -150,6 +149,9 @@ export class ChatWebSocketServer extends ChatTransport implements OnApplicationB
         sessionId: requestedSession,
         lastMessageId: query.get('last_message_id') ?? undefined,
         ip,
+        transport: 'websocket',
+        host: req.headers.host,
+        origin: req.headers.origin,
       });
     } catch (error) {
       refusal = this.realtime.describe(error);
@@ -297,6 +299,7 @@ const CLOSE_FOR: Record<CloseReason, [code: number, reason: string]> = {
   token_expired: [WS_CLOSE.invalidToken, 'token expired'],
   too_many_connections: [WS_CLOSE.rateLimited, 'too many connections'],
   shutdown: [WS_CLOSE.goingAway, 'server shutting down'],
+  forbidden: [WS_CLOSE.forbidden, 'session forbidden'],
 };
 
 function closeCodeFor(code: DescribedChatError['code']): number {

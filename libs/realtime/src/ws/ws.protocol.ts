@@ -63,6 +63,7 @@ export function toWsMessages(event: ChatEvent): WsServerMessage[] {
         }),
         wsMessage('session_created', event.sessionId, undefined, {
           user_id: event.userId,
+          ...(event.token && { token: event.token }),
           session_data: {
             created_at: existing?.createdAt ?? now,
             last_activity: existing?.lastActivity ?? now,
