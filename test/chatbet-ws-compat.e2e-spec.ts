@@ -175,7 +175,7 @@ describe('original ChatBet web clients on /ws/chat', () => {
     );
   });
 
-  it('ignores a repeated message_id: one answer', async () => {
+  it('answers a repeated message_id once: the resend gets the stored answer replayed, not a second turn', async () => {
     const client = await connect();
     const messageId = randomUUID();
     const frame = userMessageFrame('Hello!', client.sessionId, messageId);
@@ -184,7 +184,11 @@ describe('original ChatBet web clients on /ws/chat', () => {
     client.send(frame);
     await client.log.next((e) => e.name === 'message_ack' && e.payload.status === 'duplicate');
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(client.log.named('bot_response')).toHaveLength(1);
+    const answers = client.log.named('bot_response');
+    // One live answer; the retry gets the same stored answer back, marked as replayed.
+    expect(answers.filter((a) => a.payload.replayed !== true)).toHaveLength(1);
+    expect(answers.filter((a) => a.payload.replayed === true).map((a) => a.payload.content)).toEqual([answers[0]?.payload.content]);
+    expect(client.log.named('streaming_start')).toHaveLength(1);
     expectNoError(client);
   });
 
