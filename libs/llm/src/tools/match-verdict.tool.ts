@@ -1,8 +1,9 @@
 import { tool, type ToolRunnableConfig } from '@langchain/core/tools';
 import { z } from 'zod';
 import { impliedProbability, removeMarginMultiplicative } from '@app/betting';
-import { FOOTBALL_SPORT_ID, normalizeName, winnerMarketOf, type MarketCode, type SelectionKey } from '@app/sports-data';
+import { FOOTBALL_SPORT_ID, normalizeName, winnerMarketOf, type Fixture, type MarketCode, type SelectionKey } from '@app/sports-data';
 import { matchReferenceOf, matchReferenceShape } from './match-reference.js';
+import { parseSelection, teamSelection } from './simulate-bet.tool.js';
 import { toolContextOf } from './tool-context.js';
 import type { ToolDeps } from './tool-deps.js';
 import { ToolRequestError, freshness, probability, round, runTool, summariseMatch, type Freshness, type MatchSummary } from './tool-results.js';
@@ -99,7 +100,7 @@ export function createMatchVerdictTool(deps: ToolDeps) {
           modelAvailable: model !== undefined,
           ...freshness(fixture, odds),
         };
-        const asked = args.selection ? askedSelection(args.selection, selections, fixture.data.home.name, fixture.data.away.name) : undefined;
+        const asked = args.selection ? await askedSelection(deps, args.selection, selections, fixture.data) : undefined;
         if (asked) result.asked = { ...asked, isFavourite: asked.key === favourite.key };
         return result;
       }),
@@ -136,13 +137,10 @@ async function modelProbabilities(deps: ToolDeps, fixtureId: string): Promise<Ma
   return byKey;
 }
 
-function askedSelection(text: string, selections: VerdictSelection[], home: string, away: string): VerdictSelection | undefined {
-  const wanted = normalizeName(text);
-  const key: SelectionKey | undefined =
-    ['draw', 'empate', 'x', 'tie'].includes(wanted) ? 'draw'
-    : ['home', 'local', '1'].includes(wanted) || wanted === normalizeName(home) ? 'home'
-    : ['away', 'visitante', '2'].includes(wanted) || wanted === normalizeName(away) ? 'away'
-    : undefined;
+/** The outcome a question names, read the way simulate_bet reads a selection ("draw", "home", a team or alias). */
+async function askedSelection(deps: ToolDeps, text: string, selections: VerdictSelection[], fixture: Fixture): Promise<VerdictSelection | undefined> {
+  const key = parseSelection(text).key ?? (await teamSelection(deps, text, fixture));
   if (key) return selections.find((s) => s.key === key);
+  const wanted = normalizeName(text);
   return selections.find((s) => normalizeName(s.name).includes(wanted) || wanted.includes(normalizeName(s.name)));
 }

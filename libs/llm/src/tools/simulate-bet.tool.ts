@@ -245,7 +245,8 @@ async function findLegMatch(deps: ToolDeps, leg: Leg): Promise<Sourced<Fixture>>
   throw new ToolRequestError('MISSING_MATCH', `Say which match "${leg.selection}" is for (match_id or team_a/team_b).`);
 }
 
-function parseSelection(text: string): { key?: SelectionKey; market?: MarketCode; line?: number } {
+/** A selection word ("draw", "X", "over 2.5", "1X"…) as its key, market and line; empty for a team name. */
+export function parseSelection(text: string): { key?: SelectionKey; market?: MarketCode; line?: number } {
   const raw = text.trim();
   const lineMatch = /\d+[.,]\d+/.exec(raw);
   const line = lineMatch ? Number(lineMatch[0].replace(',', '.')) : undefined;
@@ -269,7 +270,8 @@ function pickBook(markets: MarketOdds[], market: MarketCode, line: number | unde
 // "Chelsea to lose": the selection is whoever plays team_a.
 const OPPONENT_WORDS = new Set(['opponent', 'opponents', 'rival', 'the other team', 'other team', 'the other side']);
 
-async function teamSelection(deps: ToolDeps, text: string, fixture: Fixture, reference?: string): Promise<SelectionKey | undefined> {
+/** The side of `fixture` a team name (or alias) means, or the opponent of `reference`. */
+export async function teamSelection(deps: ToolDeps, text: string, fixture: Fixture, reference?: string): Promise<SelectionKey | undefined> {
   const wanted = normalizeName(text);
   if (OPPONENT_WORDS.has(wanted) && reference) {
     const side = await teamSelection(deps, reference, fixture);
