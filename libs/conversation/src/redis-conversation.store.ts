@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { cacheConfig, type CacheConfig } from '@app/config';
 import { DomainError } from '@app/common';
-import { RedisService, withTimeout } from '@app/redis';
+import { RedisScript, RedisService, withTimeout } from '@app/redis';
 import type { RedisClientType } from 'redis';
 import { ConversationKeysService } from './conversation-keys.service.js';
 import { ConversationStoreUnavailableError } from './conversation.errors.js';
@@ -16,7 +16,6 @@ import {
   type UnfoldedTail,
 } from './conversation.store.js';
 import { DEFAULT_PREFERENCES, type ChatMessage, type TrackedContext, type UserPreferences } from './conversation.types.js';
-import { RedisScript } from './redis-script.js';
 
 /*
  * Redis layout (every key under the configured REDIS_KEY_PREFIX):

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { RedisService, withTimeout } from '@app/redis';
+import { RedisScript, RedisService, withTimeout } from '@app/redis';
 import { ConversationKeysService } from './conversation-keys.service.js';
 import { SessionBusyError } from './conversation.errors.js';
-import { RedisScript } from './redis-script.js';
 import { assertSafeId } from './safe-id.js';
 
 export interface SessionLockOptions {
