@@ -283,6 +283,8 @@ describe.each<StoreMode>(['redis', 'memory'])('Conversation memory (%s store)', 
     if (turn === 'busy') throw new Error('no lock was asked for');
     expect(turn.session).toMatchObject({ sessionId, ownerId: owner, messageCount: 0, preferences: { oddsFormat: 'decimal' } });
     await expect(conversations.openTurn(sessionId, 'intruder')).rejects.toBeInstanceOf(SessionAccessDeniedError);
+    // Listed from its creation, before (and whether or not) its first turn is stored.
+    expect((await conversations.listForOwner(owner)).map((s) => s.sessionId)).toEqual([sessionId]);
     await conversations.closeTurn(turn, userMessage('¿Cuánto gano con 20 EUR?'), assistantMessage('Ganarías 40 EUR'), {
       preferences: { language: 'es', usualStake: { value: 20, currency: 'EUR' } },
     });

@@ -331,6 +331,9 @@ export class RedisConversationStore extends ConversationStore {
     ]);
     const [status, flat, items] = reply as [string, string[]?, string[]?];
     if (status === 'busy' || status === 'denied') return { status };
+    // A new session is listed under its owner at once, as createIfAbsent does, even if its turn fails;
+    // not awaited (closeTurn refreshes the same entry), and a failure is logged by run().
+    if (status === 'created') void this.addToOwner(record.ownerId, sessionId, Date.now()).catch(() => undefined);
     const stored = fromHash(sessionId, pairsToObject(flat ?? []));
     if (!stored) throw new Error(`session ${sessionId} was stored without an owner`);
     const tail: UnfoldedTail = {
@@ -344,7 +347,6 @@ export class RedisConversationStore extends ConversationStore {
 
   async closeTurn(write: TurnWrite): Promise<boolean> {
     const { sessionId } = write;
-    const ownerKey = this.keys.owner(write.ownerId);
     const prefsKey = this.keys.preferences(write.preferencesSubject);
     const patch = Object.entries(write.contextPatch ?? {}).flatMap(([field, value]) => [CONTEXT_FIELD + field, value === undefined ? '' : JSON.stringify(value)]);
     const now = new Date();
@@ -367,13 +369,21 @@ export class RedisConversationStore extends ConversationStore {
           ...patch,
         ]),
       ),
-      this.run('close', (client) => client.zAdd(ownerKey, { score: now.getTime(), value: sessionId })),
-      this.run('close', (client) => client.pExpire(ownerKey, this.ttlMs)),
+      this.addToOwner(write.ownerId, sessionId, now.getTime()),
       set.length > 0 ? this.run('preferences', (client) => client.hSet(prefsKey, set)) : undefined,
       unset.length > 0 ? this.run('preferences', (client) => client.hDel(prefsKey, unset)) : undefined,
       write.preferences ? this.run('preferences', (client) => client.pExpire(prefsKey, PREFERENCES_TTL_SECONDS * 1000)) : undefined,
     ]);
     return written === 1;
+  }
+
+  /** The session's place in its owner's list (by activity), and the list's TTL: two commands sent together. */
+  private async addToOwner(ownerId: string, sessionId: string, at: number): Promise<void> {
+    const ownerKey = this.keys.owner(ownerId);
+    await Promise.all([
+      this.run('owner', (client) => client.zAdd(ownerKey, { score: at, value: sessionId })),
+      this.run('owner', (client) => client.pExpire(ownerKey, this.ttlMs)),
+    ]);
   }
 
   /**
