@@ -19,7 +19,7 @@ const SWEEP_INTERVAL_MS = 60_000;
 const MAX_ENTRIES = 100_000;
 
 /**
- * Per-instance counts with exactly the semantics of the Redis script (fixed window; the hit over the
+ * Per-instance counts with exactly the semantics of RedisThrottlerStorage (fixed window; the hit over the
  * limit starts a block of `blockDuration`, hits while blocked are not counted, counting starts
  * afresh after the block), used when Redis is not configured or does not answer.
  */

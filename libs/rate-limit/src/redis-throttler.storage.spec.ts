@@ -99,6 +99,15 @@ describe('RedisThrottlerStorage', () => {
       expect(ttl).toBeGreaterThan(0);
       expect(ttl).toBeLessThanOrEqual(5_000);
     });
+    it('gives a counter left without expiry one on its next hit, so it cannot block for ever', async () => {
+      const redis = first.get(RedisService);
+      const key = redis.key('throttle', '{default:ip:stuck}', 'hits');
+      await redis.raw.set(key, '7');
+      expect(await a.increment('ip:stuck', 5_000, 3, 5_000, 'default')).toMatchObject({ isBlocked: true, totalHits: 4 });
+      const ttl = await redis.raw.pTTL(key);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(5_000);
+    });
   });
 
   describe('without Redis', () => {
@@ -109,7 +118,7 @@ describe('RedisThrottlerStorage', () => {
     });
     afterAll(() => moduleRef.close());
 
-    it('counts in memory with the same answers as the Redis script', async () => {
+    it('counts in memory with the same answers as on Redis', async () => {
       const storage = moduleRef.get(RedisThrottlerStorage);
       const records = [];
       for (let i = 0; i < 5; i++) records.push(await storage.increment('ip:m', 60_000, 3, 30_000, 'default'));

@@ -1,44 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import { RedisScript, RedisService, withTimeout } from '@app/redis';
+import { RedisService, withTimeout } from '@app/redis';
 import { MemoryThrottlerStorage, type ThrottlerStorageRecord } from './memory-throttler.storage.js';
 
 // A throttler command slower than this counts as Redis being unavailable.
 const COMMAND_TIMEOUT_MS = 500;
 
 /**
- * One atomic step of a fixed window with blocking, in milliseconds, on one key (KEYS[1]); ARGV ttl,
- * limit, block duration. The counter's first hit sets the window's expiry. The hit that goes over the
- * limit turns the counter into the block: it is set to limit + 1 with the block's expiry, so while it
- * lives every hit is refused and reported as limit + 1, and counting starts afresh once it expires.
- * Two commands per hit (INCR, then PEXPIRE or PTTL). Returns {totalHits, msToExpire, blocked (0/1), msToBlockExpire}.
- */
-const INCREMENT = new RedisScript(`
-local ttl = tonumber(ARGV[1])
-local limit = tonumber(ARGV[2])
-local block = tonumber(ARGV[3])
-local hits = redis.call('INCR', KEYS[1])
-local left
-if hits == 1 then
-  redis.call('PEXPIRE', KEYS[1], ttl)
-  left = ttl
-else
-  left = redis.call('PTTL', KEYS[1])
-end
-if hits <= limit then return { hits, left, 0, 0 } end
-if block <= 0 then return { hits, left, 1, left } end
-if hits == limit + 1 then
-  redis.call('SET', KEYS[1], hits, 'PX', block)
-  return { hits, block, 1, block }
-end
-return { limit + 1, left, 1, left }
-`);
-
-/**
  * A `ThrottlerStorage` (the `@nestjs/throttler` v6 interface) shared by every instance through Redis,
- * so a client's REST requests count once however the load balancer spreads them. Each increment is
- * one Lua script sent by its SHA (count, expiry and block in one round trip, never interleaved with another
- * instance's).
+ * so a client's REST requests count once however the load balancer spreads them.
+ *
+ * A fixed window with blocking, on one key per tracker: INCR and PTTL sent together (one round trip,
+ * two commands, no script). The first hit (or a counter found without expiry) sets the window's
+ * expiry with PEXPIRE; the hit that goes over the limit turns the counter into the block (SET to
+ * limit + 1 with the block's expiry), so while it lives every hit is refused and reported as
+ * limit + 1, and counting starts afresh once it expires. Those follow-ups cost a second round trip
+ * only on the first hit of a window and on the first refused hit. INCR is atomic, so concurrent hits
+ * from several instances never pass more than the limit.
  *
  * Without Redis the in-memory storage counts, per instance. While a configured Redis is unreachable
  * the in-memory storage stands in too (logged once), rather than refusing every request or letting
@@ -71,20 +49,23 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   }
 
   private async incrementInRedis(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
-    // Hash-tagged like every key a script touches, ready for a Redis Cluster.
+    // Hash-tagged, ready for a Redis Cluster.
     const counter = this.redis.key('throttle', `{${throttlerName}:${key}}`, 'hits');
-    const reply = await withTimeout(
-      INCREMENT.run(this.redis.raw, [counter], [ttl, limit, blockDuration]),
-      COMMAND_TIMEOUT_MS,
-      'throttler command timed out',
-    );
-    if (!Array.isArray(reply) || reply.length !== 4) throw new Error('unexpected throttler script reply');
-    const [totalHits, msToExpire, blocked, msToBlockExpire] = reply.map(Number);
-    return {
-      totalHits,
-      timeToExpire: Math.ceil(msToExpire / 1000),
-      isBlocked: blocked === 1,
-      timeToBlockExpire: Math.ceil(msToBlockExpire / 1000),
-    };
+    const client = this.redis.raw;
+    // Sent in the same tick: the client writes both (and the other throttlers' of the request) at once.
+    const [hits, pttl] = await withTimeout(Promise.all([client.incr(counter), client.pTTL(counter)]), COMMAND_TIMEOUT_MS, 'throttler command timed out');
+    let left = pttl;
+    if (hits === 1 || pttl < 0) {
+      // A new window; or a counter left without expiry (its window's PEXPIRE never arrived): it gets one now.
+      left = hits > limit && blockDuration > 0 ? blockDuration : ttl;
+      await withTimeout(client.pExpire(counter, left), COMMAND_TIMEOUT_MS, 'throttler command timed out');
+    }
+    if (hits <= limit) return { totalHits: hits, timeToExpire: Math.ceil(left / 1000), isBlocked: false, timeToBlockExpire: 0 };
+    if (blockDuration > 0 && hits === limit + 1) {
+      await withTimeout(client.set(counter, limit + 1, { expiration: { type: 'PX', value: blockDuration } }), COMMAND_TIMEOUT_MS, 'throttler command timed out');
+      left = blockDuration;
+    }
+    const seconds = Math.ceil(left / 1000);
+    return { totalHits: blockDuration > 0 ? limit + 1 : hits, timeToExpire: seconds, isBlocked: true, timeToBlockExpire: seconds };
   }
 }
