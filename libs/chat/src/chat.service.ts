@@ -131,7 +131,8 @@ export class ChatService {
         entities: result.entities,
       };
       const assistantMessage: ChatMessage = {
-        id: randomUUID(),
+        // Rateable by its id alone (FeedbackService): nothing is written to make it so.
+        id: this.feedback.newAnswerId(),
         role: 'assistant',
         content: result.content,
         timestamp: now,
@@ -140,16 +141,12 @@ export class ChatService {
         cancelled: result.cancelled || undefined,
         replyTo: userMessageId,
       };
-      // The exchange, its context, summary, activity, preferences and the lock's release go in one
-      // write, sent together with the mark that makes the answer rateable.
-      await Promise.all([
-        this.conversations.closeTurn(turn, userMessage, assistantMessage, {
-          contextUpdate: result.contextUpdate,
-          ...(request.identity.proof !== 'new' && { preferences: preferencesOf(result) }),
-          ...(lease.lock && { lockToken: lease.lock.token }),
-        }),
-        this.feedback.answerWritten(assistantMessage.id),
-      ]);
+      // The exchange, its context, summary, activity, preferences and the lock's release go in one write.
+      await this.conversations.closeTurn(turn, userMessage, assistantMessage, {
+        contextUpdate: result.contextUpdate,
+        ...(request.identity.proof !== 'new' && { preferences: preferencesOf(result) }),
+        ...(lease.lock && { lockToken: lease.lock.token }),
+      });
       lease.releasedByWrite();
       const credential = request.identity.proof === 'new' ? await this.tokens.issueAnonymous(ownerId) : undefined;
       const finished = performance.now();
