@@ -453,8 +453,10 @@ describe('Conversation memory on Redis across instances', () => {
   let second: Instance;
   let redis: RedisClientType;
 
-  const sessionKey = (sessionId: string) => `${prefix}conversation:session:{${sessionId}}`;
-  const messagesKey = (sessionId: string) => `${prefix}conversation:messages:{${sessionId}}`;
+  const sessionKey = (sessionId: string) => `${prefix}conversation:state:{${sessionId}}`;
+  const messagesKey = (sessionId: string) => `${prefix}conversation:log:{${sessionId}}`;
+  // The log and the owner's list outlive the state by up to a tenth of the TTL (at most a minute).
+  const slackMs = Math.min(60_000, (ttlSeconds * 1000) / 10);
   const ownerKey = (ownerId: string) => `${prefix}conversation:owner:${ownerId}`;
   const lockKey = (sessionId: string) => `${prefix}conversation:lock:{${sessionId}}`;
 
@@ -497,9 +499,10 @@ describe('Conversation memory on Redis across instances', () => {
     const owner = id('owner');
     await first.conversations.getOrCreate(sessionId, owner);
     await exchange(first.conversations, sessionId, 1);
+    expect(await redis.pTTL(sessionKey(sessionId))).toBeLessThanOrEqual(ttlSeconds * 1000);
     for (const key of [sessionKey(sessionId), messagesKey(sessionId), ownerKey(owner)]) {
       const pttl = await redis.pTTL(key);
-      expect(pttl).toBeLessThanOrEqual(ttlSeconds * 1000);
+      expect(pttl).toBeLessThanOrEqual(ttlSeconds * 1000 + slackMs);
       expect(pttl).toBeGreaterThan(ttlSeconds * 1000 - 1_000);
     }
 
@@ -619,6 +622,46 @@ describe('Conversation memory on Redis across instances', () => {
     await slow;
     expect(await redis.exists(lockKey(sessionId))).toBe(0);
     expect(await second.locks.withSessionLock(sessionId, async () => 'mine', { waitMs: 200 })).toBe('mine');
+  });
+
+  it('keeps what another instance wrote to the session while a turn ran, and stores the turn on top of it', async () => {
+    const sessionId = id('s');
+    const owner = id('owner');
+    await first.conversations.getOrCreate(sessionId, owner);
+    const turn = await first.conversations.openTurn(sessionId, owner);
+    if (turn === 'busy') throw new Error('no lock was asked for');
+    await second.conversations.updateContext(sessionId, { lastTournament: 'Premier League' });
+    await first.conversations.closeTurn(turn, userMessage('Arsenal?'), assistantMessage('Saturday'), { contextUpdate: { lastTeams: ['Arsenal'] } });
+    const session = await second.conversations.get(sessionId, owner);
+    expect(session.context).toMatchObject({ lastTournament: 'Premier League', lastTeams: ['Arsenal'] });
+    expect(session.messageCount).toBe(2);
+    expect((await second.conversations.modelWindow(sessionId)).messages.map((m) => m.content)).toEqual(['Arsenal?', 'Saturday']);
+  });
+
+  it('does not bring back a session deleted while its turn ran, and releases the lock', async () => {
+    const sessionId = id('s');
+    const owner = id('owner');
+    const opened: { turn?: Awaited<ReturnType<ConversationService['openTurn']>> } = {};
+    await expect(
+      first.locks.withSessionLock(
+        sessionId,
+        async (_signal, lease) => {
+          const turn = opened.turn;
+          if (!turn || turn === 'busy') throw new Error('the turn was not opened with the lock');
+          await second.conversations.delete(sessionId, owner);
+          await first.conversations.closeTurn(turn, userMessage('hi'), assistantMessage('hello'), { lockToken: lease.lock!.token });
+        },
+        {
+          take: async (lock) => {
+            const turn = await first.conversations.openTurn(sessionId, owner, owner, lock);
+            if (turn === 'busy') return false;
+            opened.turn = turn;
+            return true;
+          },
+        },
+      ),
+    ).rejects.toBeInstanceOf(SessionNotFoundError);
+    expect(await redis.exists([sessionKey(sessionId), messagesKey(sessionId), lockKey(sessionId)])).toBe(0);
   });
 
   it('tells a turn that its lock was lost, and never deletes a lock it does not hold', async () => {

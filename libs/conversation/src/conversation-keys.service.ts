@@ -10,12 +10,14 @@ import { RedisService } from '@app/redis';
 export class ConversationKeysService {
   constructor(private readonly redis: RedisService) {}
 
-  session(sessionId: string): string {
-    return this.redis.key('conversation', 'session', `{${sessionId}}`);
+  /** The session's state: one JSON value (RedisConversationStore). */
+  state(sessionId: string): string {
+    return this.redis.key('conversation', 'state', `{${sessionId}}`);
   }
 
-  messages(sessionId: string): string {
-    return this.redis.key('conversation', 'messages', `{${sessionId}}`);
+  /** Every retained message of the session, oldest first. */
+  log(sessionId: string): string {
+    return this.redis.key('conversation', 'log', `{${sessionId}}`);
   }
 
   owner(ownerId: string): string {

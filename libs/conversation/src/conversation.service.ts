@@ -8,6 +8,7 @@ import {
   type ContextPatch,
   type PreferencesPatch,
   type SessionRecord,
+  type TurnBase,
   type TurnLock,
   type TurnWrite,
 } from './conversation.store.js';
@@ -37,6 +38,8 @@ export interface OpenTurn {
   window: ModelWindow;
   /** Where the stored fold stands, and the fold the window above implies (saved with the turn). */
   readonly fold: { stored: number; summary?: string; foldedThrough: number };
+  /** The store's own record of what it read, for closeTurn. */
+  readonly base?: TurnBase;
 }
 
 export interface CloseTurnOptions {
@@ -224,6 +227,7 @@ export class ConversationService {
       session: toSession(opened.record, opened.preferences),
       window,
       fold: { stored: tail.foldedThrough, summary, foldedThrough: folds ? tail.foldedThrough + lostMessages + plan.foldedMessages : tail.foldedThrough },
+      ...(opened.base && { base: opened.base }),
     };
   }
 
@@ -261,6 +265,7 @@ export class ConversationService {
       ...(foldedThrough !== turn.fold.stored && { fold: { expectedFoldedThrough: turn.fold.stored, foldedThrough, summary: summary ?? '' } }),
       ...(preferences && { preferences }),
       ...(options.lockToken !== undefined && { lockToken: options.lockToken }),
+      ...(turn.base && { base: turn.base }),
     };
     if (!(await this.store.closeTurn(write))) throw new SessionNotFoundError(session.sessionId);
     if (refused) throw refused;

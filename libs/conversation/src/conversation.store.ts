@@ -46,11 +46,17 @@ export interface TurnLock {
   ttlMs: number;
 }
 
+declare const turnBase: unique symbol;
+/** What a store read when it opened a turn, handed back unchanged to its closeTurn (opaque to callers). */
+export interface TurnBase {
+  readonly [turnBase]: true;
+}
+
 /** A turn's opening: `busy` while another turn holds the lock, `denied` when the session is someone else's (nothing taken then). */
 export type OpenTurnResult =
   | { status: 'busy' }
   | { status: 'denied' }
-  | { status: 'opened'; record: SessionRecord; created: boolean; tail: UnfoldedTail; preferences: UserPreferences };
+  | { status: 'opened'; record: SessionRecord; created: boolean; tail: UnfoldedTail; preferences: UserPreferences; base?: TurnBase };
 
 /** Everything a turn stores once it is answered, written in one step. */
 export interface TurnWrite {
@@ -66,6 +72,8 @@ export interface TurnWrite {
   preferences?: PreferencesPatch;
   /** The lock token taken by openTurn, released by this write. */
   lockToken?: string;
+  /** What openTurn returned as `base`. */
+  base?: TurnBase;
 }
 
 /**

@@ -10,6 +10,7 @@ export {
   type OpenTurnResult,
   type PreferencesPatch,
   type SessionRecord,
+  type TurnBase,
   type TurnLock,
   type TurnWrite,
   type UnfoldedTail,

@@ -14,6 +14,7 @@ import {
   type OpenTurnResult,
   type PreferencesPatch,
   type SessionRecord,
+  type TurnBase,
   type TurnLock,
   type TurnWrite,
   type UnfoldedTail,
@@ -23,135 +24,105 @@ import { DEFAULT_PREFERENCES, type ChatMessage, type TrackedContext, type UserPr
 /*
  * Redis layout (every key under the configured REDIS_KEY_PREFIX):
  *
- *   conversation:session:{<sessionId>} hash    ownerId, userId?, createdAt, updatedAt, summary?,
- *                                              messageCount, foldedThrough, and one `ctx:<field>`
- *                                              per TrackedContext field (JSON value)
- *   conversation:messages:{<sessionId>} list   one JSON ChatMessage per item, oldest first,
- *                                              trimmed to the last MAX_STORED_MESSAGES
- *   conversation:owner:<ownerId>       zset    sessionId scored by last activity (epoch ms)
- *   conversation:prefs:<userId>        hash    one JSON value per UserPreferences field
+ *   conversation:state:{<sessionId>}  string  the session as one JSON value (State below): owner,
+ *                                             times, summary, context, counters, the unfolded tail
+ *                                             of messages (the model's window) and bookkeeping
+ *   conversation:log:{<sessionId>}    list    every retained message (JSON), oldest first, for
+ *                                             history and resume; trimmed to MAX_STORED_MESSAGES once
+ *                                             it is LOG_TRIM_SLACK longer
  *   conversation:lock:{<sessionId>}   string  SessionLockService's token
+ *   conversation:owner:<ownerId>      zset    sessionId scored by activity (epoch ms, see below)
+ *   conversation:prefs:<userId>       hash    one JSON value per UserPreferences field
  *
- * Session, messages and owner keys expire CACHE_TTL_USER_SESSIONS after the last activity; the
- * owner set is refreshed with every session of that owner, so it always outlives its members.
- * Preferences expire PREFERENCES_TTL_SECONDS after the user was last seen.
- * Writes that must not be seen half done (a turn, a context patch, creation) run as Lua scripts,
- * which Redis executes atomically and which can also check the session still exists.
- * A chat turn costs two round trips: openTurn (lock, session, tail; preferences alongside) and
- * closeTurn (messages, context, summary, TTLs, lock release; owner list and preferences alongside).
- * The session's own keys share the hash tag {<sessionId>}, so OPEN_TURN and CLOSE_TURN stay in one
- * slot of a Redis Cluster; the older scripts (CREATE, APPEND) still touch the owner's list as well
- * and assume a single-node (or replicated) Redis.
+ * A chat turn costs Redis two round trips and, for a session opened before, seven commands:
+ * openTurn sends SET NX PX (the lock), GET (the state) and HGETALL (the preferences) together;
+ * closeTurn runs one script (SET XX PX GET of the new state, which checks in the same command that
+ * the session still exists and nobody else wrote it meanwhile; GETDEL of the lock, put back if it
+ * is someone else's; RPUSH of the exchange to the log). What changes slowly is refreshed only when
+ * due, by the state's own record of when it last was:
+ * - the owner's list: ZADD (and the list's PEXPIRE) once the score is `slack` old, where slack is
+ *   a tenth of the session TTL, at most a minute; the list orders by the sessions' updatedAt, so a
+ *   score up to `slack` behind changes no order;
+ * - the log's expiry: PEXPIRE to TTL + slack once `slack` has passed since the last one, so the
+ *   log always outlives the state;
+ * - the preferences' expiry: with every change, and otherwise once an hour per session.
+ * The state and the log share the hash tag {<sessionId>}, so the turn's script stays in one slot of
+ * a Redis Cluster. Sessions of the earlier layout (conversation:session / :messages hashes and
+ * lists) are not read: they expire by their TTL.
  */
 
-const CONTEXT_FIELD = 'ctx:';
 const OP_TIMEOUT_MS = 2_000;
+const MAX_SLACK_MS = 60_000;
+const LOG_TRIM_SLACK = 50;
+const PREFERENCES_REFRESH_MS = 3_600_000;
+const MAX_WRITE_ATTEMPTS = 5;
 
-const CREATE = new RedisScript(`
-local ttl = tonumber(ARGV[1])
-local function refresh()
-  redis.call('PEXPIRE', KEYS[1], ttl)
-  redis.call('PEXPIRE', KEYS[2], ttl)
-  redis.call('ZADD', KEYS[3], ARGV[2], ARGV[3])
-  redis.call('PEXPIRE', KEYS[3], ttl)
-end
-if redis.call('EXISTS', KEYS[1]) == 1 then
-  if redis.call('HGET', KEYS[1], 'ownerId') == ARGV[4] then refresh() end
-  return {0, redis.call('HGETALL', KEYS[1])}
-end
-redis.call('HSET', KEYS[1], unpack(ARGV, 5))
-refresh()
-return {1, redis.call('HGETALL', KEYS[1])}
-`);
+/** The stored value of a session. `rev` comes first in its JSON: WRITE reads it there. */
+interface State {
+  rev: number;
+  ownerId: string;
+  userId?: string;
+  createdAt: string;
+  updatedAt: string;
+  summary?: string;
+  context: TrackedContext;
+  messageCount: number;
+  foldedThrough: number;
+  /** Retained messages after `foldedThrough`, oldest first. */
+  tail: ChatMessage[];
+  /** The session's score in its owner's list. */
+  listedAt: number;
+  /** When the log's expiry was last pushed out. */
+  logTouchedAt: number;
+  /** When a turn of this session last refreshed the preferences' expiry. */
+  prefsTouchedAt: number;
+}
 
-// ARGV: ttlMs, nowMs, nowIso, cap, sessionId, n, n messages, then field/value pairs ('' deletes).
-const APPEND = new RedisScript(`
-if redis.call('EXISTS', KEYS[1]) == 0 then return false end
-local ttl = tonumber(ARGV[1])
-local n = tonumber(ARGV[6])
+/** What openTurn hands closeTurn: the state it read and the lock's lifetime. */
+interface Base {
+  state: State;
+  lockTtlMs: number;
+}
+
+// KEYS: state, log, lock. ARGV: ttlMs ('' keeps the TTL), expected rev, new state, lock token ('' releases none), lock
+// ttlMs, log ttlMs ('' leaves it), trim above, keep, n, n messages. Returns {1} written, {0} the
+// session is gone (nothing written, the lock released), {2, current} someone else wrote it since
+// `expected rev` (put back as it was; the lock is kept for the retry).
+const WRITE = new RedisScript(`
+local old
+if ARGV[1] == '' then old = redis.call('SET', KEYS[1], ARGV[3], 'XX', 'KEEPTTL', 'GET')
+else old = redis.call('SET', KEYS[1], ARGV[3], 'XX', 'PX', ARGV[1], 'GET') end
+if old and string.match(old, '^{"rev":(%d+)') ~= ARGV[2] then
+  redis.call('SET', KEYS[1], old, 'KEEPTTL')
+  return {2, old}
+end
+if ARGV[4] ~= '' then
+  local holder = redis.call('GETDEL', KEYS[3])
+  if holder and holder ~= ARGV[4] then redis.call('SET', KEYS[3], holder, 'PX', ARGV[5]) end
+end
+if not old then return {0} end
+local n = tonumber(ARGV[9])
 if n > 0 then
-  redis.call('RPUSH', KEYS[2], unpack(ARGV, 7, 6 + n))
-  redis.call('LTRIM', KEYS[2], -tonumber(ARGV[4]), -1)
-  redis.call('HINCRBY', KEYS[1], 'messageCount', n)
+  local length = redis.call('RPUSH', KEYS[2], unpack(ARGV, 10, 9 + n))
+  if length > tonumber(ARGV[7]) then redis.call('LTRIM', KEYS[2], -tonumber(ARGV[8]), -1) end
 end
-for i = 7 + n, #ARGV, 2 do
-  if ARGV[i + 1] == '' then redis.call('HDEL', KEYS[1], ARGV[i])
-  else redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
-end
-redis.call('HSET', KEYS[1], 'updatedAt', ARGV[3])
-redis.call('PEXPIRE', KEYS[1], ttl)
-redis.call('PEXPIRE', KEYS[2], ttl)
-redis.call('ZADD', KEYS[3], ARGV[2], ARGV[5])
-redis.call('PEXPIRE', KEYS[3], ttl)
-return redis.call('HGETALL', KEYS[1])
+if ARGV[6] ~= '' then redis.call('PEXPIRE', KEYS[2], ARGV[6]) end
+return {1}
 `);
 
-// Reads counters and the list in one step, so a concurrent append cannot shift the range.
-const TAIL = new RedisScript(`
-local count = redis.call('HGET', KEYS[1], 'messageCount')
-if not count then return false end
-local folded = redis.call('HGET', KEYS[1], 'foldedThrough') or '0'
-local summary = redis.call('HGET', KEYS[1], 'summary') or ''
-local n = tonumber(count) - tonumber(folded)
-local messages = {}
-if n > 0 then messages = redis.call('LRANGE', KEYS[2], -n, -1) end
-return {count, folded, summary, messages}
+const RELEASE = new RedisScript(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
 `);
 
-// KEYS: session, messages, lock. ARGV: ownerId, sessionTtlMs, lock token ('' takes none), lockTtlMs,
-// then the field/value pairs of a new session. Returns {'denied'}, {'busy'}, {'created', pairs} or
-// {'opened', pairs, unfolded messages}.
-const OPEN_TURN = new RedisScript(`
-local flat = redis.call('HGETALL', KEYS[1])
-local fields = {}
-for i = 1, #flat, 2 do fields[flat[i]] = flat[i + 1] end
-if #flat > 0 and fields['ownerId'] ~= ARGV[1] then return {'denied'} end
-if ARGV[3] ~= '' and not redis.call('SET', KEYS[3], ARGV[3], 'NX', 'PX', ARGV[4]) then return {'busy'} end
-if #flat == 0 then
-  redis.call('HSET', KEYS[1], unpack(ARGV, 5))
-  redis.call('PEXPIRE', KEYS[1], ARGV[2])
-  return {'created', {unpack(ARGV, 5)}}
-end
-local unfolded = tonumber(fields['messageCount'] or '0') - tonumber(fields['foldedThrough'] or '0')
-local messages = {}
-if unfolded > 0 then messages = redis.call('LRANGE', KEYS[2], -unfolded, -1) end
-return {'opened', flat, messages}
-`);
-
-// KEYS: session, messages, lock. ARGV: sessionTtlMs, nowIso, cap, lock token ('' releases none),
-// expected foldedThrough, new foldedThrough ('' saves no fold), summary, n, n messages, then
-// field/value pairs ('' deletes). Returns 0 when the session is gone (the lock is released anyway).
-const CLOSE_TURN = new RedisScript(`
-if ARGV[4] ~= '' and redis.call('GET', KEYS[3]) == ARGV[4] then redis.call('DEL', KEYS[3]) end
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-local n = tonumber(ARGV[8])
-if n > 0 then
-  redis.call('RPUSH', KEYS[2], unpack(ARGV, 9, 8 + n))
-  redis.call('LTRIM', KEYS[2], -tonumber(ARGV[3]), -1)
-  redis.call('PEXPIRE', KEYS[2], ARGV[1])
-  redis.call('HINCRBY', KEYS[1], 'messageCount', n)
-end
-local set = {'updatedAt', ARGV[2]}
-local unset = {}
-for i = 9 + n, #ARGV, 2 do
-  if ARGV[i + 1] == '' then unset[#unset + 1] = ARGV[i]
-  else set[#set + 1] = ARGV[i]; set[#set + 1] = ARGV[i + 1] end
-end
-if ARGV[6] ~= '' and redis.call('HGET', KEYS[1], 'foldedThrough') == ARGV[5] then
-  set[#set + 1] = 'foldedThrough'; set[#set + 1] = ARGV[6]
-  set[#set + 1] = 'summary'; set[#set + 1] = ARGV[7]
-end
-if #unset > 0 then redis.call('HDEL', KEYS[1], unpack(unset)) end
-redis.call('HSET', KEYS[1], unpack(set))
-redis.call('PEXPIRE', KEYS[1], ARGV[1])
-return 1
-`);
-
-const SAVE_FOLD = new RedisScript(`
-if redis.call('HGET', KEYS[1], 'foldedThrough') ~= ARGV[1] then return 0 end
-redis.call('HSET', KEYS[1], 'foldedThrough', ARGV[2], 'summary', ARGV[3])
-return 1
-`);
+/** A change to a session, applied to the state it was read from (again, if someone wrote meanwhile). */
+interface Change {
+  messages: readonly ChatMessage[];
+  contextPatch?: ContextPatch;
+  fold?: { expectedFoldedThrough: number; foldedThrough: number; summary: string };
+  /** Counts as activity: updatedAt and the TTLs. */
+  activity: boolean;
+}
 
 /** Conversations in Redis: shared by every instance and kept across restarts. */
 @Injectable()
@@ -159,6 +130,8 @@ export class RedisConversationStore extends ConversationStore {
   readonly kind = 'redis' as const;
   private readonly logger = new Logger(RedisConversationStore.name);
   private readonly ttlMs: number;
+  /** How far the owner's list and the log's expiry may lag behind activity (see the layout above). */
+  private readonly slackMs: number;
 
   constructor(
     private readonly redis: RedisService,
@@ -167,136 +140,100 @@ export class RedisConversationStore extends ConversationStore {
   ) {
     super();
     this.ttlMs = config.ttlSeconds.sessions * 1000;
+    this.slackMs = Math.min(MAX_SLACK_MS, Math.ceil(this.ttlMs / 10));
   }
 
   async createIfAbsent(record: SessionRecord): Promise<CreateResult> {
-    const reply = await this.run('create', (client) =>
-      CREATE.run(client, [this.keys.session(record.sessionId), this.keys.messages(record.sessionId), this.keys.owner(record.ownerId)], [
-        this.ttlMs,
-        Date.now(),
-        record.sessionId,
-        record.ownerId,
-        ...toHashPairs(record),
-      ]),
-    );
-    const [created, flat] = reply as [number, string[]];
-    const stored = fromHash(record.sessionId, pairsToObject(flat));
-    if (!stored) throw new Error(`session ${record.sessionId} was stored without an owner`);
-    return { record: stored, created: created === 1 };
+    const { state, created } = await this.create(record);
+    if (!created && state.ownerId === record.ownerId) await this.touchKeys(record.sessionId, state.ownerId);
+    return { record: toRecord(record.sessionId, state), created };
   }
 
   async find(sessionId: string): Promise<SessionRecord | undefined> {
-    const hash = await this.run('find', (client) => client.hGetAll(this.keys.session(sessionId)));
-    return fromHash(sessionId, hash);
+    const state = await this.read(sessionId);
+    return state && toRecord(sessionId, state);
   }
 
   async append(sessionId: string, messages: readonly ChatMessage[], contextPatch?: ContextPatch): Promise<SessionRecord | undefined> {
-    const ownerId = await this.run('append', (client) => client.hGet(this.keys.session(sessionId), 'ownerId'));
-    if (!ownerId) return undefined;
-    const patch = Object.entries(contextPatch ?? {}).flatMap(([field, value]) => [CONTEXT_FIELD + field, value === undefined ? '' : JSON.stringify(value)]);
-    const now = new Date();
-    const reply = await this.run('append', (client) =>
-      APPEND.run(client, [this.keys.session(sessionId), this.keys.messages(sessionId), this.keys.owner(ownerId)], [
-        this.ttlMs,
-        now.getTime(),
-        now.toISOString(),
-        MAX_STORED_MESSAGES,
-        sessionId,
-        messages.length,
-        ...messages.map((message) => JSON.stringify(message)),
-        ...patch,
-      ]),
-    );
-    return reply ? fromHash(sessionId, pairsToObject(reply as string[])) : undefined;
+    const state = await this.read(sessionId);
+    if (!state) return undefined;
+    const written = await this.write(sessionId, state, { messages, ...(contextPatch && { contextPatch }), activity: true });
+    return written && toRecord(sessionId, written);
   }
 
   async touch(record: SessionRecord): Promise<void> {
-    const ownerKey = this.keys.owner(record.ownerId);
-    await this.run('touch', (client) =>
-      client
-        .multi()
-        .pExpire(this.keys.session(record.sessionId), this.ttlMs)
-        .pExpire(this.keys.messages(record.sessionId), this.ttlMs)
-        .zAdd(ownerKey, { score: Date.now(), value: record.sessionId })
-        .pExpire(ownerKey, this.ttlMs)
-        .exec(),
-    );
+    await this.touchKeys(record.sessionId, record.ownerId);
   }
 
   async recentMessages(sessionId: string, limit: number): Promise<ChatMessage[]> {
     if (limit <= 0) return [];
-    const items = await this.run('history', (client) => client.lRange(this.keys.messages(sessionId), -limit, -1));
+    const items = await this.run('history', (client) => client.lRange(this.keys.log(sessionId), -limit, -1));
     return this.parseMessages(sessionId, items);
   }
 
   async retainedMessages(sessionId: string): Promise<ChatMessage[]> {
-    const items = await this.run('history', (client) => client.lRange(this.keys.messages(sessionId), 0, -1));
+    const items = await this.run('history', (client) => client.lRange(this.keys.log(sessionId), -MAX_STORED_MESSAGES, -1));
     return this.parseMessages(sessionId, items);
   }
 
   async unfoldedTail(sessionId: string): Promise<UnfoldedTail | undefined> {
-    const reply = await this.run('window', (client) => TAIL.run(client, [this.keys.session(sessionId), this.keys.messages(sessionId)], []));
-    if (!reply) return undefined;
-    const [count, folded, summary, items] = reply as [string, string, string, string[]];
-    return {
-      summary: summary || undefined,
-      messageCount: Number(count),
-      foldedThrough: Number(folded),
-      messages: this.parseMessages(sessionId, items),
-    };
+    const state = await this.read(sessionId);
+    return state && tailOf(state);
   }
 
   async saveFold(sessionId: string, expectedFoldedThrough: number, foldedThrough: number, summary: string): Promise<boolean> {
-    const reply = await this.run('fold', (client) => SAVE_FOLD.run(client, [this.keys.session(sessionId)], [expectedFoldedThrough, foldedThrough, summary]));
-    return reply === 1;
+    const state = await this.read(sessionId);
+    if (!state || state.foldedThrough !== expectedFoldedThrough) return false;
+    const written = await this.write(sessionId, state, { messages: [], fold: { expectedFoldedThrough, foldedThrough, summary }, activity: false });
+    return written?.foldedThrough === foldedThrough && written.summary === summary;
   }
 
   async listByActivity(ownerId: string, limit: number): Promise<SessionRecord[]> {
     const ownerKey = this.keys.owner(ownerId);
-    // Members idle for longer than the TTL have certainly expired.
-    const ids = await this.run('list', async (client) => {
-      await client.zRemRangeByScore(ownerKey, '-inf', Date.now() - this.ttlMs);
-      return client.zRange(ownerKey, '+inf', '-inf', { BY: 'SCORE', REV: true, LIMIT: { offset: 0, count: limit } });
+    // A score lags its session's activity by less than slackMs: members scored before TTL + slack
+    // ago have certainly expired, and a member scored up to slackMs below the limit-th score may
+    // still be more recent than it. Candidates are ordered by their updatedAt.
+    const top = await this.run('list', async (client) => {
+      await client.zRemRangeByScore(ownerKey, '-inf', Date.now() - this.ttlMs - this.slackMs);
+      return client.zRangeWithScores(ownerKey, '+inf', '-inf', { BY: 'SCORE', REV: true, LIMIT: { offset: 0, count: limit } });
     });
-    if (ids.length === 0) return [];
-    const hashes = await this.run('list', (client) => Promise.all(ids.map((id) => client.hGetAll(this.keys.session(id)))));
+    if (top.length === 0) return [];
+    const ids =
+      top.length < limit
+        ? top.map((member) => member.value)
+        : await this.run('list', (client) => client.zRange(ownerKey, '+inf', `(${top[top.length - 1].score - this.slackMs}`, { BY: 'SCORE', REV: true }));
+    const values = await this.run('list', (client) => Promise.all(ids.map((id) => client.get(this.keys.state(id)))));
     const records: SessionRecord[] = [];
     const gone: string[] = [];
     ids.forEach((id, index) => {
-      const record = fromHash(id, hashes[index]);
-      if (record) records.push(record);
+      const state = parseState(values[index]);
+      if (state) records.push(toRecord(id, state));
       else gone.push(id);
     });
     if (gone.length > 0) await this.run('list', (client) => client.zRem(ownerKey, gone));
-    return records;
+    return records.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0)).slice(0, limit);
   }
 
   async delete(record: SessionRecord): Promise<void> {
     await this.run('delete', (client) =>
-      client
-        .multi()
-        .del([this.keys.session(record.sessionId), this.keys.messages(record.sessionId)])
-        .zRem(this.keys.owner(record.ownerId), record.sessionId)
-        .exec(),
+      Promise.all([client.del([this.keys.state(record.sessionId), this.keys.log(record.sessionId)]), client.zRem(this.keys.owner(record.ownerId), record.sessionId)]),
     );
   }
 
   async deleteOwner(ownerId: string): Promise<number> {
     const ownerKey = this.keys.owner(ownerId);
     const ids = await this.run('delete', (client) => client.zRange(ownerKey, 0, -1));
-    const replies = await this.run('delete', (client) => {
-      const multi = client.multi();
-      if (ids.length > 0) multi.del(ids.map((id) => this.keys.session(id)));
-      if (ids.length > 0) multi.del(ids.map((id) => this.keys.messages(id)));
-      return multi.del([ownerKey, this.keys.preferences(ownerId)]).exec();
-    });
-    return ids.length > 0 ? Number(replies[0]) : 0;
+    // One DEL per session: its two keys share a slot.
+    const deleted = await this.run('delete', (client) =>
+      Promise.all([...ids.map((id) => client.del([this.keys.state(id), this.keys.log(id)])), client.del(ownerKey), client.del(this.keys.preferences(ownerId))]),
+    );
+    return ids.filter((_, index) => Number(deleted[index]) > 0).length;
   }
 
   async getPreferences(subject: string): Promise<UserPreferences> {
     const key = this.keys.preferences(subject);
-    const [hash] = await this.run('preferences', (client) => client.multi().hGetAll(key).pExpire(key, PREFERENCES_TTL_SECONDS * 1000).exec());
-    return preferencesFromHash(hash as unknown as Record<string, string>);
+    const [hash] = await this.run('preferences', (client) => Promise.all([client.hGetAll(key), client.pExpire(key, PREFERENCES_TTL_SECONDS * 1000)]));
+    return preferencesFromHash(hash);
   }
 
   async patchPreferences(subject: string, patch: PreferencesPatch): Promise<UserPreferences> {
@@ -315,75 +252,160 @@ export class RedisConversationStore extends ConversationStore {
 
   async openTurn(record: SessionRecord, preferencesSubject: string, lock?: TurnLock): Promise<OpenTurnResult> {
     const { sessionId } = record;
-    const prefsKey = this.keys.preferences(preferencesSubject);
-    // Sent together: one round trip. The preferences are refreshed by closeTurn.
-    const [reply, prefs] = await Promise.all([
-      this.run('open', (client) =>
-        OPEN_TURN.run(client, [this.keys.session(sessionId), this.keys.messages(sessionId), this.keys.lock(sessionId)], [
-          record.ownerId,
-          this.ttlMs,
-          lock?.token ?? '',
-          lock?.ttlMs ?? 0,
-          ...toHashPairs(record),
-        ]),
-      ),
-      this.run('preferences', (client) => client.hGetAll(prefsKey)),
-    ]);
-    const [status, flat, items] = reply as [string, string[]?, string[]?];
-    if (status === 'busy' || status === 'denied') return { status };
-    // A new session is listed under its owner at once, as createIfAbsent does, even if its turn fails;
-    // not awaited (closeTurn refreshes the same entry), and a failure is logged by run().
-    if (status === 'created') void this.addToOwner(record.ownerId, sessionId, Date.now()).catch(() => undefined);
-    const stored = fromHash(sessionId, pairsToObject(flat ?? []));
-    if (!stored) throw new Error(`session ${sessionId} was stored without an owner`);
-    const tail: UnfoldedTail = {
-      ...(stored.summary && { summary: stored.summary }),
-      messageCount: stored.messageCount,
-      foldedThrough: stored.foldedThrough,
-      messages: this.parseMessages(sessionId, items ?? []),
+    const lockKey = this.keys.lock(sessionId);
+    // Sent in the same tick: one round trip.
+    const [taken, value, prefs] = await this.run('open', (client) =>
+      Promise.all([
+        lock ? client.set(lockKey, lock.token, { condition: 'NX', expiration: { type: 'PX', value: lock.ttlMs } }) : undefined,
+        client.get(this.keys.state(sessionId)),
+        client.hGetAll(this.keys.preferences(preferencesSubject)),
+      ]),
+    );
+    if (lock && taken !== 'OK') return { status: 'busy' };
+    let state = parseState(value);
+    let created = false;
+    // A new session (a second round trip, on its first turn only), listed under its owner at once.
+    if (!state) ({ state, created } = await this.create(record));
+    if (state.ownerId !== record.ownerId) {
+      if (lock) await this.run('open', (client) => RELEASE.run(client, [lockKey], [lock.token]));
+      return { status: 'denied' };
+    }
+    const base: Base = { state, lockTtlMs: lock?.ttlMs ?? 0 };
+    return {
+      status: 'opened',
+      record: toRecord(sessionId, state),
+      created,
+      tail: tailOf(state),
+      preferences: preferencesFromHash(prefs),
+      base: base as unknown as TurnBase,
     };
-    return { status: 'opened', record: stored, created: status === 'created', tail, preferences: preferencesFromHash(prefs) };
   }
 
   async closeTurn(write: TurnWrite): Promise<boolean> {
     const { sessionId } = write;
+    const base = write.base as unknown as Base | undefined;
+    const state = base?.state ?? (await this.read(sessionId));
+    if (!state) {
+      if (write.lockToken) await this.run('close', (client) => RELEASE.run(client, [this.keys.lock(sessionId)], [write.lockToken!]));
+      return false;
+    }
     const prefsKey = this.keys.preferences(write.preferencesSubject);
-    const patch = Object.entries(write.contextPatch ?? {}).flatMap(([field, value]) => [CONTEXT_FIELD + field, value === undefined ? '' : JSON.stringify(value)]);
-    const now = new Date();
     const preferences = Object.entries(write.preferences ?? {});
     const set = preferences.filter(([, value]) => value !== undefined).map(([field, value]) => [field, JSON.stringify(value)] as [string, string]);
     const unset = preferences.filter(([, value]) => value === undefined).map(([field]) => field);
+    const now = Date.now();
+    const refreshPreferences = write.preferences !== undefined && (set.length > 0 || unset.length > 0 || now - state.prefsTouchedAt >= PREFERENCES_REFRESH_MS);
     // Every command is sent in the same tick, so the client writes them together: one round trip.
     const [written] = await Promise.all([
-      this.run('close', (client) =>
-        CLOSE_TURN.run(client, [this.keys.session(sessionId), this.keys.messages(sessionId), this.keys.lock(sessionId)], [
-          this.ttlMs,
-          now.toISOString(),
-          MAX_STORED_MESSAGES,
-          write.lockToken ?? '',
-          write.fold?.expectedFoldedThrough ?? 0,
-          write.fold?.foldedThrough ?? '',
-          write.fold?.summary ?? '',
-          write.messages.length,
-          ...write.messages.map((message) => JSON.stringify(message)),
-          ...patch,
-        ]),
+      this.write(
+        sessionId,
+        state,
+        { messages: write.messages, ...(write.contextPatch && { contextPatch: write.contextPatch }), ...(write.fold && { fold: write.fold }), activity: true },
+        { ...(write.lockToken !== undefined && { token: write.lockToken, ttlMs: base?.lockTtlMs || 10_000 }), refreshPreferences },
       ),
-      this.addToOwner(write.ownerId, sessionId, now.getTime()),
       set.length > 0 ? this.run('preferences', (client) => client.hSet(prefsKey, set)) : undefined,
       unset.length > 0 ? this.run('preferences', (client) => client.hDel(prefsKey, unset)) : undefined,
-      write.preferences ? this.run('preferences', (client) => client.pExpire(prefsKey, PREFERENCES_TTL_SECONDS * 1000)) : undefined,
+      refreshPreferences ? this.run('preferences', (client) => client.pExpire(prefsKey, PREFERENCES_TTL_SECONDS * 1000)) : undefined,
     ]);
-    return written === 1;
+    return written !== undefined;
   }
 
-  /** The session's place in its owner's list (by activity), and the list's TTL: two commands sent together. */
-  private async addToOwner(ownerId: string, sessionId: string, at: number): Promise<void> {
+  /** Creates the session unless it exists (one SET NX GET), listing a new one under its owner; the state as stored. */
+  private async create(record: SessionRecord): Promise<{ state: State; created: boolean }> {
+    const now = Date.now();
+    const fresh: State = {
+      rev: 0,
+      ownerId: record.ownerId,
+      ...(record.userId !== undefined && { userId: record.userId }),
+      createdAt: record.createdAt,
+      updatedAt: record.updatedAt,
+      ...(record.summary && { summary: record.summary }),
+      context: record.context,
+      messageCount: record.messageCount,
+      foldedThrough: record.foldedThrough,
+      tail: [],
+      listedAt: now,
+      logTouchedAt: 0,
+      prefsTouchedAt: 0,
+    };
+    const { sessionId, ownerId } = record;
     const ownerKey = this.keys.owner(ownerId);
-    await Promise.all([
-      this.run('owner', (client) => client.zAdd(ownerKey, { score: at, value: sessionId })),
-      this.run('owner', (client) => client.pExpire(ownerKey, this.ttlMs)),
-    ]);
+    const previous = await this.run('create', (client) =>
+      client.set(this.keys.state(sessionId), serialise(fresh), { condition: 'NX', expiration: { type: 'PX', value: this.ttlMs }, GET: true }),
+    );
+    const existing = parseState(previous);
+    if (existing) return { state: existing, created: false };
+    // A log left by an expired session of the same id is not this one's.
+    await this.run('create', (client) =>
+      Promise.all([client.del(this.keys.log(sessionId)), client.zAdd(ownerKey, { score: now, value: sessionId }), client.pExpire(ownerKey, this.ttlMs + this.slackMs)]),
+    );
+    return { state: fresh, created: true };
+  }
+
+  /**
+   * Applies `change` to `state` and stores it with WRITE; when someone else wrote the session since
+   * `state` was read, applies it again to what they wrote. The state written, or undefined when the
+   * session is gone.
+   */
+  private async write(
+    sessionId: string,
+    state: State,
+    change: Change,
+    options: { token?: string; ttlMs?: number; refreshPreferences?: boolean } = {},
+  ): Promise<State | undefined> {
+    const messages = change.messages.map((message) => JSON.stringify(message));
+    let current = state;
+    for (let attempt = 1; ; attempt++) {
+      const now = Date.now();
+      const next = applyChange(current, change, now);
+      const listOwner = change.activity && now - current.listedAt >= this.slackMs;
+      const touchLog = change.activity && now - current.logTouchedAt >= this.slackMs;
+      if (listOwner) next.listedAt = now;
+      if (touchLog) next.logTouchedAt = now;
+      if (options.refreshPreferences) next.prefsTouchedAt = now;
+      const ownerKey = this.keys.owner(next.ownerId);
+      const [reply] = await Promise.all([
+        this.run('write', (client) =>
+          WRITE.run(client, [this.keys.state(sessionId), this.keys.log(sessionId), this.keys.lock(sessionId)], [
+            change.activity ? this.ttlMs : '',
+            current.rev,
+            serialise(next),
+            options.token ?? '',
+            options.ttlMs ?? 0,
+            touchLog ? this.ttlMs + this.slackMs : '',
+            MAX_STORED_MESSAGES + LOG_TRIM_SLACK,
+            MAX_STORED_MESSAGES,
+            messages.length,
+            ...messages,
+          ]),
+        ),
+        listOwner ? this.run('owner', (client) => client.zAdd(ownerKey, { score: now, value: sessionId })) : undefined,
+        listOwner ? this.run('owner', (client) => client.pExpire(ownerKey, this.ttlMs + this.slackMs)) : undefined,
+      ]);
+      const [status, value] = reply as [number, string?];
+      if (status === 1) return next;
+      if (status === 0) return undefined;
+      const latest = parseState(value ?? null);
+      if (!latest || attempt >= MAX_WRITE_ATTEMPTS) throw new ConversationStoreUnavailableError(`session ${sessionId} kept changing while it was written`);
+      current = latest;
+    }
+  }
+
+  private async read(sessionId: string): Promise<State | undefined> {
+    return parseState(await this.run('read', (client) => client.get(this.keys.state(sessionId))));
+  }
+
+  /** Activity without a write: the TTLs of the session's keys and its place in the owner's list. */
+  private async touchKeys(sessionId: string, ownerId: string): Promise<void> {
+    const ownerKey = this.keys.owner(ownerId);
+    await this.run('touch', (client) =>
+      Promise.all([
+        client.pExpire(this.keys.state(sessionId), this.ttlMs),
+        client.pExpire(this.keys.log(sessionId), this.ttlMs + this.slackMs),
+        client.zAdd(ownerKey, { score: Date.now(), value: sessionId }),
+        client.pExpire(ownerKey, this.ttlMs + this.slackMs),
+      ]),
+    );
   }
 
   /**
@@ -415,43 +437,60 @@ export class RedisConversationStore extends ConversationStore {
   }
 }
 
-function toHashPairs(record: SessionRecord): string[] {
-  const pairs = [
-    'ownerId',
-    record.ownerId,
-    'createdAt',
-    record.createdAt,
-    'updatedAt',
-    record.updatedAt,
-    'messageCount',
-    String(record.messageCount),
-    'foldedThrough',
-    String(record.foldedThrough),
-  ];
-  if (record.userId !== undefined) pairs.push('userId', record.userId);
-  if (record.summary) pairs.push('summary', record.summary);
-  for (const [field, value] of Object.entries(record.context)) {
-    if (value !== undefined) pairs.push(CONTEXT_FIELD + field, JSON.stringify(value));
+/** `state` with `change` applied (a new object; `state` is left as it was). */
+function applyChange(state: State, change: Change, now: number): State {
+  const next: State = { ...state, rev: state.rev + 1, context: { ...state.context }, tail: [...state.tail, ...change.messages] };
+  next.messageCount += change.messages.length;
+  for (const [field, value] of Object.entries(change.contextPatch ?? {})) {
+    if (value === undefined) delete (next.context as unknown as Record<string, unknown>)[field];
+    else (next.context as unknown as Record<string, unknown>)[field] = value;
   }
-  return pairs;
+  if (!next.context.lastTeams) next.context.lastTeams = [];
+  // Saved only if nobody folded since it was computed.
+  if (change.fold && state.foldedThrough === change.fold.expectedFoldedThrough) {
+    next.foldedThrough = change.fold.foldedThrough;
+    if (change.fold.summary) next.summary = change.fold.summary;
+    else delete next.summary;
+  }
+  // The tail holds what is retained after foldedThrough.
+  const unfolded = Math.max(0, Math.min(next.messageCount - next.foldedThrough, MAX_STORED_MESSAGES));
+  next.tail = unfolded === 0 ? [] : next.tail.slice(-unfolded);
+  if (change.activity) next.updatedAt = new Date(now).toISOString();
+  return next;
 }
 
-function fromHash(sessionId: string, hash: Record<string, string>): SessionRecord | undefined {
-  if (!hash.ownerId) return undefined;
-  const context: Record<string, unknown> = { lastTeams: [] };
-  for (const [field, value] of Object.entries(hash)) {
-    if (field.startsWith(CONTEXT_FIELD)) context[field.slice(CONTEXT_FIELD.length)] = parseJson(value);
-  }
+function serialise(state: State): string {
+  // `rev` first, where WRITE looks for it.
+  const { rev, ...rest } = state;
+  return JSON.stringify({ rev, ...rest });
+}
+
+function parseState(value: string | null | undefined): State | undefined {
+  if (!value) return undefined;
+  const state = parseJson(value) as State | undefined;
+  return state && typeof state.ownerId === 'string' && Array.isArray(state.tail) ? state : undefined;
+}
+
+function toRecord(sessionId: string, state: State): SessionRecord {
   return {
     sessionId,
-    ownerId: hash.ownerId,
-    ...(hash.userId !== undefined && { userId: hash.userId }),
-    createdAt: hash.createdAt,
-    updatedAt: hash.updatedAt,
-    ...(hash.summary && { summary: hash.summary }),
-    context: context as unknown as TrackedContext,
-    messageCount: Number(hash.messageCount ?? 0),
-    foldedThrough: Number(hash.foldedThrough ?? 0),
+    ownerId: state.ownerId,
+    ...(state.userId !== undefined && { userId: state.userId }),
+    createdAt: state.createdAt,
+    updatedAt: state.updatedAt,
+    ...(state.summary && { summary: state.summary }),
+    context: structuredClone(state.context),
+    messageCount: state.messageCount,
+    foldedThrough: state.foldedThrough,
+  };
+}
+
+function tailOf(state: State): UnfoldedTail {
+  return {
+    ...(state.summary && { summary: state.summary }),
+    messageCount: state.messageCount,
+    foldedThrough: state.foldedThrough,
+    messages: structuredClone(state.tail),
   };
 }
 
@@ -459,12 +498,6 @@ function preferencesFromHash(hash: Record<string, string>): UserPreferences {
   const stored: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(hash)) stored[field] = parseJson(value);
   return structuredClone({ ...DEFAULT_PREFERENCES, ...(stored as Partial<UserPreferences>) });
-}
-
-function pairsToObject(flat: readonly string[]): Record<string, string> {
-  const object: Record<string, string> = {};
-  for (let i = 0; i + 1 < flat.length; i += 2) object[flat[i]] = flat[i + 1];
-  return object;
 }
 
 function parseJson(value: string): unknown {
