@@ -228,7 +228,7 @@ function buildReport(paths: PathFigures[]): string {
     )}${sum(p.adapterSent) > 0 ? `; Socket.IO adapter: ${byName(p.adapterSent, p.turns)}` : ''}`,
   ]);
   const verdicts = paths.flatMap((p) => [
-    `${p.path}: ≤ ${TARGET_COMMANDS} commands per turn: ${sum(p.sent) / p.turns <= TARGET_COMMANDS ? 'met' : 'NOT met'} (${perTurn(sum(p.sent), p.turns)} sent; ${perTurn(sum(p.executed) - sumOf(p.executed, (name) => ADAPTER_COMMANDS.has(name.toUpperCase())), p.turns)} executed counting those inside scripts${sum(p.adapterSent) > 0 ? `; plus ${perTurn(sum(p.adapterSent), p.turns)} of the Socket.IO adapter` : ''})`,
+    `${p.path}: ≤ ${TARGET_COMMANDS} commands per turn, counted by INFO commandstats (inside scripts too): ${executedByApp(p) / p.turns <= TARGET_COMMANDS ? 'met' : 'NOT met'} (${perTurn(executedByApp(p), p.turns)} executed; ${perTurn(sum(p.sent), p.turns)} sent${sum(p.adapterSent) > 0 ? `; plus ${perTurn(sum(p.adapterSent), p.turns)} of the Socket.IO adapter` : ''})`,
     `${p.path}: ≤ ${TARGET_ROUND_TRIPS_BEFORE_FIRST_TOKEN} round trips before the first token: ${Math.max(...p.beforeFirstToken) <= TARGET_ROUND_TRIPS_BEFORE_FIRST_TOKEN ? 'met' : 'NOT met'} (at most ${Math.max(...p.beforeFirstToken)})`,
   ]);
   return [
@@ -270,6 +270,11 @@ function parseCommandStats(info: string): Record<string, number> {
 
 function sum(counts: Record<string, number>): number {
   return Object.values(counts).reduce((a, b) => a + b, 0);
+}
+
+/** Commands Redis executed for the application (the Socket.IO adapter's XADD/XREAD are counted apart). */
+function executedByApp(p: PathFigures): number {
+  return sum(p.executed) - sumOf(p.executed, (name) => ADAPTER_COMMANDS.has(name.toUpperCase()));
 }
 
 function sumOf(counts: Record<string, number>, pick: (name: string) => boolean): number {
