@@ -476,6 +476,27 @@ describe('Web chat page in a real browser', () => {
     expect(after).not.toBe(before);
   });
 
+  it('shows a running self-exclusion with its end date on the account', async () => {
+    const token = await loginToken(baseUrl, 'bob', 'bob1234');
+    const excluded = await fetch(`${baseUrl}/api/v1/auth/limits`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ self_excluded: true, self_exclusion_days: 7 }),
+    });
+    const { self_excluded_until: until } = (await excluded.json()) as { self_excluded_until: string };
+    await page.click('#sign-in');
+    await page.fill('#sign-in-username', 'bob');
+    await page.fill('#sign-in-password', 'bob1234');
+    await page.click('#sign-in-form button[type="submit"]');
+    await page.waitForSelector('#account-exclusion:not([hidden])', { timeout: 10_000 });
+    // The page's zone is the machine's, as is this process's.
+    const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long' }).format(new Date(until));
+    expect(await page.textContent('#account-exclusion')).toBe(`Self-excluded until ${day}`);
+    expect(await page.textContent('#account-chip-balance')).toBe('€250.00');
+    await page.click('#sign-out');
+    await page.waitForSelector('#sign-in:not([hidden])');
+  });
+
   it('loads nothing from other origins and runs without errors; saves a screenshot', async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.click('label[for="lang-en"]');
