@@ -65,7 +65,7 @@
       username: 'Username',
       password: 'Password',
       close: 'Close',
-      demoUsers: 'Demo accounts: {users}',
+      demoUsers: 'Demo accounts:',
       signedInAs: 'Signed in as {name}. Bets you confirm here are placed on this account.',
       signedOut: 'Signed out.',
       signInToBet: 'Sign in to place this bet',
@@ -80,14 +80,12 @@
       limitLabel: 'Daily stake limit (€)',
       limitHint: 'Applies at once. Leave empty to remove it.',
       limitSaved: 'Limit saved.',
-      selfExcluded: 'Self-excluded',
       selfExcludedUntil: 'Self-excluded until {date}',
       selfExcludedForever: 'Self-excluded indefinitely',
       playSafe: 'Only stake what you can afford to lose. Help: begambleaware.org',
       slipTitle: 'Bet slip',
       slipExpires: 'Expires {time}',
       slipStake: 'Stake',
-      slipOdds: 'Odds',
       slipReturn: 'Potential return',
       slipCombined: 'Combined odds',
       slipRecheck: 'Prices are checked again when you confirm.',
@@ -165,7 +163,7 @@
       username: 'Usuario',
       password: 'Contraseña',
       close: 'Cerrar',
-      demoUsers: 'Cuentas de prueba: {users}',
+      demoUsers: 'Cuentas de prueba:',
       signedInAs: 'Sesión iniciada como {name}. Las apuestas que confirmes aquí se hacen con esta cuenta.',
       signedOut: 'Sesión cerrada.',
       signInToBet: 'Inicia sesión para hacer esta apuesta',
@@ -180,14 +178,12 @@
       limitLabel: 'Límite diario de apuestas (€)',
       limitHint: 'Se aplica al momento. Déjalo vacío para quitarlo.',
       limitSaved: 'Límite guardado.',
-      selfExcluded: 'Autoexcluido',
       selfExcludedUntil: 'Autoexcluido hasta el {date}',
       selfExcludedForever: 'Autoexcluido indefinidamente',
       playSafe: 'Apuesta solo lo que puedas permitirte perder. Ayuda: jugarbien.es',
       slipTitle: 'Boleto',
       slipExpires: 'Caduca {time}',
       slipStake: 'Importe',
-      slipOdds: 'Cuota',
       slipReturn: 'Ganancia posible',
       slipCombined: 'Cuota combinada',
       slipRecheck: 'Al confirmar se vuelven a comprobar las cuotas.',
@@ -1445,7 +1441,7 @@
     const health = await getJson('/health').catch(() => null);
     if (health?.modes?.sportsData !== 'embedded') return;
     const label = document.createElement('span');
-    setText(label, 'demoUsers', { users: '' });
+    setText(label, 'demoUsers');
     els.signInDemo.replaceChildren(label);
     for (const [username, password] of DEMO_USERS) {
       const button = document.createElement('button');
