@@ -752,13 +752,17 @@
       if (typeof payload?.token === 'string') state.token = payload.token;
       if (payload?.resumed) stats.resumedSessions += 1;
       setConnection(payload?.status === 'replaced' ? 'replaced' : 'connected');
-      if (state.resumeWhenReady && payload?.status !== 'replaced') {
+      if (payload?.status === 'replaced') return;
+      if (state.resumeWhenReady) {
         state.resumeWhenReady = false;
         chatSocket.emit('resume', {
           session_id: state.sessionId,
           ...(state.lastMessageId ? { last_message_id: state.lastMessageId } : {}),
         });
       }
+      const waiting = whenConnected;
+      whenConnected = [];
+      for (const send of waiting) send();
     });
     chatSocket.on('typing_indicator', (payload) => showTyping(Boolean(payload?.is_typing) && Boolean(state.turn)));
     chatSocket.on('streaming_response', onDelta);
@@ -770,12 +774,28 @@
     chatSocket.on('error', onError);
   }
 
+  // Sends waiting for the server to confirm a (re)connection, oldest first.
+  let whenConnected = [];
+
+  /** Runs `send` now if the chat is connected, else once `connection_status` says it is. */
+  function onceConnected(send) {
+    if (state.connection === 'connected') send();
+    else whenConnected.push(send);
+  }
+
   function sendOverSocket(content) {
     const turn = state.turn;
-    const payload = { content, message_id: turn.messageId, ...(state.sessionId ? { session_id: state.sessionId } : {}) };
-    const timeZone = browserTimeZone();
-    if (timeZone) payload.time_zone = timeZone;
     showTyping(true);
+    onceConnected(() => {
+      if (state.turn !== turn || !chatSocket) return;
+      const payload = { content, message_id: turn.messageId, ...(state.sessionId ? { session_id: state.sessionId } : {}) };
+      const timeZone = browserTimeZone();
+      if (timeZone) payload.time_zone = timeZone;
+      emitUserMessage(turn, payload);
+    });
+  }
+
+  function emitUserMessage(turn, payload) {
     chatSocket.timeout(ACK_TIMEOUT_MS).emit('user_message', payload, (error, ack) => {
       if (state.turn !== turn) return;
       if (error) {
