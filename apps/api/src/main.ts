@@ -1,26 +1,32 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { assertValidEnvironment, ConfigValidationError } from '@app/config';
+import { assertValidEnvironment, ConfigValidationError, exposureConfig, type ExposureConfig } from '@app/config';
 import { HealthService } from '@app/health';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { configureApp } from './configure-app.js';
 import { createHttpAdapter } from './http-adapter.js';
+import { modesText, renderStartupBanner, startupSummary } from './startup-banner.js';
 
 async function bootstrap(): Promise<void> {
   assertValidEnvironment();
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(), { bufferLogs: true });
   const config = configureApp(app);
   await app.listen(config.port, '0.0.0.0');
-  const modes = app.get(HealthService).modes();
-  app.get(Logger).log({
-    msg: `ChatBet API listening on :${config.port} (redis=${modes.redis}, llm=${modes.llm}, sports-data=${modes.sportsData})`,
-    modes,
-    port: config.port,
-    environment: config.environment,
-    version: config.version,
-  });
+  const summary = startupSummary(config.publicUrl, app.get(HealthService).modes(), app.get<ExposureConfig>(exposureConfig.KEY).docsEnabled);
+  // A terminal gets a short banner to click from; log collectors get the same facts as one line.
+  // On a terminal, pretty logs go through a worker thread: the banner waits for them, to come last.
+  if (process.stdout.isTTY) PinoLogger.root.flush(() => process.stdout.write(renderStartupBanner(summary, config.port)));
+  else {
+    app.get(Logger).log({
+      msg: `ChatBet API listening on :${config.port} (${modesText(summary.modes)}) at ${summary.urls.chat}`,
+      ...summary,
+      port: config.port,
+      environment: config.environment,
+      version: config.version,
+    });
+  }
   handleShutdown(app, config.shutdownTimeoutMs);
 }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { appConfig, type AppConfig, type LogLevel } from '@app/config';
 import { LoggerModule } from 'nestjs-pino';
 import { stdSerializers } from 'pino';
+import { AppLogger } from './app-logger.js';
 import { currentCorrelation } from './correlation.js';
 import { piiRedactingLogMethod } from './log-redaction.js';
 
@@ -46,5 +47,7 @@ const PINO_LEVEL: Record<LogLevel, string> = {
       }),
     }),
   ],
+  providers: [AppLogger],
+  exports: [AppLogger],
 })
 export class LoggingModule {}
