@@ -5,12 +5,7 @@ export default {
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: {
     '^.+\\.ts$': ['@swc/jest'],
-    // ES-module-only packages that CommonJS ones require (@fastify/static, light-my-request). Node
-    // 20.19+ loads them natively, Jest's module loader only on Node 24.9+, so tests get them
-    // compiled to CommonJS.
-    '/node_modules/(content-disposition|cookie)/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(.*/node_modules/)?(content-disposition|cookie)/)'],
   moduleNameMapper: {
     '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
