@@ -16,7 +16,7 @@ interface Run {
  * Starts the real server with `env`; resolves when it exits or after `untilMs`, killing it then.
  * With `tty`, it runs under util-linux `script`, so its stdout is a terminal as in `npm start`.
  */
-function runServer(env: Record<string, string>, untilMs = 10_000, stopWhen?: (stdout: string) => boolean, tty = false): Promise<Run> {
+function runServer(env: Record<string, string>, untilMs = 20_000, stopWhen?: (stdout: string) => boolean, tty = false): Promise<Run> {
   return new Promise((done) => {
     const [command, args] = tty ? ['script', ['-qfec', `"${process.execPath}" "${MAIN}"`, '/dev/null']] : [process.execPath, [MAIN]];
     const child = spawn(command, args, {
@@ -89,7 +89,7 @@ describe('server start-up', () => {
     const debug = await runServer({ PORT: String(await freePort()), LOG_LEVEL: 'DEBUG' }, 15_000, (out) => out.includes('listening'));
     expect(debug.stdout).toContain('"context":"InstanceLoader"');
     expect(debug.stdout).toContain('"context":"RouterExplorer"');
-  });
+  }, 45_000);
 
   it('prints a short banner on a terminal with the chat page, /docs and /health and how to switch each mode', async () => {
     const port = await freePort();

@@ -19,7 +19,8 @@ import { CHAT_ASSETS_PREFIX, publicDir, registerChatPageHeaders } from './chat-p
 export function configureApp(app: NestFastifyApplication): AppConfig {
   const config = app.get<AppConfig>(appConfig.KEY);
   const server = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
-  app.useLogger(app.get(AppLogger));
+  const logger = app.get(AppLogger);
+  app.useLogger(logger);
 
   // Every answer carries the request's correlation id, errors and hook answers included.
   server.addHook('onSend', (req: HttpRequest, reply: HttpReply, payload, done) => {
@@ -28,7 +29,7 @@ export function configureApp(app: NestFastifyApplication): AppConfig {
   });
   closeLateIdleConnectionsOnClose(server);
   registerHttpMetrics(server, app.get(MetricsService));
-  registerRequestLogging(server, { service: config.name, environment: config.environment });
+  registerRequestLogging(server, logger.pino, { service: config.name, environment: config.environment });
   if (config.allowedHosts.length > 0 && !config.allowedHosts.includes('*')) {
     registerHostAllowList(server, config);
   }

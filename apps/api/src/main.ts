@@ -2,8 +2,8 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { assertValidEnvironment, ConfigValidationError, exposureConfig, type ExposureConfig } from '@app/config';
+import { AppLogger } from '@app/common';
 import { HealthService } from '@app/health';
-import { Logger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { configureApp } from './configure-app.js';
 import { createHttpAdapter } from './http-adapter.js';
@@ -17,9 +17,9 @@ async function bootstrap(): Promise<void> {
   const summary = startupSummary(config.publicUrl, app.get(HealthService).modes(), app.get<ExposureConfig>(exposureConfig.KEY).docsEnabled);
   // A terminal gets a short banner to click from; log collectors get the same facts as one line.
   // On a terminal, pretty logs go through a worker thread: the banner waits for them, to come last.
-  if (process.stdout.isTTY) PinoLogger.root.flush(() => process.stdout.write(renderStartupBanner(summary, config.port)));
+  if (process.stdout.isTTY) app.get(AppLogger).pino.flush(() => process.stdout.write(renderStartupBanner(summary, config.port)));
   else {
-    app.get(Logger).log({
+    app.get(AppLogger).log({
       msg: `ChatBet API listening on :${config.port} (${modesText(summary.modes)}) at ${summary.urls.chat}`,
       ...summary,
       port: config.port,
@@ -36,7 +36,7 @@ async function bootstrap(): Promise<void> {
  * closed last), then exit 0; exit 1 if that takes longer than allowed.
  */
 function handleShutdown(app: NestFastifyApplication, timeoutMs: number): void {
-  const logger = app.get(Logger);
+  const logger = app.get(AppLogger);
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
