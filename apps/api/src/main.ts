@@ -16,10 +16,14 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.port, '0.0.0.0');
   const summary = startupSummary(config.publicUrl, app.get(HealthService).modes(), app.get<ExposureConfig>(exposureConfig.KEY).docsEnabled);
   // A terminal gets a short banner to click from; log collectors get the same facts as one line.
-  // On a terminal, pretty logs go through a worker thread: the banner waits for them, to come last.
-  if (process.stdout.isTTY) app.get(AppLogger).pino.flush(() => process.stdout.write(renderStartupBanner(summary, config.port)));
-  else {
-    app.get(AppLogger).log({
+  const logger = app.get(AppLogger);
+  if (process.stdout.isTTY) {
+    const banner = renderStartupBanner(summary, config.port);
+    // Pretty lines are written by a worker thread: the banner takes the same way, to come after them.
+    if (logger.pretty) logger.pino.info(banner);
+    else process.stdout.write(banner);
+  } else {
+    logger.log({
       msg: `ChatBet API listening on :${config.port} (${modesText(summary.modes)}) at ${summary.urls.chat}`,
       ...summary,
       port: config.port,

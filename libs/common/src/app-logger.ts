@@ -41,18 +41,18 @@ const STACK = /\n\s*at /;
 export class AppLogger implements LoggerService {
   /** The process's pino logger: request lines are written on it directly. */
   readonly pino: Pino;
+  /** Pretty lines for a person at a terminal (development), written by a worker thread. */
+  readonly pretty: boolean;
 
   constructor(@Inject(appConfig.KEY) app: AppConfig) {
+    this.pretty = app.environment === 'development' && process.stdout.isTTY === true;
     this.pino = pino({
       level: PINO_LEVEL[app.logLevel],
       // Chat text can reach a log line (in a field, an error message, a URL).
       hooks: { logMethod: piiRedactingLogMethod },
       mixin: currentCorrelation,
       serializers: { err: stdSerializers.err },
-      transport:
-        app.environment === 'development' && process.stdout.isTTY
-          ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } }
-          : undefined,
+      transport: this.pretty ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } } : undefined,
     });
   }
 
