@@ -36,6 +36,16 @@ const BLOCKS = DOCUMENTS.flatMap(bashBlocks);
 const RUNNABLE = BLOCKS.filter((block) => block.marker === 'run');
 const SKIPPED = BLOCKS.filter((block) => block.marker?.startsWith('skip: '));
 
+/** GitHub's anchors of a Markdown file's headings: lower case, punctuation dropped, spaces as hyphens. */
+function headingAnchors(path: string): string[] {
+  return [...readFileSync(path, 'utf8').matchAll(/^#{1,6} (.+)$/gm)].map(([, title]) =>
+    title
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N} _-]/gu, '')
+      .replace(/ /g, '-'),
+  );
+}
+
 function hasCommand(name: string): boolean {
   try {
     execFileSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' });
@@ -76,19 +86,29 @@ describe('the commands in the README and docs/', () => {
     }
   });
 
-  it('link only to files that exist', () => {
+  it('link only to files and headings that exist', () => {
     const missing: string[] = [];
     for (const file of DOCUMENTS) {
       const text = readFileSync(join(ROOT, file), 'utf8');
       for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
-        if (/^[a-z]+:/.test(target) || target.startsWith('#')) continue;
-        const path = resolve(ROOT, dirname(file), target.split('#')[0]);
+        if (/^[a-z]+:/.test(target)) continue;
+        const [pathPart, anchor] = target.split('#');
+        const path = pathPart === '' ? join(ROOT, file) : resolve(ROOT, dirname(file), pathPart);
         // The page's screenshots are produced by the browser test run of the page (docs/images/).
         if (path.startsWith(join(ROOT, 'docs/images/'))) continue;
         if (!existsSync(path)) missing.push(`${file}: ${target}`);
+        else if (anchor !== undefined && !headingAnchors(path).includes(anchor)) missing.push(`${file}: ${target} (no such heading)`);
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('keep the README short and name every variable of .env.example in docs/configuration.md', () => {
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8').trimEnd().split('\n').length).toBeLessThanOrEqual(200);
+    const variables = [...readFileSync(join(ROOT, '.env.example'), 'utf8').matchAll(/^([A-Z][A-Z0-9_]+)=/gm)].map(([, name]) => name);
+    expect(variables.length).toBeGreaterThan(40);
+    const configuration = readFileSync(join(ROOT, 'docs/configuration.md'), 'utf8');
+    expect(variables.filter((name) => !configuration.includes(`\`${name}\``))).toEqual([]);
   });
 
   describe('run against a started server', () => {
