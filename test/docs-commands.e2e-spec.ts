@@ -128,11 +128,12 @@ describe('the commands in the README and docs/', () => {
         env: { PATH: process.env.PATH ?? '', PORT: String(port), LOG_LEVEL: 'WARNING', RATE_LIMIT_REQUESTS: '100000', CHAT_RATE_LIMIT_PER_MINUTE: '10000' },
         stdio: 'ignore',
       });
-      for (let attempt = 0; attempt < 300; attempt++) {
-        const up = await fetch(`http://127.0.0.1:${port}/health/live`).then((res) => res.ok, () => false);
-        if (up) break;
-        await new Promise((wait) => setTimeout(wait, 100));
+      let up = false;
+      for (let attempt = 0; attempt < 400 && !up; attempt++) {
+        up = await fetch(`http://127.0.0.1:${port}/health/live`).then((res) => res.ok, () => false);
+        if (!up) await new Promise((wait) => setTimeout(wait, 100));
       }
+      if (!up) throw new Error(`the server (${MAIN}) did not answer /health/live on port ${port}`);
       // The commands run in a folder of their own (`cp .env.example .env` must not configure the
       // other suites' servers) that resolves packages from the project's node_modules.
       workdir = mkdtempSync(join(tmpdir(), 'docs-commands-'));
