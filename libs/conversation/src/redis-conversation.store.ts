@@ -19,6 +19,7 @@ import {
   type TurnWrite,
   type UnfoldedTail,
 } from './conversation.store.js';
+import { DEFAULT_LOCK_TTL_MS } from './session-lock.service.js';
 import { DEFAULT_PREFERENCES, type ChatMessage, type TrackedContext, type UserPreferences } from './conversation.types.js';
 
 /*
@@ -301,7 +302,7 @@ export class RedisConversationStore extends ConversationStore {
         sessionId,
         state,
         { messages: write.messages, ...(write.contextPatch && { contextPatch: write.contextPatch }), ...(write.fold && { fold: write.fold }), activity: true },
-        { ...(write.lockToken !== undefined && { token: write.lockToken, ttlMs: base?.lockTtlMs || 10_000 }), refreshPreferences },
+        { ...(write.lockToken !== undefined && { token: write.lockToken, ttlMs: base?.lockTtlMs || DEFAULT_LOCK_TTL_MS }), refreshPreferences },
       ),
       set.length > 0 ? this.run('preferences', (client) => client.hSet(prefsKey, set)) : undefined,
       unset.length > 0 ? this.run('preferences', (client) => client.hDel(prefsKey, unset)) : undefined,
