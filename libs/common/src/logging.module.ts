@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { appConfig, type AppConfig, type LogLevel } from '@app/config';
 import { LoggerModule } from 'nestjs-pino';
 import { stdSerializers } from 'pino';
-import { currentCorrelation } from './correlation.js';
+import { currentCorrelation, mergeCorrelation } from './correlation.js';
 import { piiRedactingLogMethod } from './log-redaction.js';
 
 const PINO_LEVEL: Record<LogLevel, string> = {
@@ -34,6 +34,7 @@ const PINO_LEVEL: Record<LogLevel, string> = {
           // (e-mail, phone and card numbers) is redacted from every line, whoever writes it.
           hooks: { logMethod: piiRedactingLogMethod },
           mixin: currentCorrelation,
+          mixinMergeStrategy: mergeCorrelation,
           // Request lines (registerRequestLogging) are built in their final shape, already redacted;
           // pino-http's request and response serializers are not applied to them.
           wrapSerializers: false,
