@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import { RedisService, withTimeout } from '@app/redis';
+import { RedisScript, RedisService, withTimeout } from '@app/redis';
 import { MemoryThrottlerStorage, type ThrottlerStorageRecord } from './memory-throttler.storage.js';
 
 // A throttler command slower than this counts as Redis being unavailable.
@@ -12,7 +12,7 @@ const COMMAND_TIMEOUT_MS = 500;
  * A blocked key is answered without counting. The hit that goes over the limit starts a block of
  * `blockDuration` and clears the counter, so counting starts afresh when the block ends. Returns {totalHits, msToExpire, blocked (0/1), msToBlockExpire}.
  */
-const INCREMENT_SCRIPT = `
+const INCREMENT_SCRIPT = new RedisScript(`
 local ttl = tonumber(ARGV[1])
 local limit = tonumber(ARGV[2])
 local block = tonumber(ARGV[3])
@@ -35,13 +35,14 @@ if hits > limit then
   return { hits, expires, 1, expires }
 end
 return { hits, expires, 0, 0 }
-`;
+`);
 
 /**
  * A `ThrottlerStorage` (the `@nestjs/throttler` v6 interface) shared by every instance through Redis,
  * so a client's REST requests count once however the load balancer spreads them. Each increment is
  * one Lua script (count, expiry and block in one round trip, never interleaved with another
- * instance's).
+ * instance's), sent by its SHA1: the script's text crossed the wire, and was hashed by Redis, with
+ * every request before.
  *
  * Without Redis the in-memory storage counts, per instance. While a configured Redis is unreachable
  * the in-memory storage stands in too (logged once), rather than refusing every request or letting
@@ -77,7 +78,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     // One hash tag per key, so both keys live in one slot of a Redis Cluster.
     const base = this.redis.key('throttle', `{${throttlerName}:${key}}`);
     const reply = await withTimeout(
-      this.redis.raw.eval(INCREMENT_SCRIPT, { keys: [`${base}:hits`, `${base}:block`], arguments: [String(ttl), String(limit), String(blockDuration)] }),
+      INCREMENT_SCRIPT.run(this.redis.raw, [`${base}:hits`, `${base}:block`], [ttl, limit, blockDuration]),
       COMMAND_TIMEOUT_MS,
       'throttler command timed out',
     );
