@@ -5,6 +5,7 @@ import { type HttpReply, type HttpRequest, pathOf } from '@app/common';
 import { addressKey } from './address-key.js';
 import { CHAT_THROTTLER, ChatTurnTracker, isChatTurn } from './chat-turn.throttler.js';
 import { type HttpRateLimitScope, RateLimitedError } from './rate-limited.error.js';
+import type { ThrottlerStorageRecord } from './memory-throttler.storage.js';
 import { RedisThrottlerStorage } from './redis-throttler.storage.js';
 
 /** One named limit: `limit` hits per `ttlMs` for each tracker, on the requests it applies to. */
@@ -15,6 +16,8 @@ interface HttpThrottler {
   ttlMs: number;
   appliesTo(req: HttpRequest): boolean;
   trackerOf(req: HttpRequest): string | Promise<string>;
+  headers: { limit: string; remaining: string; reset: string };
+  limitText: string;
 }
 
 // Probes and scrapes come from the platform, often many per second from one address.
@@ -56,6 +59,8 @@ export class HttpThrottlerGuard implements CanActivate {
         ttlMs: limits.windowSeconds * 1000,
         appliesTo: () => true,
         trackerOf: (req) => addressKey(req.ip),
+        headers: headersOf('default'),
+        limitText: String(limits.requests),
       },
       {
         name: CHAT_THROTTLER,
@@ -64,30 +69,60 @@ export class HttpThrottlerGuard implements CanActivate {
         ttlMs: 60_000,
         appliesTo: isChatTurn,
         trackerOf: (req) => chat.trackerOf(req),
+        headers: headersOf(CHAT_THROTTLER),
+        limitText: String(limits.chatTurnsPerMinute),
       },
     ];
   }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const http = context.switchToHttp();
     const req = http.getRequest<HttpRequest>();
     const reply = http.getResponse<HttpReply>();
     if (UNTHROTTLED_PATH.test(pathOf(req.url))) return true;
-    for (const throttler of this.throttlers) {
+    // Counted without a promise while every answer is at hand (in-memory counts, a tracker that
+    // needs no token check); the rest of the limits are awaited from the first one that is not.
+    for (let index = 0; index < this.throttlers.length; index++) {
+      const throttler = this.throttlers[index];
       if (!throttler.appliesTo(req)) continue;
-      const tracker = await throttler.trackerOf(req);
-      // The throttler's name is part of the key: one count per client across all routes.
-      const record = await this.storage.increment(`${throttler.name}:${tracker}`, throttler.ttlMs, throttler.limit, throttler.ttlMs, throttler.name);
-      if (record.isBlocked) {
-        this.metrics?.rateLimited(throttler.scope);
-        throw new RateLimitedError(throttler.scope, throttler.limit, throttler.ttlMs, record.timeToBlockExpire);
-      }
-      const suffix = throttler.name === 'default' ? '' : `-${throttler.name}`;
-      reply.header(`X-RateLimit-Limit${suffix}`, String(throttler.limit));
-      reply.header(`X-RateLimit-Remaining${suffix}`, String(Math.max(0, throttler.limit - record.totalHits)));
-      reply.header(`X-RateLimit-Reset${suffix}`, String(record.timeToExpire));
+      const tracker = throttler.trackerOf(req);
+      const record = typeof tracker === 'string' ? this.storage.incrementLocally(keyOf(throttler, tracker), throttler.ttlMs, throttler.limit, throttler.ttlMs, throttler.name) : undefined;
+      if (record === undefined) return this.countFrom(index, req, reply, tracker);
+      this.apply(throttler, record, reply);
     }
     return true;
   }
+
+  private async countFrom(first: number, req: HttpRequest, reply: HttpReply, firstTracker: string | Promise<string>): Promise<boolean> {
+    for (let index = first; index < this.throttlers.length; index++) {
+      const throttler = this.throttlers[index];
+      if (index > first && !throttler.appliesTo(req)) continue;
+      const tracker = await (index === first ? firstTracker : throttler.trackerOf(req));
+      const record = await this.storage.increment(keyOf(throttler, tracker), throttler.ttlMs, throttler.limit, throttler.ttlMs, throttler.name);
+      this.apply(throttler, record, reply);
+    }
+    return true;
+  }
+
+  /** Refuses a request over the limit (429), else adds the limit's headers to its answer. */
+  private apply(throttler: HttpThrottler, record: ThrottlerStorageRecord, reply: HttpReply): void {
+    if (record.isBlocked) {
+      this.metrics?.rateLimited(throttler.scope);
+      throw new RateLimitedError(throttler.scope, throttler.limit, throttler.ttlMs, record.timeToBlockExpire);
+    }
+    reply.header(throttler.headers.limit, throttler.limitText);
+    reply.header(throttler.headers.remaining, String(Math.max(0, throttler.limit - record.totalHits)));
+    reply.header(throttler.headers.reset, String(record.timeToExpire));
+  }
+}
+
+/** The throttler's name is part of the key: one count per client across all routes. */
+function keyOf(throttler: HttpThrottler, tracker: string): string {
+  return `${throttler.name}:${tracker}`;
+}
+
+function headersOf(name: string): HttpThrottler['headers'] {
+  const suffix = name === 'default' ? '' : `-${name}`;
+  return { limit: `X-RateLimit-Limit${suffix}`, remaining: `X-RateLimit-Remaining${suffix}`, reset: `X-RateLimit-Reset${suffix}` };
 }

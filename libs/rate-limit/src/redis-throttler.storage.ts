@@ -74,6 +74,15 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     return this.memory.increment(key, ttl, limit, blockDuration, throttlerName);
   }
 
+  /**
+   * The count when this instance counts by itself (no Redis, or Redis away): answered synchronously,
+   * so a request is checked without waiting. `undefined` when Redis counts: call `increment`.
+   */
+  incrementLocally(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): ThrottlerStorageRecord | undefined {
+    if (this.redis.isReady) return undefined;
+    return this.memory.incrementNow(key, ttl, limit, blockDuration, throttlerName);
+  }
+
   private async incrementInRedis(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
     // One hash tag per key, so both keys live in one slot of a Redis Cluster.
     const base = this.redis.key('throttle', `{${throttlerName}:${key}}`);
