@@ -9,6 +9,7 @@ import { CacheKeyService } from './cache-keys.service.js';
 import { CACHE_RESOURCE_KEY } from './cache-resource.metadata.js';
 
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+const KEY_MEMO_SIZE = 1_000;
 
 /**
  * Serves GET routes marked with @CacheResource from the cache and stores their 2xx answers with
@@ -19,6 +20,8 @@ const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 export class ResourceCacheInterceptor implements NestInterceptor {
   // The resource of each route handler, read from its metadata once.
   private readonly resources = new WeakMap<object, CacheResourceName | null>();
+  // The cache key of each recent URL (the key depends on the resource and the URL only).
+  private readonly keysByUrl = new Map<string, string>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -34,7 +37,7 @@ export class ResourceCacheInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<HttpRequest>();
     if (!resource || req.method !== 'GET') return next.handle();
     const reply = context.switchToHttp().getResponse<HttpReply>();
-    const key = this.keys.httpKey(resource, pathOf(req.url), req.query as Record<string, unknown>);
+    const key = this.keyOf(resource, req);
     const local = this.cache.peekText(key);
     if (local !== undefined) return of(this.hit(reply, resource, local));
     return from(this.cache.getText(key)).pipe(
@@ -64,6 +67,18 @@ export class ResourceCacheInterceptor implements NestInterceptor {
     reply.header('X-Cache', 'HIT');
     reply.type(JSON_CONTENT_TYPE);
     return text;
+  }
+
+  private keyOf(resource: CacheResourceName, req: HttpRequest): string {
+    const memo = `${resource} ${req.url}`;
+    let key = this.keysByUrl.get(memo);
+    if (key === undefined) {
+      key = this.keys.httpKey(resource, pathOf(req.url), req.query as Record<string, unknown>);
+      // Dropped all at once when full: cheaper than an LRU, and refilled by the next requests.
+      if (this.keysByUrl.size >= KEY_MEMO_SIZE) this.keysByUrl.clear();
+      this.keysByUrl.set(memo, key);
+    }
+    return key;
   }
 
   private resourceOf(context: ExecutionContext): CacheResourceName | undefined {

@@ -7,42 +7,53 @@ import { MemoryThrottlerStorage, type ThrottlerStorageRecord } from './memory-th
 const COMMAND_TIMEOUT_MS = 500;
 
 /**
- * One atomic step of a fixed window with blocking, in milliseconds:
- * KEYS[1] the hit counter of the window, KEYS[2] the block marker; ARGV ttl, limit, block duration.
- * A blocked key is answered without counting. The hit that goes over the limit starts a block of
- * `blockDuration` and clears the counter, so counting starts afresh when the block ends. Returns {totalHits, msToExpire, blocked (0/1), msToBlockExpire}.
+ * `count` hits of one key counted at once, exactly as that many calls of one hit each, one after the
+ * other, would count them (a fixed window with blocking, in milliseconds):
+ * KEYS[1] the hit counter of the window, KEYS[2] the block marker; ARGV ttl, limit, block duration,
+ * count. A blocked key is answered without counting. When the hits go over the limit a block of
+ * `blockDuration` starts and the counter is cleared, so counting starts afresh when the block ends.
+ * Returns {hits after counting, msToExpire, blocked before (0/1), msToBlockExpire}; the caller
+ * works out each hit's own answer (`recordsOf`).
  */
 const INCREMENT_SCRIPT = new RedisScript(`
 local ttl = tonumber(ARGV[1])
 local limit = tonumber(ARGV[2])
 local block = tonumber(ARGV[3])
+local count = tonumber(ARGV[4])
 local blocked = redis.call('PTTL', KEYS[2])
 if blocked > 0 then
   return { limit + 1, blocked, 1, blocked }
 end
-local hits = redis.call('INCR', KEYS[1])
+local hits = redis.call('INCRBY', KEYS[1], count)
 local expires = redis.call('PTTL', KEYS[1])
 if expires < 0 then
   redis.call('PEXPIRE', KEYS[1], ttl)
   expires = ttl
 end
-if hits > limit then
-  if block > 0 then
-    redis.call('SET', KEYS[2], '1', 'PX', block)
-    redis.call('DEL', KEYS[1])
-    return { hits, block, 1, block }
-  end
-  return { hits, expires, 1, expires }
+if hits > limit and block > 0 then
+  redis.call('SET', KEYS[2], '1', 'PX', block)
+  redis.call('DEL', KEYS[1])
 end
 return { hits, expires, 0, 0 }
 `);
+
+interface Batch {
+  key: string;
+  ttl: number;
+  limit: number;
+  blockDuration: number;
+  throttlerName: string;
+  waiters: Array<{ resolve(record: ThrottlerStorageRecord): void; reject(error: unknown): void }>;
+}
 
 /**
  * A `ThrottlerStorage` (the `@nestjs/throttler` v6 interface) shared by every instance through Redis,
  * so a client's REST requests count once however the load balancer spreads them. Each increment is
  * one Lua script (count, expiry and block in one round trip, never interleaved with another
  * instance's), sent by its SHA1: the script's text crossed the wire, and was hashed by Redis, with
- * every request before.
+ * every request before. The hits of one key that arrive in the same turn of the event loop are
+ * counted by one call of the script (INCRBY their number), and each gets the answer it would have
+ * had alone: one Redis command per client and loop turn rather than per request.
  *
  * Without Redis the in-memory storage counts, per instance. While a configured Redis is unreachable
  * the in-memory storage stands in too (logged once), rather than refusing every request or letting
@@ -52,6 +63,8 @@ return { hits, expires, 0, 0 }
 export class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly logger = new Logger(RedisThrottlerStorage.name);
   private degraded = false;
+  private readonly batches = new Map<string, Batch>();
+  private flushScheduled = false;
 
   constructor(
     private readonly redis: RedisService,
@@ -83,21 +96,60 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     return this.memory.incrementNow(key, ttl, limit, blockDuration, throttlerName);
   }
 
-  private async incrementInRedis(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
-    // One hash tag per key, so both keys live in one slot of a Redis Cluster.
-    const base = this.redis.key('throttle', `{${throttlerName}:${key}}`);
-    const reply = await withTimeout(
-      INCREMENT_SCRIPT.run(this.redis.raw, [`${base}:hits`, `${base}:block`], [ttl, limit, blockDuration]),
-      COMMAND_TIMEOUT_MS,
-      'throttler command timed out',
-    );
-    if (!Array.isArray(reply) || reply.length !== 4) throw new Error('unexpected throttler script reply');
-    const [totalHits, msToExpire, blocked, msToBlockExpire] = reply.map(Number);
-    return {
-      totalHits,
-      timeToExpire: Math.ceil(msToExpire / 1000),
-      isBlocked: blocked === 1,
-      timeToBlockExpire: Math.ceil(msToBlockExpire / 1000),
-    };
+  /** Joins this hit to its key's batch, counted after the I/O of this loop turn. */
+  private incrementInRedis(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+    const id = `${throttlerName}\u0000${key}\u0000${ttl}\u0000${limit}\u0000${blockDuration}`;
+    let batch = this.batches.get(id);
+    if (batch === undefined) {
+      batch = { key, ttl, limit, blockDuration, throttlerName, waiters: [] };
+      this.batches.set(id, batch);
+    }
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+    const waiters = batch.waiters;
+    return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
   }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batches = [...this.batches.values()];
+    this.batches.clear();
+    for (const batch of batches) void this.count(batch);
+  }
+
+  private async count(batch: Batch): Promise<void> {
+    try {
+      // One hash tag per key, so both keys live in one slot of a Redis Cluster.
+      const base = this.redis.key('throttle', `{${batch.throttlerName}:${batch.key}}`);
+      const reply = await withTimeout(
+        INCREMENT_SCRIPT.run(this.redis.raw, [`${base}:hits`, `${base}:block`], [batch.ttl, batch.limit, batch.blockDuration, batch.waiters.length]),
+        COMMAND_TIMEOUT_MS,
+        'throttler command timed out',
+      );
+      if (!Array.isArray(reply) || reply.length !== 4) throw new Error('unexpected throttler script reply');
+      const records = recordsOf(reply.map(Number) as [number, number, number, number], batch);
+      batch.waiters.forEach((waiter, index) => waiter.resolve(records[index]));
+    } catch (error) {
+      for (const waiter of batch.waiters) waiter.reject(error);
+    }
+  }
+}
+
+/** The answer each hit of a batch would have had if the hits had been counted one by one, in order. */
+function recordsOf([hits, msToExpire, blockedBefore, msToBlockExpire]: [number, number, number, number], batch: Batch): ThrottlerStorageRecord[] {
+  const count = batch.waiters.length;
+  return batch.waiters.map((_, index) => {
+    if (blockedBefore === 1) return { totalHits: hits, timeToExpire: seconds(msToExpire), isBlocked: true, timeToBlockExpire: seconds(msToBlockExpire) };
+    const totalHits = hits - count + 1 + index;
+    if (totalHits <= batch.limit) return { totalHits, timeToExpire: seconds(msToExpire), isBlocked: false, timeToBlockExpire: 0 };
+    // The first hit over the limit starts the block; the ones after it find the key blocked.
+    if (batch.blockDuration > 0) return { totalHits: batch.limit + 1, timeToExpire: seconds(batch.blockDuration), isBlocked: true, timeToBlockExpire: seconds(batch.blockDuration) };
+    return { totalHits, timeToExpire: seconds(msToExpire), isBlocked: true, timeToBlockExpire: seconds(msToExpire) };
+  });
+}
+
+function seconds(ms: number): number {
+  return Math.ceil(ms / 1000);
 }
