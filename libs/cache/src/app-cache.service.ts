@@ -61,20 +61,21 @@ export class AppCacheService {
   }
 
   /**
-   * Text stored under `key` (an HTTP answer's JSON) when this process holds it: the copy kept here
-   * when it was written or last read from Redis, until the moment the Redis copy expires (so it is
-   * never served longer than Redis would serve it). Synchronous, for the hot path of cached answers.
+   * The UTF-8 bytes of the text stored under `key` (an HTTP answer's JSON) when this process holds
+   * it: the copy kept here when it was written or last read from Redis, until the moment the Redis
+   * copy expires (so it is never served longer than Redis would serve it). Synchronous, for the hot
+   * path of cached answers.
    */
-  peekText(key: string): string | undefined {
+  peekTextBytes(key: string): Buffer | undefined {
     return this.texts.get(key);
   }
 
   /**
-   * Text stored under `key`: from this process (`peekText`), else with Redis one GET of the raw value
-   * (and its PTTL, in the same round trip), with no wrapper to parse. Raw values live under their
-   * own `cache:raw:` prefix, apart from the store's wrapped values.
+   * The UTF-8 bytes of the text stored under `key`: from this process (`peekTextBytes`), else with
+   * Redis one GET of the raw value (and its PTTL, in the same round trip), with no wrapper to parse.
+   * Raw values live under their own `cache:raw:` prefix, apart from the store's wrapped values.
    */
-  async getText(key: string): Promise<string | undefined> {
+  async getTextBytes(key: string): Promise<Buffer | undefined> {
     const local = this.texts.get(key);
     if (local !== undefined || !this.redis.isConfigured || !this.available) return local;
     try {
@@ -84,15 +85,14 @@ export class AppCacheService {
       const asked = Date.now();
       const [text, ttlMs] = await withTimeout(Promise.all([client.get(redisKey), client.pTTL(redisKey)]), CACHE_OP_TIMEOUT_MS, 'cache read timed out');
       if (text === null) return undefined;
-      if (ttlMs > 0) this.texts.set(key, text, asked + ttlMs);
-      return text;
+      return (ttlMs > 0 ? this.texts.set(key, text, asked + ttlMs) : undefined) ?? Buffer.from(text, 'utf8');
     } catch (error) {
       this.logger.debug(`cache read failed for ${key}: ${(error as Error).message}`);
       return undefined;
     }
   }
 
-  /** Stores text for `ttlMs` milliseconds, where `getText` reads it: in this process, and in Redis when configured. */
+  /** Stores text for `ttlMs` milliseconds, where `getTextBytes` reads it: in this process, and in Redis when configured. */
   async setText(key: string, text: string, ttlMs: number): Promise<void> {
     const ms = Math.max(1, Math.round(ttlMs));
     // Taken before the write: the copy here never outlives the one in Redis.

@@ -38,9 +38,9 @@ export class ResourceCacheInterceptor implements NestInterceptor {
     if (!resource || req.method !== 'GET') return next.handle();
     const reply = context.switchToHttp().getResponse<HttpReply>();
     const key = this.keyOf(resource, req);
-    const local = this.cache.peekText(key);
+    const local = this.cache.peekTextBytes(key);
     if (local !== undefined) return of(this.hit(reply, resource, local));
-    return from(this.cache.getText(key)).pipe(
+    return from(this.cache.getTextBytes(key)).pipe(
       mergeMap((cached) => {
         if (cached !== undefined) return of(this.hit(reply, resource, cached));
         this.metrics?.cacheMiss('http', resource);
@@ -61,12 +61,12 @@ export class ResourceCacheInterceptor implements NestInterceptor {
     );
   }
 
-  /** The answer's JSON text, sent as it was stored: no parse and re-serialisation per hit. */
-  private hit(reply: HttpReply, resource: CacheResourceName, text: string): string {
+  /** The answer's JSON, sent as the bytes stored: no parse, re-serialisation or encoding per hit. */
+  private hit(reply: HttpReply, resource: CacheResourceName, bytes: Buffer): Buffer {
     this.metrics?.cacheHit('http', resource);
     reply.header('X-Cache', 'HIT');
     reply.type(JSON_CONTENT_TYPE);
-    return text;
+    return bytes;
   }
 
   private keyOf(resource: CacheResourceName, req: HttpRequest): string {
