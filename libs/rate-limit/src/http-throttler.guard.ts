@@ -81,27 +81,24 @@ export class HttpThrottlerGuard implements CanActivate {
     const req = http.getRequest<HttpRequest>();
     const reply = http.getResponse<HttpReply>();
     if (UNTHROTTLED_PATH.test(pathOf(req.url))) return true;
-    // Counted without a promise while every answer is at hand (in-memory counts, a tracker that
-    // needs no token check); the rest of the limits are awaited from the first one that is not.
-    for (let index = 0; index < this.throttlers.length; index++) {
-      const throttler = this.throttlers[index];
-      if (!throttler.appliesTo(req)) continue;
-      const tracker = throttler.trackerOf(req);
-      const record = typeof tracker === 'string' ? this.storage.incrementLocally(keyOf(throttler, tracker), throttler.ttlMs, throttler.limit, throttler.ttlMs, throttler.name) : undefined;
-      if (record === undefined) return this.countFrom(index, req, reply, tracker);
-      this.apply(throttler, record, reply);
+    const applicable = this.throttlers.filter((throttler) => throttler.appliesTo(req));
+    const trackers = applicable.map((throttler) => throttler.trackerOf(req));
+    // Counted without a promise while every answer is at hand (in-memory counts, trackers that need
+    // no token check); otherwise awaited, every limit's count going to Redis in one round trip.
+    if (trackers.every((tracker) => typeof tracker === 'string')) {
+      const records = applicable.map((throttler, i) => this.storage.incrementLocally(keyOf(throttler, trackers[i] as string), throttler.ttlMs, throttler.limit, throttler.ttlMs, throttler.name));
+      if (records.every((record) => record !== undefined)) {
+        applicable.forEach((throttler, i) => this.apply(throttler, records[i] as ThrottlerStorageRecord, reply));
+        return true;
+      }
     }
-    return true;
+    return this.countAll(applicable, trackers, reply);
   }
 
-  private async countFrom(first: number, req: HttpRequest, reply: HttpReply, firstTracker: string | Promise<string>): Promise<boolean> {
-    for (let index = first; index < this.throttlers.length; index++) {
-      const throttler = this.throttlers[index];
-      if (index > first && !throttler.appliesTo(req)) continue;
-      const tracker = await (index === first ? firstTracker : throttler.trackerOf(req));
-      const record = await this.storage.increment(keyOf(throttler, tracker), throttler.ttlMs, throttler.limit, throttler.ttlMs, throttler.name);
-      this.apply(throttler, record, reply);
-    }
+  private async countAll(applicable: HttpThrottler[], trackers: Array<string | Promise<string>>, reply: HttpReply): Promise<boolean> {
+    const keys = await Promise.all(trackers);
+    const records = await Promise.all(applicable.map((throttler, i) => this.storage.increment(keyOf(throttler, keys[i]), throttler.ttlMs, throttler.limit, throttler.ttlMs, throttler.name)));
+    applicable.forEach((throttler, i) => this.apply(throttler, records[i], reply));
     return true;
   }
 

@@ -8,33 +8,30 @@ const COMMAND_TIMEOUT_MS = 500;
 
 /**
  * `count` hits of one key counted at once, exactly as that many calls of one hit each, one after the
- * other, would count them (a fixed window with blocking, in milliseconds):
- * KEYS[1] the hit counter of the window, KEYS[2] the block marker; ARGV ttl, limit, block duration,
- * count. A blocked key is answered without counting. When the hits go over the limit a block of
- * `blockDuration` starts and the counter is cleared, so counting starts afresh when the block ends.
- * Returns {hits after counting, msToExpire, blocked before (0/1), msToBlockExpire}; the caller
- * works out each hit's own answer (`recordsOf`).
+ * other, would count them (a fixed window with blocking, in milliseconds): KEYS[1] the counter; ARGV
+ * ttl, limit, block duration, count. The counter's first hits set the window's expiry. The hits that
+ * go over the limit turn the counter into the block: it is set to limit + 1 with the block's expiry,
+ * so while it lives every hit is refused and reported as limit + 1, and counting starts afresh once
+ * it expires. Two or three commands per call. Returns {hits after counting, ms left of the counter};
+ * the caller works out each hit's own answer (`recordsOf`).
  */
-const INCREMENT_SCRIPT = new RedisScript(`
+const INCREMENT = new RedisScript(`
 local ttl = tonumber(ARGV[1])
 local limit = tonumber(ARGV[2])
 local block = tonumber(ARGV[3])
 local count = tonumber(ARGV[4])
-local blocked = redis.call('PTTL', KEYS[2])
-if blocked > 0 then
-  return { limit + 1, blocked, 1, blocked }
-end
 local hits = redis.call('INCRBY', KEYS[1], count)
-local expires = redis.call('PTTL', KEYS[1])
-if expires < 0 then
+local left
+if hits == count then
   redis.call('PEXPIRE', KEYS[1], ttl)
-  expires = ttl
+  left = ttl
+else
+  left = redis.call('PTTL', KEYS[1])
 end
-if hits > limit and block > 0 then
-  redis.call('SET', KEYS[2], '1', 'PX', block)
-  redis.call('DEL', KEYS[1])
+if hits > limit and block > 0 and hits - count <= limit then
+  redis.call('SET', KEYS[1], limit + 1, 'PX', block)
 end
-return { hits, expires, 0, 0 }
+return { hits, left }
 `);
 
 interface Batch {
@@ -49,11 +46,10 @@ interface Batch {
 /**
  * A `ThrottlerStorage` (the `@nestjs/throttler` v6 interface) shared by every instance through Redis,
  * so a client's REST requests count once however the load balancer spreads them. Each increment is
- * one Lua script (count, expiry and block in one round trip, never interleaved with another
- * instance's), sent by its SHA1: the script's text crossed the wire, and was hashed by Redis, with
- * every request before. The hits of one key that arrive in the same turn of the event loop are
- * counted by one call of the script (INCRBY their number), and each gets the answer it would have
- * had alone: one Redis command per client and loop turn rather than per request.
+ * one Lua script sent by its SHA (count, expiry and block in one round trip, never interleaved with another
+ * instance's). The hits of one key that arrive in the same turn of the event loop are counted by one
+ * call of the script (INCRBY their number), and each gets the answer it would have had alone: one
+ * Redis command per client and loop turn rather than per request.
  *
  * Without Redis the in-memory storage counts, per instance. While a configured Redis is unreachable
  * the in-memory storage stands in too (logged once), rather than refusing every request or letting
@@ -121,15 +117,15 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
 
   private async count(batch: Batch): Promise<void> {
     try {
-      // One hash tag per key, so both keys live in one slot of a Redis Cluster.
-      const base = this.redis.key('throttle', `{${batch.throttlerName}:${batch.key}}`);
+      // Hash-tagged like every key a script touches, ready for a Redis Cluster.
+      const counter = this.redis.key('throttle', `{${batch.throttlerName}:${batch.key}}`, 'hits');
       const reply = await withTimeout(
-        INCREMENT_SCRIPT.run(this.redis.raw, [`${base}:hits`, `${base}:block`], [batch.ttl, batch.limit, batch.blockDuration, batch.waiters.length]),
+        INCREMENT.run(this.redis.raw, [counter], [batch.ttl, batch.limit, batch.blockDuration, batch.waiters.length]),
         COMMAND_TIMEOUT_MS,
         'throttler command timed out',
       );
-      if (!Array.isArray(reply) || reply.length !== 4) throw new Error('unexpected throttler script reply');
-      const records = recordsOf(reply.map(Number) as [number, number, number, number], batch);
+      if (!Array.isArray(reply) || reply.length !== 2) throw new Error('unexpected throttler script reply');
+      const records = recordsOf(Number(reply[0]), Number(reply[1]), batch);
       batch.waiters.forEach((waiter, index) => waiter.resolve(records[index]));
     } catch (error) {
       for (const waiter of batch.waiters) waiter.reject(error);
@@ -138,15 +134,17 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
 }
 
 /** The answer each hit of a batch would have had if the hits had been counted one by one, in order. */
-function recordsOf([hits, msToExpire, blockedBefore, msToBlockExpire]: [number, number, number, number], batch: Batch): ThrottlerStorageRecord[] {
-  const count = batch.waiters.length;
+function recordsOf(hits: number, msLeft: number, batch: Batch): ThrottlerStorageRecord[] {
+  const { limit, blockDuration } = batch;
+  const before = hits - batch.waiters.length;
   return batch.waiters.map((_, index) => {
-    if (blockedBefore === 1) return { totalHits: hits, timeToExpire: seconds(msToExpire), isBlocked: true, timeToBlockExpire: seconds(msToBlockExpire) };
-    const totalHits = hits - count + 1 + index;
-    if (totalHits <= batch.limit) return { totalHits, timeToExpire: seconds(msToExpire), isBlocked: false, timeToBlockExpire: 0 };
+    // The counter was already the block: every hit is refused, reported as limit + 1.
+    if (blockDuration > 0 && before > limit) return { totalHits: limit + 1, timeToExpire: seconds(msLeft), isBlocked: true, timeToBlockExpire: seconds(msLeft) };
+    const totalHits = before + 1 + index;
+    if (totalHits <= limit) return { totalHits, timeToExpire: seconds(msLeft), isBlocked: false, timeToBlockExpire: 0 };
     // The first hit over the limit starts the block; the ones after it find the key blocked.
-    if (batch.blockDuration > 0) return { totalHits: batch.limit + 1, timeToExpire: seconds(batch.blockDuration), isBlocked: true, timeToBlockExpire: seconds(batch.blockDuration) };
-    return { totalHits, timeToExpire: seconds(msToExpire), isBlocked: true, timeToBlockExpire: seconds(msToExpire) };
+    if (blockDuration > 0) return { totalHits: limit + 1, timeToExpire: seconds(blockDuration), isBlocked: true, timeToBlockExpire: seconds(blockDuration) };
+    return { totalHits, timeToExpire: seconds(msLeft), isBlocked: true, timeToBlockExpire: seconds(msLeft) };
   });
 }
 
