@@ -30,6 +30,7 @@ interface Stored<T> {
 @Injectable()
 export class SportsDataService {
   private readonly logger = new Logger(SportsDataService.name);
+  private readonly inFlight = new Map<string, Promise<Sourced<unknown>>>();
 
   constructor(
     private readonly provider: SportsDataProvider,
@@ -105,8 +106,20 @@ export class SportsDataService {
     return this.provider.resolveTournament(nameOrAlias);
   }
 
-  private async load<T>(resource: CacheResourceName, op: string, args: unknown[], fetch: () => Promise<T>): Promise<Sourced<T>> {
+  /**
+   * Single flight: callers asking for the same thing while it is being read (from the cache or the
+   * source) share that one read, so 50 concurrent questions about one match make one upstream call.
+   */
+  private load<T>(resource: CacheResourceName, op: string, args: unknown[], fetch: () => Promise<T>): Promise<Sourced<T>> {
     const key = `sd:${this.provider.name}:${op}:${JSON.stringify(args)}`;
+    const pending = this.inFlight.get(key) as Promise<Sourced<T>> | undefined;
+    if (pending !== undefined) return pending;
+    const loading = this.read(resource, op, key, fetch).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, loading);
+    return loading;
+  }
+
+  private async read<T>(resource: CacheResourceName, op: string, key: string, fetch: () => Promise<T>): Promise<Sourced<T>> {
     const cached = await this.cache.get<Stored<T>>(key);
     if (cached) {
       this.metrics?.cacheHit('service', resource);
