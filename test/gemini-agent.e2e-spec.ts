@@ -52,6 +52,8 @@ async function agentAgainst(server: FakeGeminiServer, env: Record<string, string
     REDIS_HOST: undefined,
     CHATBET_API_BASE_URL: undefined,
     LANGSMITH_GATEWAY: undefined,
+    // Every test scripts what the model does for its question; none is about the answer cache.
+    CHAT_ANSWER_CACHE: 'false',
     ...env,
   });
   try {

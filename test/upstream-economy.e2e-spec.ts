@@ -12,7 +12,7 @@ describe('Upstream economy on the ChatBet provider', () => {
 
   const start = async (): Promise<ReturnType<TestApp['app']['getHttpServer']>> => {
     t = await createTestApp({
-      env: { CHATBET_API_BASE_URL: upstream.url, REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('upstream-economy') },
+      env: { CHAT_ANSWER_CACHE: 'true', CHATBET_API_BASE_URL: upstream.url, REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('upstream-economy') },
     });
     upstream.clearLog();
     return t.app.getHttpServer();

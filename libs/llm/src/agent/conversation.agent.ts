@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { AIMessage, type AIMessageChunk, type BaseMessage, HumanMessage, SystemMessage, ToolMessage } from '@langchain/core/messages';
 import type { ToolCall } from '@langchain/core/messages/tool';
 import { redactPii } from '@app/common';
@@ -8,10 +8,11 @@ import type { FunctionCallRecord, Language, TrackedContext } from '../shared/con
 import { FORBIDDEN_PROMISES } from '../shared/responsible-gambling.js';
 import { stripDelimiters } from '../shared/turn-context.js';
 import { resolveTurnFocus } from '../shared/turn-focus.js';
-import { safeTimeZone } from '../shared/zoned-time.js';
+import { localDay, safeTimeZone } from '../shared/zoned-time.js';
 import { BettingToolsService } from '../tools/betting-tools.service.js';
 import { toolRunConfig, type ToolContext } from '../tools/tool-context.js';
 import type { AgentMode, AgentTurnInput, AgentTurnResult, TokenUsage } from './agent.types.js';
+import { AnswerCache, isContextFree } from './answer-cache.js';
 import { ChatModelRunner, textOf } from './chat-model.runner.js';
 import { contextUpdateFor, primaryMatch, primaryPick, type ExecutedCall } from './context-tracker.js';
 import { PromptLeakGuard, promptLeakNotice } from './prompt-leak.guard.js';
@@ -39,6 +40,8 @@ export class ConversationAgent {
     private readonly nlu: NluService,
     private readonly tools: BettingToolsService,
     private readonly runner: ChatModelRunner,
+    // Absent when the agent is built without the app cache in tests: every turn then runs the model.
+    @Optional() private readonly answers?: AnswerCache,
   ) {}
 
   async run(input: AgentTurnInput, onToken?: (delta: string) => void): Promise<AgentTurnResult> {
@@ -59,6 +62,9 @@ export class ConversationAgent {
     const toolContext: ToolContext = { sessionId: input.sessionId, language, timeZone, ...(userId ? { userId } : {}) };
     const signal = input.signal;
     const turnId = randomUUID();
+    const cacheKey = this.answers?.keyFor({ focus, language, timeZone, localDay: localDay(now, timeZone), authenticated: userId !== undefined, mode: this.runner.mode, ...(location ? { location } : {}), contextFree: isContextFree(nlu, context, message, focus) });
+    const cached = cacheKey === undefined ? undefined : await this.answers?.get(cacheKey);
+    if (cached !== undefined) return this.cachedTurn(cached, onToken);
 
     const systemPrompt = buildSystemPrompt({ language, timeZone, now, context, authenticated: userId !== undefined, summary: input.summary && redactPii(input.summary) });
     const messages: BaseMessage[] = [new SystemMessage(systemPrompt), ...this.history(input.history), new HumanMessage(message)];
@@ -120,7 +126,7 @@ export class ConversationAgent {
     }
 
     const match = primaryMatch(executed, focus);
-    return {
+    const result: AgentTurnResult = {
       content,
       intent: focus.intent,
       intentConfidence: nlu.confidence,
@@ -143,6 +149,18 @@ export class ConversationAgent {
       mode,
       cancelled,
     };
+    if (cacheKey !== undefined && mode === this.runner.mode && !leakGuard.leaked) await this.answers?.store(cacheKey, result, executed);
+    return result;
+  }
+
+  /** A turn answered from the answer cache: no model and no tool ran, the text streams at once. */
+  private cachedTurn(cached: Awaited<ReturnType<AnswerCache['get']>> & object, onToken?: (delta: string) => void): AgentTurnResult {
+    try {
+      onToken?.(cached.content);
+    } catch (error) {
+      this.logger.warn({ msg: 'Token listener failed', err: String(error) });
+    }
+    return { ...cached, functionCalls: [], tokenUsage: { input: 0, output: 0, total: 0 }, mode: 'answer-cache', cancelled: false };
   }
 
   private history(history: AgentTurnInput['history']): BaseMessage[] {
