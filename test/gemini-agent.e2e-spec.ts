@@ -10,6 +10,7 @@ import {
   FakeGeminiServer,
   functionResponsesIn,
   gemini,
+  lastUserPartsIn,
   lastUserTextIn,
   RETIRED_GEMINI_MODEL,
   signedFunctionCallsIn,
@@ -143,7 +144,10 @@ describe('Gemini path through ConversationAgent, against a fake Gemini server', 
     expect(first.path).toBe(`/v1beta/models/${DEFAULT_GEMINI_MODEL}:streamGenerateContent`);
     expect(first.query.alt).toBe('sse');
     expect(first.headers['x-goog-api-key']).toBe('test-key');
-    expect(lastUserTextIn(first)).toBe('When does Barcelona play next?');
+    // Its last user turn: the turn's data (time, context block) in one part, the message in the next.
+    const [turnData, message] = lastUserPartsIn(first);
+    expect(message).toBe('When does Barcelona play next?');
+    expect(turnData).toContain('<conversation_context>');
     const declared = first.body.tools?.flatMap((t) => t.functionDeclarations ?? []).map((d) => d.name);
     expect(declared).toEqual(expect.arrayContaining(['search_fixtures', 'get_match_odds', 'get_user_balance']));
 

@@ -17,13 +17,15 @@ import { ChatModelRunner, textOf } from './chat-model.runner.js';
 import { contextUpdateFor, primaryMatch, primaryPick, type ExecutedCall } from './context-tracker.js';
 import { PromptLeakGuard, promptLeakNotice } from './prompt-leak.guard.js';
 import { suggestedActions } from './suggested-actions.js';
-import { buildSystemPrompt } from './system-prompt.js';
+import { buildSystemPrompt, buildTurnData } from './system-prompt.js';
 
 /** Tool rounds per turn; after the last one the model must answer without tools. */
 export const MAX_TOOL_ROUNDS = 5;
 const MAX_MESSAGE_CHARS = 4000;
-const MAX_HISTORY_MESSAGES = 20;
-const MAX_HISTORY_CHARS = 4000;
+// The model reads the last four exchanges word for word; what the conversation is about travels in
+// the context block and older turns in the summary, so more history mostly costs input tokens.
+const MAX_HISTORY_MESSAGES = 8;
+const MAX_HISTORY_CHARS = 2000;
 // Rough size of a token for estimates when a model reports no usage.
 const CHARS_PER_TOKEN = 4;
 
@@ -66,8 +68,12 @@ export class ConversationAgent {
     const cached = cacheKey === undefined ? undefined : await this.answers?.get(cacheKey);
     if (cached !== undefined) return this.cachedTurn(cached, onToken);
 
-    const systemPrompt = buildSystemPrompt({ language, timeZone, now, context, authenticated: userId !== undefined, summary: input.summary && redactPii(input.summary) });
-    const messages: BaseMessage[] = [new SystemMessage(systemPrompt), ...this.history(input.history), new HumanMessage(message)];
+    const systemPrompt = buildSystemPrompt();
+    const turnData = buildTurnData({ language, timeZone, now, context, authenticated: userId !== undefined, summary: input.summary && redactPii(input.summary) });
+    // The system message and the tool declarations are the same on every request (a cacheable
+    // prefix); the turn's data rides in front of the user's message, in its own part.
+    const latest = new HumanMessage({ content: [{ type: 'text', text: turnData }, { type: 'text', text: message }] });
+    const messages: BaseMessage[] = [new SystemMessage(systemPrompt), ...this.history(input.history), latest];
 
     let content = '';
     const pass = (delta: string) => {
