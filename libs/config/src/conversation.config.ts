@@ -3,7 +3,9 @@ import { EnvBoolean, EnvInt } from './env-decorators.js';
 import { validateEnv } from './validate-env.js';
 
 class ConversationEnv {
-  @EnvInt(1, 100) MAX_CONVERSATION_HISTORY = 10;
+  // Four exchanges word for word, older ones as the running summary (one line each): the model reads
+  // what a follow-up needs, and every turn's prompt stays short (bench:tokens).
+  @EnvInt(1, 100) MAX_CONVERSATION_HISTORY = 4;
   @EnvInt(60, 7 * 24 * 3600) CONVERSATION_TIMEOUT = 1_800;
   @EnvInt(1, 100_000) MAX_MESSAGE_LENGTH = 2_000;
   /** Answers to context-free questions over public data are shared across users (see AnswerCache). */

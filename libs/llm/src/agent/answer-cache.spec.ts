@@ -76,12 +76,14 @@ describe('AnswerCache', () => {
     expect(answers.keyFor(keyInput('Which tournaments are active?', context))).toBe(alone);
   });
 
-  it('stores an answer built on fresh public data, and none built on a personal tool, a failed call or stale data', async () => {
+  it('stores an answer built on fresh public data, and none built on a personal tool, a failed call, stale data or data past its TTL', async () => {
     const key = answers.keyFor(keyInput('What are the odds for Arsenal vs Chelsea?'))!;
     await answers.store(`${key}:balance`, result('balance'), [{ name: 'get_user_balance', args: {}, ok: true, result: {} }]);
     await answers.store(`${key}:failed`, result('failed'), [{ name: 'get_match_odds', args: {}, ok: false, result: { error: 'UPSTREAM_UNAVAILABLE' } }]);
     await answers.store(`${key}:stale`, result('stale'), [{ name: 'get_match_odds', args: {}, ok: true, result: { stale: true } }]);
-    await answers.store(key, result('fresh'), [{ name: 'get_match_odds', args: {}, ok: true, result: { stale: false } }]);
+    await answers.store(`${key}:expired`, result('expired'), [{ name: 'get_match_odds', args: {}, ok: true, result: { stale: false, validUntil: new Date(Date.now() - 1000).toISOString() } }]);
+    await answers.store(key, result('fresh'), [{ name: 'get_match_odds', args: {}, ok: true, result: { stale: false, validUntil: new Date(Date.now() + 20_000).toISOString() } }]);
+    expect(await answers.get(`${key}:expired`)).toBeUndefined();
     expect(await answers.get(`${key}:balance`)).toBeUndefined();
     expect(await answers.get(`${key}:failed`)).toBeUndefined();
     expect(await answers.get(`${key}:stale`)).toBeUndefined();

@@ -62,7 +62,8 @@ type CachedAnswer = Pick<AgentTurnResult, 'content' | 'intent' | 'intentConfiden
  * Arsenal vs Chelsea?", "What can you do?"), shared by every user, so that a repeated question
  * costs no model and no upstream call. Stored in the app cache (Redis when configured, else in
  * memory), keyed by intent, the turn's resolved entities, language, time zone and day, and the data
- * version (source and answer format).
+ * version (source and answer format). An answer lives no longer than what is left of the TTL of the
+ * data it was built on (`validUntil` of the tool results).
  *
  * Never cached: follow-ups and anything else read from the conversation context, the user's own
  * data (balance, bets, proposals: by intent before the turn and by the tools that actually ran after
@@ -134,14 +135,17 @@ export class AnswerCache {
     this.logger.debug({ msg: 'answer cached', key, ttlMs });
   }
 
+  /** What is left of the TTL of the data the answer was built on; undefined when it must not be stored. */
   private ttlFor(executed: readonly ExecutedCall[]): number | undefined {
+    const now = Date.now();
     let ttlMs = NO_DATA_TTL_MS;
     for (const call of executed) {
       const resource = PUBLIC_TOOLS[call.name];
       if (resource === undefined || !call.ok || call.result?.stale === true) return undefined;
-      ttlMs = Math.min(ttlMs, this.cache.ttlMs(resource));
+      const validUntil = typeof call.result?.validUntil === 'string' ? Date.parse(call.result.validUntil) : Number.NaN;
+      ttlMs = Math.min(ttlMs, this.cache.ttlMs(resource), Number.isNaN(validUntil) ? Infinity : validUntil - now);
     }
-    return ttlMs;
+    return ttlMs > 0 ? ttlMs : undefined;
   }
 }
 

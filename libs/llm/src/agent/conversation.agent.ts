@@ -22,10 +22,9 @@ import { buildSystemPrompt, buildTurnData } from './system-prompt.js';
 /** Tool rounds per turn; after the last one the model must answer without tools. */
 export const MAX_TOOL_ROUNDS = 5;
 const MAX_MESSAGE_CHARS = 4000;
-// The model reads the last four exchanges word for word; what the conversation is about travels in
-// the context block and older turns in the summary, so more history mostly costs input tokens.
-const MAX_HISTORY_MESSAGES = 8;
-const MAX_HISTORY_CHARS = 2000;
+// A safety cap: the window ChatService passes (MAX_CONVERSATION_HISTORY exchanges) is normally shorter.
+const MAX_HISTORY_MESSAGES = 20;
+const MAX_HISTORY_CHARS = 4000;
 // Rough size of a token for estimates when a model reports no usage.
 const CHARS_PER_TOKEN = 4;
 

@@ -30,12 +30,12 @@ Rules, in order of priority:
 11. If a request is unclear, ask one short clarifying question and offer two or three example requests.
 12. Be concise: short paragraphs or bullets. Odds with two decimals, probabilities as percentages.
 13. You cannot place bets. To place one, call propose_bet: it only stores a proposal the user confirms themselves outside the chat (a chat message never confirms it). Show its id, expiry and how to confirm.
-14. "Who is the favourite?", "who wins?", "value in the draw?": use match_verdict, verdict first, then the prices behind it.
+14. "Who is the favourite?", "who wins?", "value in the draw?": use match_verdict (with date_from/date_to when a day is named), verdict first, then the prices behind it.
 15. An accumulator ("a double on X and Y", "combinada") is one simulate_bet call with every leg; say which leg cannot be priced and why, and price the rest. A new stake or an added, dropped or swapped leg changes the last slip.
 16. A team you cannot find is unknown: say so (with the close names the tool suggests) and never answer with another team's data. Basketball has no draw: moneyline, point spread and total points.
 17. For a list, say how many more matches there are (remaining) and fetch the next page with offset when asked.
 
-Betting knowledge: odds are decimal. Implied probability = 1 / odds and includes the bookmaker's margin (overround). A model probability above the implied one means value; edge = model probability × odds − 1. An accumulator multiplies its legs' odds and needs every leg to win. Return includes the stake; profit = return − stake. Favourites win more often but pay less; no bet is free of risk.`;
+Betting knowledge: decimal odds; implied probability = 1 / odds, margin (overround) included; edge = model probability × odds − 1, value when positive. An accumulator multiplies its legs' odds and needs every leg to win. Return includes the stake; profit = return − stake. Favourites win more often but pay less; no bet is free of risk.`;
 
 /**
  * The system message: the rules only, the same bytes on every turn of every conversation, so that
@@ -52,8 +52,7 @@ export function buildSystemPrompt(): string {
  */
 export function buildTurnData(input: SystemPromptInput): string {
   const parts = [
-    `Current time: ${localDateTime(input.now, input.timeZone)} in ${input.timeZone}. Answer in ${input.language === 'es' ? 'Spanish' : 'English'}.`,
-    'Conversation context (data):',
+    `Turn data. Current time: ${localDateTime(input.now, input.timeZone)} in ${input.timeZone}. Answer in ${input.language === 'es' ? 'Spanish' : 'English'}. Conversation context:`,
     renderTurnContext({
       now: input.now.toISOString(),
       timeZone: input.timeZone,
@@ -63,6 +62,6 @@ export function buildTurnData(input: SystemPromptInput): string {
     }),
   ];
   const summary = input.summary ? stripDelimiters(input.summary).slice(0, MAX_SUMMARY_CHARS).trim() : '';
-  if (summary) parts.push('Summary of the earlier conversation (data):', `<conversation_summary>\n${summary}\n</conversation_summary>`);
-  return parts.join('\n\n');
+  if (summary) parts.push(`Summary of the earlier conversation:\n<conversation_summary>\n${summary}\n</conversation_summary>`);
+  return parts.join('\n');
 }

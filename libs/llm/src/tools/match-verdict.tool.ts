@@ -107,8 +107,7 @@ export function createMatchVerdictTool(deps: ToolDeps) {
     {
       name: MATCH_VERDICT,
       description:
-        'Who is favourite in one match and how clearly (margin-free market probabilities); football adds model probability, edge and value. ' +
-        'For "who is the favourite", "who wins", "value in the draw?". Pass date_from/date_to when a day is named.',
+        'Who is favourite in one match and how clearly; football adds model probability, edge and value. For "who is the favourite", "who wins", "value in the draw?".',
       schema,
     },
   );

@@ -12,7 +12,7 @@ export const PROPOSE_BET = 'propose_bet';
 const MAX_LEGS = 20;
 
 const schema = z.object({
-  selections: z.array(legSchema).describe('One, or several of different matches (accumulator).'),
+  selections: z.array(legSchema).describe('Several (of different matches) for an accumulator.'),
   stake: z.number(),
   currency: z.string().max(3).optional().describe('ISO 4217, default EUR.'),
 });

@@ -53,22 +53,22 @@ const SELECTION_WORDS: Record<string, SelectionKey> = {
 
 export const legSchema = z.object({
   match_id: z.string().max(40).optional().describe('Id from search_fixtures.'),
-  team_a: z.string().max(80).optional().describe('A team of the match (the backed team alone: its next match).'),
+  team_a: z.string().max(80).optional().describe('A team of the match.'),
   team_b: z.string().max(80).optional(),
   selection: z
     .string()
     .min(1)
     .max(80)
-    .describe('A team, home, draw, away, over, under, yes, no, 1X, X2, 12, or "opponent" (team_a to lose).'),
+    .describe('Team, home, draw, away, over, under, yes, no, 1X, X2, 12 or opponent (of team_a).'),
   market: z
     .enum(MARKET_CODES as [MarketCode, ...MarketCode[]])
     .optional()
-    .describe('Inferred from the selection when omitted.'),
+    .describe('Inferred when omitted.'),
   line: z.number().optional().describe('over_under line, default 2.5.'),
 });
 
 const schema = z.object({
-  selections: z.array(legSchema).describe('One for a single, several for an accumulator.'),
+  selections: z.array(legSchema).describe('Several for an accumulator.'),
   stake: z.number(),
   currency: z.string().max(3).optional().describe('ISO 4217, default EUR.'),
 });

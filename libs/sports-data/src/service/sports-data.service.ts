@@ -123,25 +123,26 @@ export class SportsDataService {
     const cached = await this.cache.get<Stored<T>>(key);
     if (cached) {
       this.metrics?.cacheHit('service', resource);
-      return this.sourced(cached, false);
+      return this.sourced(cached, false, resource);
     }
     this.metrics?.cacheMiss('service', resource);
     try {
       const stored: Stored<T> = { data: await fetch(), fetchedAt: new Date().toISOString() };
       void this.cache.set(key, stored, resource);
       void this.cache.set(`lkg:${key}`, stored, LAST_GOOD_TTL_MS);
-      return this.sourced(stored, false);
+      return this.sourced(stored, false, resource);
     } catch (error) {
       if (!(error instanceof UpstreamUnavailableError)) throw error;
       const lastGood = await this.cache.get<Stored<T>>(`lkg:${key}`);
       if (!lastGood) throw error;
       this.logger.warn({ msg: `Serving last good ${op} while the source is unavailable`, op, reason: error.message });
-      return this.sourced(lastGood, true);
+      return this.sourced(lastGood, true, resource);
     }
   }
 
-  private sourced<T>(stored: Stored<T>, stale: boolean): Sourced<T> {
-    const result: Sourced<T> = { data: stored.data, source: this.provider.name, stale, fetchedAt: stored.fetchedAt };
+  private sourced<T>(stored: Stored<T>, stale: boolean, resource: CacheResourceName): Sourced<T> {
+    const validUntil = stale ? new Date() : new Date(Date.parse(stored.fetchedAt) + this.cache.ttlMs(resource));
+    const result: Sourced<T> = { data: stored.data, source: this.provider.name, stale, fetchedAt: stored.fetchedAt, validUntil: validUntil.toISOString() };
     if (stale) result.ageSeconds = Math.max(0, Math.round((Date.now() - Date.parse(stored.fetchedAt)) / 1000));
     return result;
   }
