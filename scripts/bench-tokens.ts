@@ -17,6 +17,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { FakeGeminiServer, gemini, lastUserTextIn, type RecordedGeminiRequest, type ScriptedTurn } from '../test/fakes/fake-gemini-server.js';
 import { writeBenchmarkSection } from './benchmarks-file.js';
+import { SCRIPT_TOOL_CALLS, UPSTREAM_SCRIPT } from './upstream-script.js';
 
 const { values } = parseArgs({ options: { 'no-write': { type: 'boolean', default: false } } });
 
@@ -29,22 +30,8 @@ const ANSWER =
   'Home win is the favourite at the moment, the draw pays a little more and the away side is the outsider. ' +
   'Prices move before kick-off, so check again closer to the match. Remember: bet only what you can afford to lose.';
 
-/** The conversation, and the tool call a model makes for each message (none: it answers at once). */
-const CONVERSATION: ReadonlyArray<{ user: string; call?: { name: string; args: Record<string, unknown> } }> = [
-  { user: 'When does Barcelona play next?', call: { name: 'search_fixtures', args: { team: 'Barcelona', limit: 3 } } },
-  { user: 'What are the odds for Arsenal vs Chelsea?', call: { name: 'get_match_odds', args: { team_a: 'Arsenal', team_b: 'Chelsea' } } },
-  { user: 'Which Premier League matches are tomorrow?', call: { name: 'search_fixtures', args: { tournament: 'Premier League' } } },
-  {
-    user: 'If I bet 20 on Real Madrid to win their next match, how much would I get back?',
-    call: { name: 'simulate_bet', args: { selections: [{ team_a: 'Real Madrid', selection: 'Real Madrid' }], stake: 20 } },
-  },
-  { user: 'Compare Liverpool and Manchester City', call: { name: 'compare_teams', args: { team_a: 'Liverpool', team_b: 'Manchester City' } } },
-  { user: 'Which tournaments are active?', call: { name: 'list_tournaments', args: {} } },
-  { user: 'Who is the favourite in the next Lakers game?', call: { name: 'match_verdict', args: { team_a: 'Lakers' } } },
-  { user: 'And the odds?', call: { name: 'get_match_odds', args: { team_a: 'Lakers' } } },
-  { user: 'What can you do?' },
-  { user: 'Thanks!' },
-];
+/** The conversation: the questions of bench:upstream, a follow-up, and two that need no data. */
+const CONVERSATION: readonly string[] = [...UPSTREAM_SCRIPT.slice(0, 7), 'And the odds?', 'What can you do?', 'Thanks!'];
 
 /** Characters of what the fake model answered, by request number, for the output estimate. */
 const outputChars = new Map<number, number>();
@@ -54,13 +41,14 @@ function modelTurn(request: RecordedGeminiRequest): ScriptedTurn {
   const last = request.body.contents.at(-1);
   const answered = last?.parts.some((part) => part.functionResponse !== undefined) ?? false;
   const text = lastUserTextIn(request);
-  const step = CONVERSATION.find((turn) => text.includes(turn.user));
-  if (answered || step?.call === undefined) {
+  const question = CONVERSATION.find((turn) => text.includes(turn));
+  const call = question === undefined ? undefined : SCRIPT_TOOL_CALLS[question];
+  if (answered || call === undefined) {
     outputChars.set(request.seq, ANSWER.length);
     return gemini.text(ANSWER, { chunks: 3, delayMs: 0 });
   }
-  outputChars.set(request.seq, JSON.stringify(step.call).length);
-  return gemini.functionCall(step.call.name, step.call.args);
+  outputChars.set(request.seq, JSON.stringify(call).length);
+  return gemini.functionCall(call.name, call.args);
 }
 
 function requestTokens(request: RecordedGeminiRequest): number {
@@ -109,17 +97,17 @@ interface Row {
 const rows: Row[] = [];
 try {
   let sessionId: string | undefined;
-  for (const turn of CONVERSATION) {
+  for (const user of CONVERSATION) {
     const before = model.requests.length;
     // Two model calls at most per turn here (the tool call and the answer); a move a turn did not use serves the next.
     while (model.pending < 2) model.script(gemini.compute(modelTurn));
     const response = await fetch(new URL('/api/v1/chat/message', baseUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ message: turn.user, user_id: 'bench-tokens', time_zone: 'Europe/Madrid', ...(sessionId ? { session_id: sessionId } : {}) }),
+      body: JSON.stringify({ message: user, user_id: 'bench-tokens', time_zone: 'Europe/Madrid', ...(sessionId ? { session_id: sessionId } : {}) }),
     });
     const body = (await response.json()) as { session_id: string; mode: string };
-    if (!response.ok || body.mode !== 'gemini') throw new Error(`turn "${turn.user}" answered ${response.status} in mode ${body.mode}`);
+    if (!response.ok || body.mode !== 'gemini') throw new Error(`turn "${user}" answered ${response.status} in mode ${body.mode}`);
     sessionId = body.session_id;
     const requests = model.requests.slice(before);
     if (process.env.BENCH_VERBOSE) {
@@ -129,7 +117,7 @@ try {
         process.stdout.write(`  #${r.seq} system ${size(r.body.systemInstruction)} tools ${size(r.body.tools)} contents ${size(r.body.contents)} [${parts}]\n`);
       }
     }
-    rows.push(summarise(turn.user, requests));
+    rows.push(summarise(user, requests));
   }
 } finally {
   await app.close();
