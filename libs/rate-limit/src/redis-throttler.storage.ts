@@ -6,17 +6,28 @@ import { MemoryThrottlerStorage, type ThrottlerStorageRecord } from './memory-th
 // A throttler command slower than this counts as Redis being unavailable.
 const COMMAND_TIMEOUT_MS = 500;
 
+interface Batch {
+  key: string;
+  ttl: number;
+  limit: number;
+  blockDuration: number;
+  throttlerName: string;
+  waiters: Array<{ resolve(record: ThrottlerStorageRecord): void; reject(error: unknown): void }>;
+}
+
 /**
  * A `ThrottlerStorage` (the `@nestjs/throttler` v6 interface) shared by every instance through Redis,
  * so a client's REST requests count once however the load balancer spreads them.
  *
- * A fixed window with blocking, on one key per tracker: INCR and PTTL sent together (one round trip,
- * two commands, no script). The first hit (or a counter found without expiry) sets the window's
- * expiry with PEXPIRE; the hit that goes over the limit turns the counter into the block (SET to
- * limit + 1 with the block's expiry), so while it lives every hit is refused and reported as
- * limit + 1, and counting starts afresh once it expires. Those follow-ups cost a second round trip
- * only on the first hit of a window and on the first refused hit. INCR is atomic, so concurrent hits
- * from several instances never pass more than the limit.
+ * A fixed window with blocking, in milliseconds, on one key per tracker. The hits of one key that
+ * arrive in the same turn of the event loop are counted together, each getting the answer it would
+ * have had alone (`recordsOf`): INCRBY their number and PTTL, sent together (one round trip, two
+ * commands, no script). The window's first hits (or a counter found without expiry) set its expiry
+ * with PEXPIRE; the hits that go over the limit turn the counter into the block (SET to limit + 1
+ * with the block's expiry), so while it lives every hit is refused and reported as limit + 1, and
+ * counting starts afresh once it expires. Those follow-ups cost a second round trip only on a
+ * window's first hits and its first refused ones. INCRBY is atomic, so concurrent hits from several
+ * instances never pass more than the limit.
  *
  * Without Redis the in-memory storage counts, per instance. While a configured Redis is unreachable
  * the in-memory storage stands in too (logged once), rather than refusing every request or letting
@@ -26,6 +37,8 @@ const COMMAND_TIMEOUT_MS = 500;
 export class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly logger = new Logger(RedisThrottlerStorage.name);
   private degraded = false;
+  private readonly batches = new Map<string, Batch>();
+  private flushScheduled = false;
 
   constructor(
     private readonly redis: RedisService,
@@ -48,24 +61,79 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
     return this.memory.increment(key, ttl, limit, blockDuration, throttlerName);
   }
 
-  private async incrementInRedis(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
-    // Hash-tagged, ready for a Redis Cluster.
-    const counter = this.redis.key('throttle', `{${throttlerName}:${key}}`, 'hits');
-    const client = this.redis.raw;
-    // Sent in the same tick: the client writes both (and the other throttlers' of the request) at once.
-    const [hits, pttl] = await withTimeout(Promise.all([client.incr(counter), client.pTTL(counter)]), COMMAND_TIMEOUT_MS, 'throttler command timed out');
-    let left = pttl;
-    if (hits === 1 || pttl < 0) {
-      // A new window; or a counter left without expiry (its window's PEXPIRE never arrived): it gets one now.
-      left = hits > limit && blockDuration > 0 ? blockDuration : ttl;
-      await withTimeout(client.pExpire(counter, left), COMMAND_TIMEOUT_MS, 'throttler command timed out');
-    }
-    if (hits <= limit) return { totalHits: hits, timeToExpire: Math.ceil(left / 1000), isBlocked: false, timeToBlockExpire: 0 };
-    if (blockDuration > 0 && hits === limit + 1) {
-      await withTimeout(client.set(counter, limit + 1, { expiration: { type: 'PX', value: blockDuration } }), COMMAND_TIMEOUT_MS, 'throttler command timed out');
-      left = blockDuration;
-    }
-    const seconds = Math.ceil(left / 1000);
-    return { totalHits: blockDuration > 0 ? limit + 1 : hits, timeToExpire: seconds, isBlocked: true, timeToBlockExpire: seconds };
+  /**
+   * The count when this instance counts by itself (no Redis, or Redis away): answered synchronously,
+   * so a request is checked without waiting. `undefined` when Redis counts: call `increment`.
+   */
+  incrementLocally(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): ThrottlerStorageRecord | undefined {
+    if (this.redis.isReady) return undefined;
+    return this.memory.incrementNow(key, ttl, limit, blockDuration, throttlerName);
   }
+
+  /** Joins this hit to its key's batch, counted after the I/O of this loop turn. */
+  private incrementInRedis(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+    const id = `${throttlerName}\u0000${key}\u0000${ttl}\u0000${limit}\u0000${blockDuration}`;
+    let batch = this.batches.get(id);
+    if (batch === undefined) {
+      batch = { key, ttl, limit, blockDuration, throttlerName, waiters: [] };
+      this.batches.set(id, batch);
+    }
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+    const waiters = batch.waiters;
+    return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batches = [...this.batches.values()];
+    this.batches.clear();
+    for (const batch of batches) void this.count(batch);
+  }
+
+  private async count(batch: Batch): Promise<void> {
+    try {
+      // Hash-tagged, ready for a Redis Cluster.
+      const counter = this.redis.key('throttle', `{${batch.throttlerName}:${batch.key}}`, 'hits');
+      const client = this.redis.raw;
+      const { ttl, limit, blockDuration } = batch;
+      const count = batch.waiters.length;
+      // Sent in the same tick: the client writes both (and the other keys' of this loop turn) at once.
+      const [hits, pttl] = await withTimeout(Promise.all([client.incrBy(counter, count), client.pTTL(counter)]), COMMAND_TIMEOUT_MS, 'throttler command timed out');
+      let left = pttl;
+      const followUps: Promise<unknown>[] = [];
+      if (hits === count || pttl < 0) {
+        // A new window; or a counter left without expiry (its window's PEXPIRE never arrived): it gets one now.
+        left = ttl;
+        followUps.push(client.pExpire(counter, ttl));
+      }
+      if (hits > limit && blockDuration > 0 && hits - count <= limit) followUps.push(client.set(counter, limit + 1, { expiration: { type: 'PX', value: blockDuration } }));
+      if (followUps.length > 0) await withTimeout(Promise.all(followUps), COMMAND_TIMEOUT_MS, 'throttler command timed out');
+      const records = recordsOf(hits, left, batch);
+      batch.waiters.forEach((waiter, index) => waiter.resolve(records[index]));
+    } catch (error) {
+      for (const waiter of batch.waiters) waiter.reject(error);
+    }
+  }
+}
+
+/** The answer each hit of a batch would have had if the hits had been counted one by one, in order. */
+function recordsOf(hits: number, msLeft: number, batch: Batch): ThrottlerStorageRecord[] {
+  const { limit, blockDuration } = batch;
+  const before = hits - batch.waiters.length;
+  return batch.waiters.map((_, index) => {
+    // The counter was already the block: every hit is refused, reported as limit + 1.
+    if (blockDuration > 0 && before > limit) return { totalHits: limit + 1, timeToExpire: seconds(msLeft), isBlocked: true, timeToBlockExpire: seconds(msLeft) };
+    const totalHits = before + 1 + index;
+    if (totalHits <= limit) return { totalHits, timeToExpire: seconds(msLeft), isBlocked: false, timeToBlockExpire: 0 };
+    // The first hit over the limit starts the block; the ones after it find the key blocked.
+    if (blockDuration > 0) return { totalHits: limit + 1, timeToExpire: seconds(blockDuration), isBlocked: true, timeToBlockExpire: seconds(blockDuration) };
+    return { totalHits, timeToExpire: seconds(msLeft), isBlocked: true, timeToBlockExpire: seconds(msLeft) };
+  });
+}
+
+function seconds(ms: number): number {
+  return Math.ceil(ms / 1000);
 }
