@@ -5,6 +5,7 @@ import { MemoryThrottlerStorage, type ThrottlerStorageRecord } from './memory-th
 
 // A throttler command slower than this counts as Redis being unavailable.
 const COMMAND_TIMEOUT_MS = 500;
+const MAX_KNOWN_WINDOWS = 10_000;
 
 interface Batch {
   key: string;
@@ -22,7 +23,7 @@ interface Batch {
  * A fixed window with blocking, in milliseconds, on one key per tracker. The hits of one key that
  * arrive in the same turn of the event loop are counted together, each getting the answer it would
  * have had alone (`recordsOf`): INCRBY their number and PTTL, sent together (one round trip, two
- * commands, no script). The window's first hits (or a counter found without expiry) set its expiry
+ * commands, no script); PTTL is left out while this instance knows when the window ends. The window's first hits (or a counter found without expiry) set its expiry
  * with PEXPIRE; the hits that go over the limit turn the counter into the block (SET to limit + 1
  * with the block's expiry), so while it lives every hit is refused and reported as limit + 1, and
  * counting starts afresh once it expires. Those follow-ups cost a second round trip only on a
@@ -39,6 +40,12 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   private degraded = false;
   private readonly batches = new Map<string, Batch>();
   private flushScheduled = false;
+  /**
+   * When the current window of a counter ends (epoch ms), as this instance learnt it (its PEXPIRE or
+   * a PTTL). Within it an allowed hit needs no PTTL: a window's expiry only changes once it has
+   * ended, or by the block, which only a hit over the limit sets (and such hits always ask Redis).
+   */
+  private readonly windowEnds = new Map<string, number>();
 
   constructor(
     private readonly redis: RedisService,
@@ -100,22 +107,42 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
       const client = this.redis.raw;
       const { ttl, limit, blockDuration } = batch;
       const count = batch.waiters.length;
+      const now = Date.now();
+      const known = this.windowEnds.get(counter);
+      const ttlKnown = known !== undefined && known > now;
       // Sent in the same tick: the client writes both (and the other keys' of this loop turn) at once.
-      const [hits, pttl] = await withTimeout(Promise.all([client.incrBy(counter, count), client.pTTL(counter)]), COMMAND_TIMEOUT_MS, 'throttler command timed out');
+      const [hits, pttl] = await withTimeout(
+        Promise.all([client.incrBy(counter, count), ttlKnown ? known - now : client.pTTL(counter)]),
+        COMMAND_TIMEOUT_MS,
+        'throttler command timed out',
+      );
       let left = pttl;
       const followUps: Promise<unknown>[] = [];
       if (hits === count || pttl < 0) {
         // A new window; or a counter left without expiry (its window's PEXPIRE never arrived): it gets one now.
         left = ttl;
         followUps.push(client.pExpire(counter, ttl));
+      } else if (hits > limit && ttlKnown) {
+        // A refused hit reports what Redis says is left.
+        followUps.push(client.pTTL(counter).then((ms) => (left = ms)));
       }
       if (hits > limit && blockDuration > 0 && hits - count <= limit) followUps.push(client.set(counter, limit + 1, { expiration: { type: 'PX', value: blockDuration } }));
       if (followUps.length > 0) await withTimeout(Promise.all(followUps), COMMAND_TIMEOUT_MS, 'throttler command timed out');
+      if (hits > limit) this.windowEnds.delete(counter);
+      else this.rememberWindowEnd(counter, now + left, now);
       const records = recordsOf(hits, left, batch);
       batch.waiters.forEach((waiter, index) => waiter.resolve(records[index]));
     } catch (error) {
       for (const waiter of batch.waiters) waiter.reject(error);
     }
+  }
+
+  private rememberWindowEnd(counter: string, end: number, now: number): void {
+    if (this.windowEnds.size >= MAX_KNOWN_WINDOWS) {
+      for (const [key, at] of this.windowEnds) if (at <= now) this.windowEnds.delete(key);
+      if (this.windowEnds.size >= MAX_KNOWN_WINDOWS) this.windowEnds.clear();
+    }
+    this.windowEnds.set(counter, end);
   }
 }
 
