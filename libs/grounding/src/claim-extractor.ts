@@ -53,15 +53,22 @@ const UTC_AFTER = /^\s*\(?(?:UTC|GMT|Z)\b\)?/i;
 const SCORE = /(?<![\p{L}\p{N}_:/+\-−]|\d[.,])(?<a>\d{1,2})\s?[-–](?<b>\d{1,2})(?![\p{L}\p{N}%:/]|[.,]\d)/gu;
 const NUMBER = /(?<![\p{L}\p{N}_.,])\d+(?:[.,]\d+)*(?![\p{L}\p{N}_])/gu;
 
+const QUOTED = /["“«][^"”»\n]{1,200}["”»]/g;
 const PERCENT_AFTER = /^\s?(?:%|percent\b|per\s+cent\b|por\s+ciento\b)/i;
 const CURRENCY_BEFORE = /(?:[€$£]|\b(?:EUR|USD|GBP))\s?$/i;
 const CURRENCY_AFTER = /^\s?(?:[€$£]|(?:EUR|USD|GBP|euros?|dollars?|pounds?|d[oó]lares|libras)(?![\p{L}]))/iu;
 const BALANCE_WORDS = /\b(?:balance|saldo|available|disponible|bonus|bono|pending|pendiente|funds|fondos)\b/i;
 /** Goal and point lines, handicaps and expected goals: figures of a market or a model, not prices. */
-const LINE_BEFORE = /(?:\b(?:over|under|m[aá]s\s+de|menos\s+de|line|l[ií]nea|handicap|h[aá]ndicap|xg|expected\s+goals|goles\s+esperados)[:\s]*|[+\-−±]\s?)$/iu;
+// A line after these words ("over 2.5", "Total points 226.5") is written with at most one decimal;
+// a price after them ("Over 1.91") with two.
+const LINE_WORD_BEFORE =
+  /(?<![\p{L}])(?:over|under|over\/under|m[aá]s|menos|m[aá]s\/menos|line|l[ií]nea|handicap|h[aá]ndicap|spread|total|totals|points|puntos|goals|goles)(?:\s+de)?[:\s]*$/iu;
+/** Expected goals are a model's figures, not prices: "xG 1.45", "expected goals 2.45-1.05". */
+const MODEL_FIGURE_BEFORE = /(?:\bxg|expected\s+goals|goles\s+esperados)[:\s]*(?:of\s+|de\s+)?(?:\d+(?:[.,]\d+)?\s*(?:[-–]|to|vs|a)\s*)?$/iu;
+const SIGN_BEFORE = /(?<![\p{L}\p{N}])[+\-−±]$/u;
 const LINE_AFTER = /^[\s-]*(?:goals?|points?|pts\b|goles?|puntos?|xg\b|expected\b|esperados?\b)/i;
 const ODDS_BEFORE = /\b(?:odds|price|priced|cuota|cuotas|paga|pays)\s*(?:of|de|at|a)?\s*$|@\s*$/i;
-const SCORE_NOT_AFTER = /^\s*(?:goals?|days?|matches|games|legs|points|selections|picks|goles|d[ií]as|partidos|puntos|selecciones|months?|years?|weeks?)\b/i;
+const SCORE_NOT_AFTER = /^\s*(?:(?:of|de)\s+\d+|goals?|days?|matches|games|legs|points|selections|picks|goles|d[ií]as|partidos|puntos|selecciones|months?|years?|weeks?)\b/i;
 
 /** Every factual number of `text`, in order. */
 export function extractClaims(text: string): NumberClaim[] {
@@ -72,6 +79,9 @@ export function extractClaims(text: string): NumberClaim[] {
     claims.push(claim);
     taken.push({ start: claim.start, end: claim.end });
   };
+
+  // A quoted passage is an example of what to ask ("How much would €50 on Chelsea win?"), not a claim.
+  for (const m of text.matchAll(QUOTED)) taken.push({ start: m.index, end: m.index + m[0].length });
 
   for (const re of [ISO_DATE, DAY_FIRST, MONTH_FIRST]) {
     for (const m of text.matchAll(re)) {
@@ -172,7 +182,8 @@ function numberClaim(text: string, raw: string, start: number, end: number): Num
     const kind: ClaimKind = BALANCE_WORDS.test(sentenceAround(text, start, end)) ? 'balance' : 'money';
     return currencyBefore ? claim(kind, start - currencyBefore[0].length, end) : claim(kind, start, end + (currencyAfter?.[0].length ?? 0));
   }
-  if (LINE_BEFORE.test(before) || LINE_AFTER.test(after)) return undefined;
+  if (SIGN_BEFORE.test(before) || MODEL_FIGURE_BEFORE.test(before) || LINE_AFTER.test(after)) return undefined;
+  if (parsed.decimals <= 1 && LINE_WORD_BEFORE.test(before)) return undefined;
   if (parsed.decimals > 0) {
     // A decimal below one is a probability written as a fraction ("0.52").
     if (parsed.value < 1) return claim('probability', start, end, parsed.value * 100, Math.max(0, parsed.decimals - 2));

@@ -121,7 +121,8 @@ export class GroundedValues {
     else if (PROBABILITY_KEY.test(key) && (key !== 'home' && key !== 'draw' && key !== 'away' ? true : parentKey === 'probabilities')) {
       this.probabilities.push({ ...entry, value: Math.abs(value) * 100 });
     } else if (MONEY_KEY.test(key)) this.money.push(entry);
-    else if (key === 'line') return;
+    // A line ("over 2.5", "total points 226.5") read as a figure is the line, not a price.
+    else if (key === 'line') this.odds.push({ ...entry, key: 'line' });
   }
 
   private addString(text: string, key: string, labels: string[]): void {

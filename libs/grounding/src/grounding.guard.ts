@@ -182,7 +182,7 @@ function byLabel<T extends { labels: string[] }>(items: readonly T[], window: st
 }
 
 function pickNumber(pool: readonly GroundedNumber[], claim: NumberClaim, window: string, format: (v: number) => string): string | undefined {
-  const real = pool.filter((n) => n.key !== 'text');
+  const real = pool.filter((n) => n.key !== 'text' && n.key !== 'line');
   let candidates = byLabel(real, window);
   const hinted = KEY_HINTS.filter(([words]) => words.test(window));
   // The hint named last (closest to the figure) decides among a selection's numbers.
