@@ -36,14 +36,17 @@ const WEEKDAY_RE = alternation(WEEKDAYS.map(([n]) => n));
 
 // Letters and digits on either side mean the digits are part of a word, a name or an id.
 const NOT_AFTER_WORD = '(?<![\\p{L}\\p{N}_])';
+// The weekday in front of a date is looked for after a match (a leading optional alternation would
+// be tried at every position of the answer).
 const DAY_FIRST = new RegExp(
-  `(?:(?<![\\p{L}])(?<wd>${WEEKDAY_RE})\\.?,?\\s+(?:the\\s+)?)?${NOT_AFTER_WORD}(?<day>\\d{1,2})(?:st|nd|rd|th|º)?(?:\\s+de|\\s+of)?\\s+(?<month>${MONTH_RE})(?![\\p{L}])\\.?(?:,?\\s+(?:de\\s+)?(?<year>\\d{4})(?!\\d))?`,
+  `${NOT_AFTER_WORD}(?<day>\\d{1,2})(?:st|nd|rd|th|º)?(?:\\s+de|\\s+of)?\\s+(?<month>${MONTH_RE})(?![\\p{L}])\\.?(?:,?\\s+(?:de\\s+)?(?<year>\\d{4})(?!\\d))?`,
   'giu',
 );
 const MONTH_FIRST = new RegExp(
-  `(?:(?<![\\p{L}])(?<wd>${WEEKDAY_RE})\\.?,?\\s+)?(?<![\\p{L}])(?<month>${MONTH_RE})\\.?\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\p{L}\\p{N}])(?:,?\\s+(?<year>\\d{4})(?!\\d))?`,
+  `(?<![\\p{L}])(?<month>${MONTH_RE})\\.?\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?(?![\\p{L}\\p{N}])(?:,?\\s+(?<year>\\d{4})(?!\\d))?`,
   'giu',
 );
+const WEEKDAY_BEFORE_DATE = new RegExp(`(?<![\\p{L}])(?<wd>${WEEKDAY_RE})\\.?,?\\s+(?:the\\s+)?$`, 'iu');
 const ISO_DATE = /(?<![\p{N}])(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})(?:[T ](?<hour>\d{2}):(?<minute>\d{2}))?/gu;
 /** A time right after a date: "8 Dec 20:00", "on Saturday 28 November at 21:00", "28 nov, a las 21:00". */
 const TIME_AFTER = /^,?\s*(?:at\s+|a\s+las\s+|a\s+la\s+|@\s*|[-–—]\s*)?(?:(?<hour>\d{1,2}):(?<minute>\d{2})(?:\s*(?<ampm>[ap]\.?m\.?))?|(?<hour12>\d{1,2})\s*(?<ampm12>[ap]\.?m\.?))(?![\p{L}\p{N}])/iu;
@@ -55,8 +58,9 @@ const NUMBER = /(?<![\p{L}\p{N}_.,])\d+(?:[.,]\d+)*(?![\p{L}\p{N}_])/gu;
 
 const QUOTED = /["“«][^"”»\n]{1,200}["”»]/g;
 const PERCENT_AFTER = /^\s?(?:%|percent\b|per\s+cent\b|por\s+ciento\b)/i;
-const CURRENCY_BEFORE = /(?:[€$£]|\b(?:EUR|USD|GBP))\s?$/i;
-const CURRENCY_AFTER = /^\s?(?:[€$£]|(?:EUR|USD|GBP|euros?|dollars?|pounds?|d[oó]lares|libras)(?![\p{L}]))/iu;
+// A sign on the line before ("… 23.40 €\n2. …") is not this number's.
+const CURRENCY_BEFORE = /(?:[€$£]|\b(?:EUR|USD|GBP))[ \t\u00a0]?$/i;
+const CURRENCY_AFTER = /^[ \t\u00a0]?(?:[€$£]|(?:EUR|USD|GBP|euros?|dollars?|pounds?|d[oó]lares|libras)(?![\p{L}]))/iu;
 const BALANCE_WORDS = /\b(?:balance|saldo|available|disponible|bonus|bono|pending|pendiente|funds|fondos)\b/i;
 /** Goal and point lines, handicaps and expected goals: figures of a market or a model, not prices. */
 // A line after these words ("over 2.5", "Total points 226.5") is written with at most one decimal;
@@ -237,9 +241,16 @@ function timeOf(groups: Record<string, string | undefined>): { hour: number; min
 }
 
 function dateClaim(text: string, m: RegExpMatchArray, form: 'iso' | 'dayFirst' | 'monthFirst'): NumberClaim | undefined {
-  const g = m.groups ?? {};
-  const start = m.index ?? 0;
+  const g = { ...m.groups };
+  let start = m.index ?? 0;
   let end = start + m[0].length;
+  if (form !== 'iso') {
+    const weekday = WEEKDAY_BEFORE_DATE.exec(text.slice(Math.max(0, start - 16), start));
+    if (weekday?.groups?.wd) {
+      g.wd = weekday.groups.wd;
+      start -= weekday[0].length;
+    }
+  }
   const parts: DateParts = { utc: false };
   let shape: DateShape;
   if (form === 'iso') {

@@ -151,7 +151,8 @@ export class GroundedValues {
       this.scores.push({ home: Number(score[1]), away: Number(score[2]), labels });
       return;
     }
-    if (/\d/.test(text)) this.addText(text, labels);
+    // Ids and codes ("m1234", "EUR") have no spaces; only text can state a figure.
+    if (/\d/.test(text) && /\s/.test(text)) this.addText(text, labels);
   }
 
   /** Figures written in text (a tool's note, the user's message) count as the kind they read as. */
@@ -182,20 +183,38 @@ export class GroundedValues {
 
   /** An instant as the user's zone shows it, and as UTC shows it (answers sometimes say "20:00 UTC"). */
   private addInstant(instant: number, labels: string[], withTime: boolean): void {
-    for (const [zone, utc] of [
-      [this.timeZone, false],
-      ['UTC', true],
-    ] as const) {
-      const clock = wallClock(instant, zone);
-      this.moments.push({
-        year: clock.year,
-        month: clock.month,
-        day: clock.day,
-        ...(withTime && { hour: clock.hour, minute: clock.minute }),
-        weekday: new Date(Date.UTC(clock.year, clock.month - 1, clock.day)).getUTCDay(),
-        utc,
-        labels,
-      });
+    const utc = new Date(instant);
+    const seen = [
+      { year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate(), hour: utc.getUTCHours(), minute: utc.getUTCMinutes(), utc: true },
+    ];
+    if (this.timeZone !== 'UTC') {
+      const local = new Date(instant + offsetAt(instant, this.timeZone));
+      seen.push({ year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes(), utc: false });
+    } else {
+      seen.push({ ...seen[0], utc: false });
+    }
+    for (const { hour, minute, ...day } of seen) {
+      this.moments.push({ ...day, ...(withTime && { hour, minute }), weekday: new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay(), labels });
     }
   }
+}
+
+const HOUR_MS = 3_600_000;
+const offsets = new Map<string, number>();
+const MAX_OFFSETS = 10_000;
+
+/**
+ * The zone's offset from UTC at `instant`, read once per zone and hour: zones change offset on the
+ * hour, and reading it through Intl costs more than the rest of collecting a turn's values.
+ */
+function offsetAt(instant: number, timeZone: string): number {
+  const hour = Math.floor(instant / HOUR_MS);
+  const key = `${timeZone}|${hour}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = wallClock(hour * HOUR_MS, timeZone).offsetMs;
+    if (offsets.size >= MAX_OFFSETS) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }

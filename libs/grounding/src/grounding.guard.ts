@@ -22,6 +22,7 @@ const LABEL_WINDOW = 90;
 /** Without a name to go by, the nearest grounded value is offered only when this close (relative). */
 const NEAREST_SHARE = 0.25;
 const MAX_SPLIT = 10;
+const NOT_OUTCOME = /^(?:margin|overround|gap|edge)$/;
 
 /** Checks `text` against `values`; `language` words the mark of a figure with no known right value. */
 export function checkGrounding(text: string, values: GroundedValues, language: 'en' | 'es' = 'en'): GroundingReport {
@@ -83,8 +84,9 @@ function oddsGrounded(v: number, tol: number, values: GroundedValues): boolean {
 }
 
 function probabilityGrounded(v: number, tol: number, values: GroundedValues): boolean {
-  const p = values.probabilities;
-  if (p.some((x) => near(x.value, v, tol) || near(100 - x.value, v, tol))) return true;
+  if (values.probabilities.some((x) => near(x.value, v, tol) || near(100 - x.value, v, tol))) return true;
+  // Outcomes combine ("home or draw", a double); a margin or an edge does not add to them.
+  const p = values.probabilities.filter((x) => !NOT_OUTCOME.test(x.key));
   if (values.odds.some((o) => o.value > 0 && near(100 / o.value, v, tol))) return true;
   for (let i = 0; i < p.length; i++) {
     for (let j = i + 1; j < p.length; j++) {
