@@ -2,11 +2,15 @@ import { registerAs, type ConfigType } from '@nestjs/config';
 import { EnvEnum } from './env-decorators.js';
 import { validateEnv } from './validate-env.js';
 
-/** Mirrors GROUNDING_POLICIES of @app/grounding (config cannot import feature libs). */
-export const GROUNDING_POLICY_VALUES = ['off', 'annotate', 'strict'] as const;
+export const GROUNDING_POLICIES = ['off', 'annotate', 'strict'] as const;
+/**
+ * off: no check; annotate: an answer with ungrounded numbers is corrected in place and a correction
+ * is sent after the streamed text; strict: the model is asked once to rewrite it with the tool values.
+ */
+export type GroundingPolicy = (typeof GROUNDING_POLICIES)[number];
 
 class GroundingEnv {
-  @EnvEnum(GROUNDING_POLICY_VALUES) GROUNDING_POLICY: (typeof GROUNDING_POLICY_VALUES)[number] = 'annotate';
+  @EnvEnum(GROUNDING_POLICIES) GROUNDING_POLICY: GroundingPolicy = 'annotate';
 }
 
 /** What happens to a model answer that quotes a number the tools did not produce (docs/grounding.md). */

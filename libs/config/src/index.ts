@@ -29,7 +29,7 @@ export {
   type GeminiThinkingLevel,
   type LlmProvider,
 } from './gemini.config.js';
-export { GROUNDING_POLICY_VALUES, groundingConfig, type GroundingConfig } from './grounding.config.js';
+export { GROUNDING_POLICIES, groundingConfig, type GroundingConfig, type GroundingPolicy } from './grounding.config.js';
 export { liveUpdatesConfig, type LiveUpdatesConfig } from './live-updates.config.js';
 export { rateLimitConfig, type RateLimitConfig } from './rate-limit.config.js';
 export { realtimeConfig, type RealtimeConfig } from './realtime.config.js';

@@ -68,10 +68,3 @@ export interface GroundingReport {
   claims: number;
   flags: UngroundedNumber[];
 }
-
-export const GROUNDING_POLICIES = ['off', 'annotate', 'strict'] as const;
-/**
- * off: no check; annotate: an answer with ungrounded numbers is corrected in place and a correction
- * is sent after the streamed text; strict: the model is asked once to rewrite it with the tool values.
- */
-export type GroundingPolicy = (typeof GROUNDING_POLICIES)[number];

@@ -4,11 +4,9 @@ export { checkGrounding, correctedText } from './grounding.guard.js';
 export { rewriteRequest } from './rewrite-request.js';
 export {
   CLAIM_KINDS,
-  GROUNDING_POLICIES,
   type ClaimKind,
   type DateParts,
   type DateShape,
-  type GroundingPolicy,
   type GroundingReport,
   type NumberClaim,
   type UngroundedNumber,

@@ -1,4 +1,5 @@
-import type { GroundingPolicy, UngroundedNumber } from '@app/grounding';
+import type { GroundingPolicy } from '@app/config';
+import type { UngroundedNumber } from '@app/grounding';
 import type { NluEntities } from '@app/nlu';
 import type { FunctionCallRecord, Language, TrackedContext } from '../shared/conversation-types.js';
 
