@@ -98,6 +98,11 @@ describe('checkGrounding', () => {
     expect(checkGrounding('€50 at 3.00 would return €150.00.', values('What would €50 at 3.00 return?')).flags).toEqual([]);
   });
 
+  it('takes a round stake the answer supposes as an example, and checks what it returns', () => {
+    expect(checkGrounding('For example, a €20 bet on Barcelona would return €43.00.', values()).flags).toEqual([]);
+    expect(checkGrounding('For example, a €20 bet on Barcelona would return €45.00.', values()).flags).toEqual([expect.objectContaining({ kind: 'money', text: '€45.00' })]);
+  });
+
   it('checks scores from either side', () => {
     expect(checkGrounding('The most likely score is 2-1; Real Madrid losing 1-2.', values()).flags).toEqual([]);
     expect(checkGrounding('The most likely score is 3-0.', values()).flags).toEqual([expect.objectContaining({ kind: 'score', expected: '2-1' })]);

@@ -28,8 +28,13 @@ const NOT_OUTCOME = /^(?:margin|overround|gap|edge)$/;
 export function checkGrounding(text: string, values: GroundedValues, language: 'en' | 'es' = 'en'): GroundingReport {
   const claims = extractClaims(text);
   const flags: UngroundedNumber[] = [];
+  // "A €10 bet would return €21.50": a round stake the answer supposes is an example, not a fact; what
+  // it returns at a grounded price still has to be right.
+  const supposed = claims.filter((c) => isSupposedStake(c, text));
+  const money = supposed.length > 0 ? [...values.money, ...supposed.map((c) => ({ value: c.value, key: 'stake', labels: [] }))] : values.money;
   for (const claim of claims) {
-    if (isGrounded(claim, values)) continue;
+    if (supposed.includes(claim)) continue;
+    if (claim.kind === 'money' || claim.kind === 'balance' ? moneyGrounded(claim.value, tolerance(claim.decimals), values, money) : isGrounded(claim, values)) continue;
     const expected = expectedFor(claim, text, values);
     flags.push({
       kind: claim.kind,
@@ -74,6 +79,14 @@ function isGrounded(claim: NumberClaim, values: GroundedValues): boolean {
   }
 }
 
+const STAKE_AFTER = /^\s*(?:stake|bet|wager|apuesta|apostados?)\b/i;
+const STAKE_BEFORE = /\b(?:stake|staking|bet|betting|wager|apuesta|apuestas|apostar|apostando)\s+(?:of\s+|de\s+)?$/i;
+
+function isSupposedStake(claim: NumberClaim, text: string): boolean {
+  if (claim.kind !== 'money' || !Number.isInteger(claim.value)) return false;
+  return STAKE_AFTER.test(text.slice(claim.end, claim.end + 16)) || STAKE_BEFORE.test(text.slice(Math.max(0, claim.start - 24), claim.start));
+}
+
 function oddsGrounded(v: number, tol: number, values: GroundedValues): boolean {
   const odds = values.odds;
   if (odds.some((o) => near(o.value, v, tol))) return true;
@@ -96,8 +109,7 @@ function probabilityGrounded(v: number, tol: number, values: GroundedValues): bo
   return false;
 }
 
-function moneyGrounded(v: number, tol: number, values: GroundedValues): boolean {
-  const money = values.money;
+function moneyGrounded(v: number, tol: number, values: GroundedValues, money = values.money): boolean {
   if (money.some((m) => near(m.value, v, tol))) return true;
   for (const m of money) {
     for (const o of values.odds) {
