@@ -49,8 +49,8 @@ const MONTH_FIRST = new RegExp(
 const WEEKDAY_BEFORE_DATE = new RegExp(`(?<![\\p{L}])(?<wd>${WEEKDAY_RE})\\.?,?\\s+(?:the\\s+)?$`, 'iu');
 const ISO_DATE = /(?<![\p{N}])(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})(?:[T ](?<hour>\d{2}):(?<minute>\d{2}))?/gu;
 /** A time right after a date: "8 Dec 20:00", "on Saturday 28 November at 21:00", "28 nov, a las 21:00". */
-const TIME_AFTER = /^,?\s*(?:at\s+|a\s+las\s+|a\s+la\s+|@\s*|[-–—]\s*)?(?:(?<hour>\d{1,2}):(?<minute>\d{2})(?:\s*(?<ampm>[ap]\.?m\.?))?|(?<hour12>\d{1,2})\s*(?<ampm12>[ap]\.?m\.?))(?![\p{L}\p{N}])/iu;
-const TIME = /(?<![\p{L}\p{N}_+\-−:.,])(?:(?<hour>\d{1,2}):(?<minute>\d{2})(?:\s*(?<ampm>[ap]\.?m\.?)(?![\p{L}]))?|(?<hour12>\d{1,2})\s*(?<ampm12>[ap]\.?m\.?)(?![\p{L}]))(?![\p{N}])/giu;
+const TIME_AFTER = /^,?\s*(?:at\s+|a\s+las\s+|a\s+la\s+|@\s*|[-–—]\s*)?(?:(?<hour>\d{1,2}):(?<minute>\d{2})(?<ampmSpace>\s*(?<ampm>[ap]\.?m\.?))?|(?<hour12>\d{1,2})(?<ampmSpace12>\s*(?<ampm12>[ap]\.?m\.?)))(?![\p{L}\p{N}])/iu;
+const TIME = /(?<![\p{L}\p{N}_+\-−:.,])(?:(?<hour>\d{1,2}):(?<minute>\d{2})(?<ampmSpace>\s*(?<ampm>[ap]\.?m\.?)(?![\p{L}]))?|(?<hour12>\d{1,2})(?<ampmSpace12>\s*(?<ampm12>[ap]\.?m\.?))(?![\p{L}]))(?![\p{N}])/giu;
 const WEEKDAY_BEFORE_TIME = new RegExp(`(?<![\\p{L}])(?<wd>${WEEKDAY_RE})\\.?,?\\s+(?:at\\s+|a\\s+las\\s+|a\\s+la\\s+)?$`, 'iu');
 const UTC_AFTER = /^\s*\(?(?:UTC|GMT|Z)\b\)?/i;
 const SCORE = /(?<![\p{L}\p{N}_:/+\-−]|\d[.,])(?<a>\d{1,2})\s?[-–](?<b>\d{1,2})(?![\p{L}\p{N}%:/]|[.,]\d)/gu;
@@ -107,7 +107,7 @@ export function extractClaims(text: string): NumberClaim[] {
     const utc = UTC_AFTER.exec(text.slice(end));
     if (utc) end += utc[0].length;
     if (!free(claimStart, end)) continue;
-    const shape: DateShape = { language: weekday?.language ?? 'en', ...(weekday && { weekday: weekday.style }), twelveHour: time.twelveHour };
+    const shape: DateShape = { language: weekday?.language ?? 'en', ...(weekday && { weekday: weekday.style }), ...(time.twelveHour && { twelveHour: time.twelveHour }) };
     take({
       kind: 'datetime',
       text: text.slice(claimStart, end),
@@ -226,7 +226,7 @@ function weekdayOf(name: string): { index: number; style: 'long' | 'short'; lang
   return found && { index: found[1], style: found[2], language: found[3] };
 }
 
-function timeOf(groups: Record<string, string | undefined>): { hour: number; minute: number; twelveHour: boolean } | undefined {
+function timeOf(groups: Record<string, string | undefined>): { hour: number; minute: number; twelveHour?: DateShape['twelveHour'] } | undefined {
   const ampm = (groups.ampm ?? groups.ampm12)?.toLowerCase().replace(/\./g, '');
   let hour = Number(groups.hour ?? groups.hour12);
   const minute = groups.minute === undefined ? 0 : Number(groups.minute);
@@ -237,7 +237,8 @@ function timeOf(groups: Record<string, string | undefined>): { hour: number; min
   } else if (groups.hour12 !== undefined || hour > 23) {
     return undefined;
   }
-  return { hour, minute, twelveHour: ampm !== undefined };
+  if (ampm === undefined) return { hour, minute };
+  return { hour, minute, twelveHour: { mark: groups.ampmSpace ?? groups.ampmSpace12 ?? ampm, minutes: groups.minute !== undefined } };
 }
 
 function dateClaim(text: string, m: RegExpMatchArray, form: 'iso' | 'dayFirst' | 'monthFirst'): NumberClaim | undefined {
@@ -248,6 +249,7 @@ function dateClaim(text: string, m: RegExpMatchArray, form: 'iso' | 'dayFirst' |
     const weekday = WEEKDAY_BEFORE_DATE.exec(text.slice(Math.max(0, start - 16), start));
     if (weekday?.groups?.wd) {
       g.wd = weekday.groups.wd;
+      g.wdComma = weekday[0].includes(',') ? ',' : '';
       start -= weekday[0].length;
     }
   }
@@ -273,7 +275,7 @@ function dateClaim(text: string, m: RegExpMatchArray, form: 'iso' | 'dayFirst' |
     shape = {
       language: month.language,
       month: month.style,
-      ...(weekday && { weekday: weekday.style }),
+      ...(weekday && { weekday: weekday.style, weekdayComma: g.wdComma === ',' }),
       ...(form === 'monthFirst' && { monthFirst: true }),
       ...(g.year && { withYear: true }),
     };
@@ -285,7 +287,7 @@ function dateClaim(text: string, m: RegExpMatchArray, form: 'iso' | 'dayFirst' |
     if (time && parsed) {
       parts.hour = parsed.hour;
       parts.minute = parsed.minute;
-      shape.twelveHour = parsed.twelveHour;
+      if (parsed.twelveHour) shape.twelveHour = parsed.twelveHour;
       end += time[0].length;
     }
   }

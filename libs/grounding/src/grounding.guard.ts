@@ -80,7 +80,7 @@ function isGrounded(claim: NumberClaim, values: GroundedValues): boolean {
 }
 
 const STAKE_AFTER = /^\s*(?:stake|bet|wager|apuesta|apostados?)\b/i;
-const STAKE_BEFORE = /\b(?:stake|staking|bet|betting|wager|apuesta|apuestas|apostar|apostando)\s+(?:of\s+|de\s+)?$/i;
+const STAKE_BEFORE = /\b(?:stake|staking|bet|betting|wager|with|for|apuesta|apuestas|apostar|apostando|con|por)\s+(?:of\s+|de\s+)?$/i;
 
 function isSupposedStake(claim: NumberClaim, text: string): boolean {
   if (claim.kind !== 'money' || !Number.isInteger(claim.value)) return false;
@@ -267,6 +267,12 @@ const WEEKDAY_NAMES = {
   es: ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'],
 };
 
+/** "pm" written the way the claim wrote its mark ("PM", " p.m."). */
+function twelveHourMark(written: string, morning: boolean): string {
+  const letter = morning ? 'a' : 'p';
+  return written.replace(/[ap]/i, (c) => (c === c.toUpperCase() ? letter.toUpperCase() : letter));
+}
+
 const pad = (n: number) => String(n).padStart(2, '0');
 const shortName = (name: string, language: 'en' | 'es') => (language === 'en' ? name.slice(0, 3) : name.slice(0, 3).replace(/^sep$/, 'sept'));
 
@@ -277,7 +283,7 @@ function formatMoment(m: GroundedMoment, date: DateParts, shape: DateShape): str
     date.hour === undefined || m.hour === undefined
       ? ''
       : shape.twelveHour
-        ? `${m.hour % 12 === 0 ? 12 : m.hour % 12}${m.minute ? `:${pad(m.minute)}` : ''}${m.hour < 12 ? 'am' : 'pm'}`
+        ? `${m.hour % 12 === 0 ? 12 : m.hour % 12}${m.minute || shape.twelveHour.minutes ? `:${pad(m.minute ?? 0)}` : ''}${twelveHourMark(shape.twelveHour.mark, m.hour < 12)}`
         : `${pad(m.hour)}:${pad(m.minute ?? 0)}`;
   const utc = date.utc ? ' UTC' : '';
   const weekdayName = WEEKDAY_NAMES[language][m.weekday];
@@ -289,11 +295,11 @@ function formatMoment(m: GroundedMoment, date: DateParts, shape: DateShape): str
   if (shape.month === 'iso') return `${m.year}-${pad(m.month)}-${pad(m.day)}${time ? ` ${time}` : ''}${utc}`;
   const monthName = MONTH_NAMES[language][m.month - 1];
   const month = shape.month === 'short' ? shortName(monthName, language) : monthName;
-  const year = shape.withYear ? (language === 'es' ? ` de ${m.year}` : ` ${m.year}`) : '';
+  const year = shape.withYear ? (language === 'es' ? ` de ${m.year}` : shape.monthFirst ? `, ${m.year}` : ` ${m.year}`) : '';
   let day: string;
   if (language === 'es') day = shape.month === 'short' ? `${m.day} ${month}` : `${m.day} de ${month}`;
   else day = shape.monthFirst ? `${month} ${m.day}` : `${m.day} ${month}`;
-  const lead = weekday ? `${weekday}${language === 'es' || shape.weekday === 'short' ? ', ' : ' '}` : '';
+  const lead = weekday ? `${weekday}${shape.weekdayComma ? ', ' : ' '}` : '';
   const clock = time ? (shape.weekday === 'long' || (shape.month === 'long' && !shape.weekday) ? (language === 'es' ? `, a las ${time}` : ` at ${time}`) : `, ${time}`) : '';
   return `${lead}${day}${year}${clock}${utc}`;
 }

@@ -14,8 +14,10 @@ export interface DateShape {
   /** "December 8" rather than "8 December". */
   monthFirst?: boolean;
   withYear?: boolean;
-  /** "8pm" rather than "20:00". */
-  twelveHour?: boolean;
+  /** "8pm" rather than "20:00": the am/pm mark as written (" PM", "pm", " p.m."), and whether minutes were ("8:00 PM"). */
+  twelveHour?: { mark: string; minutes: boolean };
+  /** "Tuesday, 8 December" rather than "Tuesday 8 December". */
+  weekdayComma?: boolean;
 }
 
 export interface DateParts {
