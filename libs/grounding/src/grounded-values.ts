@@ -99,18 +99,22 @@ export class GroundedValues {
       for (const item of node) this.walk(item, key, labels, parentKey, sides);
     } else if (typeof node === 'object' && node !== null) {
       const record = node as Record<string, unknown>;
-      const own = Object.entries(record)
-        .filter(([k, v]) => LABEL_KEYS.has(k) && typeof v === 'string' && v.length > 0 && v.length <= 80)
-        .map(([, v]) => (v as string).toLowerCase());
-      const inner = own.length > 0 ? [...labels, ...own] : labels;
+      let inner = labels;
+      for (const k in record) {
+        const v = record[k];
+        if (LABEL_KEYS.has(k) && typeof v === 'string' && v.length > 0 && v.length <= 80) {
+          if (inner === labels) inner = [...labels];
+          inner.push(v.toLowerCase());
+        }
+      }
       const lowerKey = key.toLowerCase();
-      if (/score/.test(lowerKey) && typeof record.home === 'number' && typeof record.away === 'number') {
+      if (typeof record.home === 'number' && typeof record.away === 'number' && /score/.test(lowerKey)) {
         this.scores.push({ home: record.home, away: record.away, labels });
       }
       const match = typeof record.match === 'object' && record.match !== null ? (record.match as Record<string, unknown>) : record;
       const inside: Sides =
         typeof match.home === 'string' && typeof match.away === 'string' ? { home: match.home.toLowerCase(), away: match.away.toLowerCase(), draw: 'draw' } : sides;
-      for (const [k, v] of Object.entries(record)) this.walk(v, k.toLowerCase(), inner, lowerKey, inside);
+      for (const k in record) this.walk(record[k], k.toLowerCase(), inner, lowerKey, inside);
     }
   }
 
@@ -183,19 +187,19 @@ export class GroundedValues {
 
   /** An instant as the user's zone shows it, and as UTC shows it (answers sometimes say "20:00 UTC"). */
   private addInstant(instant: number, labels: string[], withTime: boolean): void {
-    const utc = new Date(instant);
-    const seen = [
-      { year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate(), hour: utc.getUTCHours(), minute: utc.getUTCMinutes(), utc: true },
-    ];
-    if (this.timeZone !== 'UTC') {
-      const local = new Date(instant + offsetAt(instant, this.timeZone));
-      seen.push({ year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes(), utc: false });
-    } else {
-      seen.push({ ...seen[0], utc: false });
+    this.addWall(instant, true, labels, withTime);
+    this.addWall(this.timeZone === 'UTC' ? instant : instant + offsetAt(instant, this.timeZone), false, labels, withTime);
+  }
+
+  /** `wall`: the wall-clock time as if it were UTC milliseconds. */
+  private addWall(wall: number, utc: boolean, labels: string[], withTime: boolean): void {
+    const date = new Date(wall);
+    const moment: GroundedMoment = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), weekday: date.getUTCDay(), utc, labels };
+    if (withTime) {
+      moment.hour = date.getUTCHours();
+      moment.minute = date.getUTCMinutes();
     }
-    for (const { hour, minute, ...day } of seen) {
-      this.moments.push({ ...day, ...(withTime && { hour, minute }), weekday: new Date(Date.UTC(day.year, day.month - 1, day.day)).getUTCDay(), labels });
-    }
+    this.moments.push(moment);
   }
 }
 
