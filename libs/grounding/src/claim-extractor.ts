@@ -9,11 +9,6 @@
  */
 import type { ClaimKind, DateParts, DateShape, NumberClaim } from './grounding.types.js';
 
-interface Span {
-  start: number;
-  end: number;
-}
-
 const MONTHS: Array<[string, number, 'long' | 'short', 'en' | 'es']> = [];
 const addMonths = (names: string[], style: 'long' | 'short', language: 'en' | 'es') =>
   names.forEach((name, i) => name.split('|').forEach((n) => MONTHS.push([n, i + 1, style, language])));
@@ -77,15 +72,20 @@ const SCORE_NOT_AFTER = /^\s*(?:(?:of|de)\s+\d+|goals?|days?|matches|games|legs|
 /** Every factual number of `text`, in order. */
 export function extractClaims(text: string): NumberClaim[] {
   const claims: NumberClaim[] = [];
-  const taken: Span[] = [];
-  const free = (start: number, end: number) => !taken.some((s) => start < s.end && end > s.start);
+  // Which characters a claim (or a quoted passage) already covers.
+  const taken = new Uint8Array(text.length + 1);
+  const cover = (start: number, end: number) => taken.fill(1, Math.max(0, start), end);
+  const free = (start: number, end: number) => {
+    for (let i = Math.max(0, start); i < end; i++) if (taken[i] === 1) return false;
+    return true;
+  };
   const take = (claim: NumberClaim) => {
     claims.push(claim);
-    taken.push({ start: claim.start, end: claim.end });
+    cover(claim.start, claim.end);
   };
 
   // A quoted passage is an example of what to ask ("How much would €50 on Chelsea win?"), not a claim.
-  for (const m of text.matchAll(QUOTED)) taken.push({ start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(QUOTED)) cover(m.index, m.index + m[0].length);
 
   for (const re of [ISO_DATE, DAY_FIRST, MONTH_FIRST]) {
     for (const m of text.matchAll(re)) {
@@ -148,17 +148,31 @@ interface ParsedNumber {
 
 /** "2.15", "2,15", "1,000.50", "1.000,50", "1,000". */
 export function parseNumber(raw: string): ParsedNumber | undefined {
-  const lastDot = raw.lastIndexOf('.');
-  const lastComma = raw.lastIndexOf(',');
+  let dots = 0;
+  let commas = 0;
+  let lastDot = -1;
+  let lastComma = -1;
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code === 0x2e) {
+      dots++;
+      lastDot = i;
+    } else if (code === 0x2c) {
+      commas++;
+      lastComma = i;
+    }
+  }
+  if (dots === 0 && commas === 0) return { value: Number(raw), decimals: 0, decimalComma: false };
   let decimalAt = -1;
-  if (lastDot >= 0 && lastComma >= 0) decimalAt = Math.max(lastDot, lastComma);
-  else if (lastComma >= 0) decimalAt = raw.split(',').length === 2 && raw.length - lastComma - 1 !== 3 ? lastComma : -1;
-  else if (lastDot >= 0) decimalAt = raw.split('.').length === 2 ? lastDot : -1;
+  if (dots > 0 && commas > 0) decimalAt = Math.max(lastDot, lastComma);
+  // "2,15" is a decimal comma, "1,000" a thousands separator.
+  else if (commas > 0) decimalAt = commas === 1 && raw.length - lastComma - 1 !== 3 ? lastComma : -1;
+  else decimalAt = dots === 1 ? lastDot : -1;
   const integer = (decimalAt >= 0 ? raw.slice(0, decimalAt) : raw).replace(/[.,]/g, '');
   const fraction = decimalAt >= 0 ? raw.slice(decimalAt + 1) : '';
   const value = Number(fraction ? `${integer}.${fraction}` : integer);
   if (!Number.isFinite(value)) return undefined;
-  return { value, decimals: fraction.length, decimalComma: decimalAt >= 0 && raw[decimalAt] === ',' };
+  return { value, decimals: fraction.length, decimalComma: decimalAt >= 0 && raw.charCodeAt(decimalAt) === 0x2c };
 }
 
 function numberClaim(text: string, raw: string, start: number, end: number): NumberClaim | undefined {
