@@ -39,6 +39,26 @@ const winner = (r: ToolResult) => r.markets.find((m: ToolResult) => m.market ===
 const over25 = (r: ToolResult) => r.markets.find((m: ToolResult) => m.market === 'over_under' && m.line === 2.5)?.selections.find((s: ToolResult) => s.key === 'over') as ToolResult;
 const money = (v: number) => `€${v.toFixed(2)}`;
 
+/** Every number of a tool result. */
+function numbersIn(node: unknown): number[] {
+  if (typeof node === 'number') return [node];
+  if (Array.isArray(node)) return node.flatMap(numbersIn);
+  if (typeof node === 'object' && node !== null) return Object.values(node).flatMap(numbersIn);
+  return [];
+}
+
+/**
+ * The home side's model probability moved by about nine points, as a percentage with two decimals,
+ * and clear of every probability of the result (as it is, its complement, the one a price implies):
+ * the prices move, so a fixed offset could land on one of them.
+ */
+function wrongShare(r: ToolResult): string {
+  const taken = numbersIn(r).flatMap((x) => [x * 100, 100 - x * 100, x > 1 ? 100 / x : -1]);
+  let candidate = r.probabilities.home * 100 + 9.37;
+  while (taken.some((t) => Math.abs(t - candidate) < 0.05)) candidate += 0.73;
+  return candidate.toFixed(2);
+}
+
 const CASES: GroundingCase[] = [
   {
     name: 'a wrong price',
@@ -61,8 +81,8 @@ const CASES: GroundingCase[] = [
     name: 'a wrong probability',
     question: 'How likely are Barcelona to win their next match?',
     call: { name: 'predict_match', args: { team_a: 'Barcelona' } },
-    answer: (r) => `Our model gives ${r.match.home} a ${(r.probabilities.home * 100 + 9).toFixed(1)}% chance of winning.`,
-    wrong: (r) => ({ kind: 'probability', value: `${(r.probabilities.home * 100 + 9).toFixed(1)}%`, expected: `${(r.probabilities.home * 100).toFixed(1)}%` }),
+    answer: (r) => `Our model gives ${r.match.home} a ${wrongShare(r)}% chance of winning.`,
+    wrong: (r) => ({ kind: 'probability', value: `${wrongShare(r)}%`, expected: `${(r.probabilities.home * 100).toFixed(2)}%` }),
   },
   {
     name: 'a kick-off date shifted a day',

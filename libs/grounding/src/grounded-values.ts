@@ -15,6 +15,11 @@ export interface GroundedNumber {
   key: string;
   /** Lower-case names of the selection, team or match it belongs to. */
   labels: string[];
+  /**
+   * Numbers with the same group are outcomes of one set (the selections of one market, one
+   * prediction's probabilities): only those add up to a shown sum ("home or draw").
+   */
+  group?: number;
 }
 
 /** A calendar day, with a time when the source had one, as seen in one time zone. */
@@ -73,6 +78,8 @@ export class GroundedValues {
   readonly scores: Array<{ home: number; away: number; labels: string[] }> = [];
   readonly moments: GroundedMoment[] = [];
 
+  private groups = 0;
+
   private constructor(readonly timeZone: string) {}
 
   static collect(input: EvidenceInput): GroundedValues {
@@ -89,14 +96,16 @@ export class GroundedValues {
   }
 
   /** `sides`: the home and away team of the match being read, which name a prediction's home/draw/away. */
-  private walk(node: unknown, key: string, labels: string[], parentKey: string | undefined, sides: Sides): void {
+  private walk(node: unknown, key: string, labels: string[], parentKey: string | undefined, sides: Sides, group = 0): void {
     if (typeof node === 'number') {
       const side = parentKey === 'probabilities' ? sides[key as keyof Sides] : undefined;
-      this.addNumber(node, key, parentKey, side ? [...labels, side] : labels);
+      this.addNumber(node, key, parentKey, side ? [...labels, side] : labels, group);
     } else if (typeof node === 'string') {
       this.addString(node, key, labels);
     } else if (Array.isArray(node)) {
-      for (const item of node) this.walk(item, key, labels, parentKey, sides);
+      // The items of one list (a market's selections) form one group.
+      const items = ++this.groups;
+      for (const item of node) this.walk(item, key, labels, parentKey, sides, items);
     } else if (typeof node === 'object' && node !== null) {
       const record = node as Record<string, unknown>;
       let inner = labels;
@@ -114,13 +123,15 @@ export class GroundedValues {
       const match = typeof record.match === 'object' && record.match !== null ? (record.match as Record<string, unknown>) : record;
       const inside: Sides =
         typeof match.home === 'string' && typeof match.away === 'string' ? { home: match.home.toLowerCase(), away: match.away.toLowerCase(), draw: 'draw' } : sides;
-      for (const k in record) this.walk(record[k], k.toLowerCase(), inner, lowerKey, inside);
+      // Fields of a list item share the list's group; a lone object is a group of its own.
+      const own = group !== 0 ? group : ++this.groups;
+      for (const k in record) this.walk(record[k], k.toLowerCase(), inner, lowerKey, inside, Array.isArray(record[k]) ? 0 : own);
     }
   }
 
-  private addNumber(value: number, key: string, parentKey: string | undefined, labels: string[]): void {
+  private addNumber(value: number, key: string, parentKey: string | undefined, labels: string[], group: number): void {
     if (!Number.isFinite(value)) return;
-    const entry = { value, key, labels };
+    const entry = { value, key, labels, group };
     if (key.includes('odds')) this.odds.push(entry);
     else if (PROBABILITY_KEY.test(key) && (key !== 'home' && key !== 'draw' && key !== 'away' ? true : parentKey === 'probabilities')) {
       this.probabilities.push({ ...entry, value: Math.abs(value) * 100 });

@@ -2,10 +2,10 @@
  * Checks every factual number of an answer against the values of its turn (GroundedValues):
  * - a number may be rounded the way it is written: "2.1" stands for 2.10 and 2.149, "52%" for
  *   0.5236, "€108" for 107.50 (half a unit of the last digit written);
- * - it may be arithmetic on grounded values that the answer shows: a stake times a price (the
- *   return) or times the price less one (the profit), a sum or a difference of two amounts, a
- *   stake split over a few picks, a product of two prices (a double), the probability a price
- *   implies, the complement, sum or product of two probabilities;
+ * - it may be arithmetic on grounded values that the answer shows: a stake times a price the
+ *   answer quotes (the return) or times that price less one (the profit), a sum or a difference of two amounts, a
+ *   stake split over a few picks, a product of two quoted prices (a double), the probability a quoted price
+ *   implies, its complement, the sum of two outcomes of one market or prediction ("home or draw");
  * - a score may be read from either side ("lost 1-2" for a 2-1);
  * - a date and time must be one moment of the data, seen in the user's zone (or in UTC when the
  *   answer says UTC), and a weekday written with it must be that day's.
@@ -23,6 +23,9 @@ const LABEL_WINDOW = 90;
 const NEAREST_SHARE = 0.25;
 const MAX_SPLIT = 10;
 const NOT_OUTCOME = /^(?:margin|overround|gap|edge)$/;
+const SIDES = /^(?:home|draw|away)$/;
+/** Two implied probabilities, two model ones, or two sides of one prediction. */
+const sameReading = (a: string, b: string) => a === b || (SIDES.test(a) && SIDES.test(b));
 
 /** Checks `text` against `values`; `language` words the mark of a figure with no known right value. */
 export function checkGrounding(text: string, values: GroundedValues, language: 'en' | 'es' = 'en'): GroundingReport {
@@ -32,9 +35,12 @@ export function checkGrounding(text: string, values: GroundedValues, language: '
   // it returns at a grounded price still has to be right.
   const supposed = claims.filter((c) => isSupposedStake(c, text));
   const money = supposed.length > 0 ? [...values.money, ...supposed.map((c) => ({ value: c.value, key: 'stake', labels: [] }))] : values.money;
+  // Arithmetic on prices counts only on prices the answer shows: with a full odds sheet, products of
+  // any two prices would cover most figures between 1 and 10.
+  const shown = claims.filter((c) => c.kind === 'odds' && values.odds.some((o) => near(o.value, c.value, tolerance(c.decimals)))).map((c) => c.value);
   for (const claim of claims) {
     if (supposed.includes(claim)) continue;
-    if (claim.kind === 'money' || claim.kind === 'balance' ? moneyGrounded(claim.value, tolerance(claim.decimals), values, money) : isGrounded(claim, values)) continue;
+    if (isGrounded(claim, values, money, shown)) continue;
     const expected = expectedFor(claim, text, values);
     flags.push({
       kind: claim.kind,
@@ -63,15 +69,15 @@ export function correctedText(text: string, flags: readonly UngroundedNumber[]):
 const tolerance = (decimals: number) => 0.5 * 10 ** -decimals + EPSILON;
 const near = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol;
 
-function isGrounded(claim: NumberClaim, values: GroundedValues): boolean {
+function isGrounded(claim: NumberClaim, values: GroundedValues, money: readonly GroundedNumber[], shown: readonly number[]): boolean {
   switch (claim.kind) {
     case 'odds':
-      return oddsGrounded(claim.value, tolerance(claim.decimals), values);
+      return oddsGrounded(claim.value, tolerance(claim.decimals), values, shown);
     case 'probability':
-      return probabilityGrounded(claim.value, tolerance(claim.decimals), values);
+      return probabilityGrounded(claim.value, tolerance(claim.decimals), values, shown);
     case 'money':
     case 'balance':
-      return moneyGrounded(claim.value, tolerance(claim.decimals), values);
+      return moneyGrounded(claim.value, tolerance(claim.decimals), money, shown);
     case 'score':
       return claim.score !== undefined && values.scores.some((s) => (s.home === claim.score?.[0] && s.away === claim.score[1]) || (s.home === claim.score?.[1] && s.away === claim.score[0]));
     case 'datetime':
@@ -87,33 +93,33 @@ function isSupposedStake(claim: NumberClaim, text: string): boolean {
   return STAKE_AFTER.test(text.slice(claim.end, claim.end + 16)) || STAKE_BEFORE.test(text.slice(Math.max(0, claim.start - 24), claim.start));
 }
 
-function oddsGrounded(v: number, tol: number, values: GroundedValues): boolean {
-  const odds = values.odds;
-  if (odds.some((o) => near(o.value, v, tol))) return true;
-  for (let i = 0; i < odds.length; i++) {
-    for (let j = i + 1; j < odds.length; j++) if (near(odds[i].value * odds[j].value, v, tol)) return true;
+function oddsGrounded(v: number, tol: number, values: GroundedValues, shown: readonly number[]): boolean {
+  if (values.odds.some((o) => near(o.value, v, tol))) return true;
+  for (let i = 0; i < shown.length; i++) {
+    for (let j = i + 1; j < shown.length; j++) if (near(shown[i] * shown[j], v, tol)) return true;
   }
   return false;
 }
 
-function probabilityGrounded(v: number, tol: number, values: GroundedValues): boolean {
+function probabilityGrounded(v: number, tol: number, values: GroundedValues, shown: readonly number[]): boolean {
   if (values.probabilities.some((x) => near(x.value, v, tol) || near(100 - x.value, v, tol))) return true;
   // Outcomes combine ("home or draw", a double); a margin or an edge does not add to them.
   const p = values.probabilities.filter((x) => !NOT_OUTCOME.test(x.key));
-  if (values.odds.some((o) => o.value > 0 && near(100 / o.value, v, tol))) return true;
+  if (shown.some((o) => o > 0 && near(100 / o, v, tol))) return true;
   for (let i = 0; i < p.length; i++) {
     for (let j = i + 1; j < p.length; j++) {
-      if (near(p[i].value + p[j].value, v, tol) || near((p[i].value * p[j].value) / 100, v, tol)) return true;
+      // Two outcomes of one set, read the same way (two implied, or two model probabilities).
+      if (p[i].group !== undefined && p[i].group === p[j].group && sameReading(p[i].key, p[j].key) && near(p[i].value + p[j].value, v, tol)) return true;
     }
   }
   return false;
 }
 
-function moneyGrounded(v: number, tol: number, values: GroundedValues, money = values.money): boolean {
+function moneyGrounded(v: number, tol: number, money: readonly GroundedNumber[], shown: readonly number[]): boolean {
   if (money.some((m) => near(m.value, v, tol))) return true;
   for (const m of money) {
-    for (const o of values.odds) {
-      if (near(m.value * o.value, v, tol) || near(m.value * (o.value - 1), v, tol)) return true;
+    for (const o of shown) {
+      if (near(m.value * o, v, tol) || near(m.value * (o - 1), v, tol)) return true;
     }
     for (let k = 2; k <= MAX_SPLIT; k++) if (near(m.value * k, v, tol) || near(m.value / k, v, tol)) return true;
   }
