@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { type Identity, TokenService } from '@app/auth';
-import { redactPii } from '@app/common';
+import { currentCorrelation, redactPii } from '@app/common';
 import { conversationConfig, type ConversationConfig } from '@app/config';
 import { type ChatMessage, ConversationService, type FunctionCallRecord, SessionLockService } from '@app/conversation';
 import { type AgentTurnResult, ConversationAgent } from '@app/llm';
 import { MetricsService } from '@app/metrics';
+import { CHATBET, GEN_AI, inSpan, setDefined } from '@app/telemetry';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { MessageTooLongError } from './chat.errors.js';
 import { FeedbackService } from './feedback.service.js';
@@ -84,8 +85,18 @@ export class ChatService {
     const sessionId = request.sessionId ?? this.newSessionId();
     const userMessageId = request.messageId ?? randomUUID();
     const { ownerId, userId } = request.identity;
+    const correlation = currentCorrelation();
+    const attributes = {
+      [GEN_AI.OPERATION_NAME]: 'invoke_agent',
+      [GEN_AI.AGENT_NAME]: 'chatbet',
+      [GEN_AI.CONVERSATION_ID]: sessionId,
+      [CHATBET.SESSION_ID]: sessionId,
+      [CHATBET.MESSAGE_ID]: userMessageId,
+      [CHATBET.REQUEST_ID]: correlation.requestId ?? correlation.turnId ?? userMessageId,
+    };
 
-    return this.locks.withSessionLock(sessionId, async () => {
+    // One span for the whole turn: the lock, the model calls, the tools and the store are its children.
+    return inSpan('invoke_agent chatbet', { attributes }, (span) => this.locks.withSessionLock(sessionId, async () => {
       const session = await this.conversations.getOrCreate(sessionId, ownerId, userId);
       const window = await this.conversations.modelWindow(sessionId);
       let index = 0;
@@ -144,6 +155,12 @@ export class ChatService {
         outputTokens: result.tokenUsage.output,
         toolCalls: result.functionCalls.map((call) => ({ tool: call.name, ok: call.ok })),
       });
+      setDefined(span, {
+        [GEN_AI.USAGE_INPUT_TOKENS]: result.tokenUsage.input,
+        [GEN_AI.USAGE_OUTPUT_TOKENS]: result.tokenUsage.output,
+        [CHATBET.LLM_MODE]: result.mode,
+        [CHATBET.INTENT]: result.intent,
+      });
       this.logger.log({
         msg: 'chat turn',
         sessionId,
@@ -171,7 +188,7 @@ export class ChatService {
         cancelled: result.cancelled,
         ...(credential && { user_id: credential.user_id, token: credential.token }),
       };
-    });
+    }));
   }
 
   /**

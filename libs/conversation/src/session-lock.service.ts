@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { RedisService, withTimeout } from '@app/redis';
+import { CHATBET, recordFailure, startSpan, withActiveSpan } from '@app/telemetry';
 import { ConversationKeysService } from './conversation-keys.service.js';
 import { SessionBusyError } from './conversation.errors.js';
 import { RedisScript } from './redis-script.js';
@@ -73,17 +74,31 @@ export class SessionLockService {
 
     let token: string | undefined;
     let renewal: NodeJS.Timeout | undefined;
+    // The span covers waiting for earlier turns and taking the Redis lock; the turn itself is not in it.
+    const lockSpan = startSpan('session_lock', { attributes: { [CHATBET.SESSION_ID]: sessionId } });
     try {
-      if (!(await settlesWithin(previous, deadline - Date.now()))) throw new SessionBusyError(sessionId);
       const controller = new AbortController();
-      if (this.sharesLocks()) {
+      await withActiveSpan(lockSpan, async () => {
+        if (!(await settlesWithin(previous, deadline - Date.now()))) throw new SessionBusyError(sessionId);
+        const shared = this.sharesLocks();
+        lockSpan.setAttribute(CHATBET.LOCK_SHARED, shared);
+        if (!shared) return;
         const acquired = await this.acquire(sessionId, ttlMs, deadline);
         if (acquired === 'busy') throw new SessionBusyError(sessionId);
-        if (acquired !== 'unavailable') {
-          token = acquired.token;
-          renewal = this.keepAlive(sessionId, token, ttlMs, controller);
+        if (acquired === 'unavailable') {
+          lockSpan.setAttribute(CHATBET.LOCK_SHARED, false);
+          return;
         }
-      }
+        token = acquired.token;
+        renewal = this.keepAlive(sessionId, token, ttlMs, controller);
+      }).then(
+        () => lockSpan.end(),
+        (error: unknown) => {
+          recordFailure(lockSpan, error);
+          lockSpan.end();
+          throw error;
+        },
+      );
       return await fn(controller.signal);
     } finally {
       clearInterval(renewal);

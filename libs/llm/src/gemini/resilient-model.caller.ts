@@ -14,6 +14,7 @@ import { Logger } from '@nestjs/common';
 import type { AIMessageChunk } from '@langchain/core/messages';
 import { DelegateBackoff, handleWhen, retry, TaskCancelledError, timeout, TimeoutStrategy } from 'cockatiel';
 import type { GeminiConfig } from '@app/config';
+import { activeSpan } from '@app/telemetry';
 import { DEFAULT_GEMINI_CALL_LIMITS, GeminiCallPolicy, type GeminiFailure, type RetryCounts } from './gemini-call.policy.js';
 import { GeminiUnavailableError } from './gemini-unavailable.error.js';
 
@@ -88,6 +89,13 @@ export class ResilientModelCaller {
     retries.onRetry((event) => {
       waiting = true;
       const failure = 'error' in event && event.error instanceof FailedAttempt ? event.error.failure : undefined;
+      // The model call's span shows each failed attempt and the wait before the next.
+      activeSpan()?.addEvent('gen_ai.retry', {
+        attempt: attempts,
+        'error.type': failure?.kind ?? 'unknown',
+        ...(failure?.status === undefined ? {} : { 'http.response.status_code': failure.status }),
+        'retry.delay_ms': event.delay,
+      });
       this.logger.warn({
         msg: `${label}: attempt ${attempts} failed (${failure ? describe(failure) : 'unknown'}); retrying in ${event.delay} ms`,
         kind: failure?.kind,

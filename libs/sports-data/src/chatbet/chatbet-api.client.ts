@@ -18,6 +18,8 @@ import {
   type CircuitBreakerSnapshot,
 } from '@app/common';
 import { chatbetConfig, type ChatBetConfig } from '@app/config';
+import { SpanKind } from '@opentelemetry/api';
+import { injectTraceHeaders, recordFailure, startSpan, withActiveSpan } from '@app/telemetry';
 import { Clock, SystemClock } from '../clock.js';
 import {
   UpstreamMalformedResponseError,
@@ -370,8 +372,8 @@ export class ChatBetApiClient implements OnModuleDestroy {
       this.logger.warn(`ChatBet ${spec.method} ${spec.path} failed (${reason}); retry ${event.attempt} in ${event.delay} ms`);
     });
     try {
-      return await retryPolicy.execute(() =>
-        this.breaker.execute(() => this.bulkhead.execute(() => this.attemptTimeout.execute(({ signal }) => this.attempt(baseUrl, spec, signal)))),
+      return await retryPolicy.execute(({ attempt }) =>
+        this.breaker.execute(() => this.bulkhead.execute(() => this.attemptTimeout.execute(({ signal }) => this.attempt(baseUrl, spec, signal, attempt)))),
       );
     } catch (error) {
       if (error instanceof CircuitOpenError) throw circuitOpen(error.retryAfterMs);
@@ -394,8 +396,12 @@ export class ChatBetApiClient implements OnModuleDestroy {
     return new UpstreamUnavailableError(undefined, retryAfterSeconds);
   }
 
-  /** One HTTP exchange; `signal` aborts when the configured timeout passes, from sending to the last byte. */
-  private attempt(baseUrl: string, spec: RequestSpec, signal: AbortSignal): Promise<unknown> {
+  /**
+   * One HTTP exchange; `signal` aborts when the configured timeout passes, from sending to the last
+   * byte. Traced as an HTTP client span (a child of the tool that asked), and the upstream gets the
+   * trace's `traceparent`. `resendCount` is 0 for the first attempt.
+   */
+  private attempt(baseUrl: string, spec: RequestSpec, signal: AbortSignal, resendCount: number): Promise<unknown> {
     const url = new URL(baseUrl + spec.path);
     for (const [name, value] of Object.entries(spec.query ?? {})) {
       if (value !== undefined) url.searchParams.set(name, String(value));
@@ -408,49 +414,66 @@ export class ChatBetApiClient implements OnModuleDestroy {
       ...spec.headers,
     };
     this.requests++;
+    // The query is left out of the span: it can carry a user key.
+    const span = startSpan(`${spec.method} ${spec.path}`, {
+      kind: SpanKind.CLIENT,
+      attributes: {
+        'http.request.method': spec.method,
+        'server.address': url.hostname,
+        'server.port': Number(url.port || (secure ? 443 : 80)),
+        'url.path': spec.path,
+        ...(resendCount > 0 ? { 'http.request.resend_count': resendCount } : {}),
+      },
+    });
+    withActiveSpan(span, () => injectTraceHeaders(headers));
 
     return new Promise((resolve, reject) => {
       let settled = false;
-      const settle = (outcome: () => void) => {
+      const settle = (outcome: () => void, status?: number, failure?: AttemptError) => {
         if (settled) return;
         settled = true;
         signal.removeEventListener('abort', onTimeout);
+        if (status !== undefined) span.setAttribute('http.response.status_code', status);
+        if (failure) recordFailure(span, failure, failure.kind === 'status' ? String(status) : failure.kind);
+        span.end();
         outcome();
       };
+      const fail = (error: AttemptError) => settle(() => reject(error), error.status, error);
       const request = (secure ? https : http).request(url, {
         method: spec.method,
         agent: secure ? this.httpsAgent : this.httpAgent,
         headers,
       });
       const onTimeout = () => {
-        settle(() => reject(new AttemptError('timeout', `no complete answer within ${this.config.timeoutMs} ms`)));
+        fail(new AttemptError('timeout', `no complete answer within ${this.config.timeoutMs} ms`));
         request.destroy();
       };
       signal.addEventListener('abort', onTimeout, { once: true });
 
       request.on('error', (error: NodeJS.ErrnoException) => {
         const notSent = error.code === 'ECONNREFUSED';
-        settle(() => reject(new AttemptError('network', error.code ?? error.message, undefined, undefined, undefined, notSent)));
+        fail(new AttemptError('network', error.code ?? error.message, undefined, undefined, undefined, notSent));
       });
       request.on('response', (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', (error) => settle(() => reject(new AttemptError('network', error.message))));
+        response.on('error', (error) => fail(new AttemptError('network', error.message)));
         response.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           const status = response.statusCode ?? 0;
-          settle(() => {
-            if (status < 200 || status >= 300) {
-              const retryAfterMs = parseRetryAfterMs(response.headers['retry-after'], this.clock.now().getTime());
-              reject(new AttemptError('status', `HTTP ${status}`, status, retryAfterMs, errorDetail(text)));
-              return;
-            }
-            try {
-              resolve(text.length === 0 ? null : (JSON.parse(text) as unknown));
-            } catch {
-              reject(new AttemptError('malformed', `HTTP ${status} with a body that is not JSON`, status));
-            }
-          });
+          if (status < 200 || status >= 300) {
+            const retryAfterMs = parseRetryAfterMs(response.headers['retry-after'], this.clock.now().getTime());
+            fail(new AttemptError('status', `HTTP ${status}`, status, retryAfterMs, errorDetail(text)));
+            return;
+          }
+          let parsed: unknown;
+          try {
+            parsed = text.length === 0 ? null : (JSON.parse(text) as unknown);
+          } catch {
+            fail(new AttemptError('malformed', `HTTP ${status} with a body that is not JSON`, status));
+            return;
+          }
+          settle(() => resolve(parsed), status);
         });
       });
       request.end(body);
