@@ -127,7 +127,7 @@ describe('Tracing: one trace per chat turn, with every step in it', () => {
     // The session lock, taken in Redis.
     const lock = onlyChild(turn, 'session_lock');
     expect(lock.span.attributes).toMatchObject({ 'chatbet.session.id': res.body.session_id, 'chatbet.lock.shared': true });
-    expect(childrenNamed(lock, 'redis SET').length).toBeGreaterThanOrEqual(1);
+    expect(childrenNamed(lock, /^redis /).length).toBeGreaterThanOrEqual(1);
 
     // Two model calls, with the GenAI attributes of each.
     const calls = childrenNamed(turn, `chat ${DEFAULT_GEMINI_MODEL}`).map((n) => n.span);

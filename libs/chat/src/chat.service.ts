@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { type Identity, TokenService } from '@app/auth';
 import { currentCorrelation, redactPii } from '@app/common';
 import { conversationConfig, type ConversationConfig } from '@app/config';
-import { type ChatMessage, ConversationService, type FunctionCallRecord, SessionLockService } from '@app/conversation';
+import { type ChatMessage, ConversationService, type FunctionCallRecord, type OpenTurn, type PreferencesPatch, SessionBusyError, SessionLockService, type TurnLock } from '@app/conversation';
 import { type AgentTurnResult, ConversationAgent } from '@app/llm';
 import { MetricsService } from '@app/metrics';
 import { CHATBET, GEN_AI, inSpan, setDefined } from '@app/telemetry';
@@ -95,10 +95,20 @@ export class ChatService {
       [CHATBET.REQUEST_ID]: correlation.requestId ?? correlation.turnId ?? userMessageId,
     };
 
+    // The lock is taken with the turn's reads (one round trip), when Redis shares locks.
+    let opened: OpenTurn | undefined;
+    const take = async (lock: TurnLock) => {
+      const turn = await this.conversations.openTurn(sessionId, ownerId, userId, lock);
+      if (turn === 'busy') return false;
+      opened = turn;
+      return true;
+    };
     // One span for the whole turn: the lock, the model calls, the tools and the store are its children.
-    return inSpan('invoke_agent chatbet', { attributes }, (span) => this.locks.withSessionLock(sessionId, async () => {
-      const session = await this.conversations.getOrCreate(sessionId, ownerId, userId);
-      const window = await this.conversations.modelWindow(sessionId);
+    return inSpan('invoke_agent chatbet', { attributes }, (span) => this.locks.withSessionLock(sessionId, async (_signal, lease) => {
+      // Without a shared lock (no Redis, or while it is away) the reads come here.
+      const turn = opened ?? (await this.conversations.openTurn(sessionId, ownerId, userId));
+      if (turn === 'busy') throw new SessionBusyError(sessionId);
+      const { session, window } = turn;
       let index = 0;
       let firstTokenAt: number | undefined;
       const result = await this.agent.run(
@@ -141,9 +151,17 @@ export class ChatService {
         cancelled: result.cancelled || undefined,
         replyTo: userMessageId,
       };
-      await this.conversations.appendExchange(sessionId, userMessage, assistantMessage, result.contextUpdate);
-      await this.feedback.answerWritten(assistantMessage.id);
-      if (request.identity.proof !== 'new') await this.rememberPreferences(userId ?? ownerId, result);
+      // The exchange, its context, summary, activity, preferences and the lock's release go in one
+      // write, sent together with the mark that makes the answer rateable.
+      await Promise.all([
+        this.conversations.closeTurn(turn, userMessage, assistantMessage, {
+          contextUpdate: result.contextUpdate,
+          ...(request.identity.proof !== 'new' && { preferences: preferencesOf(result) }),
+          ...(lease.lock && { lockToken: lease.lock.token }),
+        }),
+        this.feedback.answerWritten(assistantMessage.id),
+      ]);
+      lease.releasedByWrite();
       const credential = request.identity.proof === 'new' ? await this.tokens.issueAnonymous(ownerId) : undefined;
       const finished = performance.now();
       const responseTimeMs = Math.round(finished - started);
@@ -188,19 +206,7 @@ export class ChatService {
         cancelled: result.cancelled,
         ...(credential && { user_id: credential.user_id, token: credential.token }),
       };
-    }));
-  }
-
-  /**
-   * What a user's turns reveal about them, carried to their next sessions: the language they write
-   * in, and the stake they usually name.
-   */
-  private async rememberPreferences(subject: string, result: AgentTurnResult): Promise<void> {
-    const stake = result.entities.amounts?.[0];
-    await this.conversations.updatePreferences(subject, {
-      language: result.language,
-      ...(stake ? { usualStake: { value: stake.value, currency: stake.currency } } : {}),
-    });
+    }, { take }));
   }
 
   async history(sessionId: string, identity: ChatIdentity, limit = 20) {
@@ -231,6 +237,15 @@ export class ChatService {
     }
     return { user_id: ownerId, deleted: await this.conversations.deleteAllForOwner(ownerId) };
   }
+}
+
+/**
+ * What a user's turns reveal about them, carried to their next sessions: the language they write
+ * in, and the stake they usually name.
+ */
+function preferencesOf(result: AgentTurnResult): PreferencesPatch {
+  const stake = result.entities.amounts?.[0];
+  return { language: result.language, ...(stake ? { usualStake: { value: stake.value, currency: stake.currency } } : {}) };
 }
 
 function describeSession(session: Awaited<ReturnType<ConversationService['get']>>) {
