@@ -79,20 +79,20 @@ describe('UpstreamCircuit', () => {
     expect(breaker.currentState()).toBe('half_open');
   });
 
-  it('lets one trial through while half-open and holds other calls until it has closed the circuit', async () => {
+  it('lets exactly one trial through while half-open and refuses the others until it has closed the circuit', async () => {
     await failTimes(breaker, 3);
     time.advance(10_000);
     let release: (value: string) => void = () => undefined;
     const trial = breaker.execute(() => new Promise<string>((resolve) => (release = resolve)));
     const second = jest.fn(ok);
-    const waiting = breaker.execute(second);
-    await Promise.resolve();
+    const refused = await breaker.execute(second).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(CircuitOpenError);
+    expect((refused as CircuitOpenError).retryAfterMs).toBe(10_000);
     expect(second).not.toHaveBeenCalled();
     release('done');
     await expect(trial).resolves.toBe('done');
-    await expect(waiting).resolves.toBe('ok');
-    expect(second).toHaveBeenCalledTimes(1);
-    expect(breaker.currentState()).toBe('closed');
+    await expect(breaker.execute(second)).resolves.toBe('ok');
+    expect(breaker.snapshot()).toMatchObject({ state: 'closed', totalRejected: 1 });
   });
 
   it('does not count errors the predicate says are not the upstream’s fault', async () => {

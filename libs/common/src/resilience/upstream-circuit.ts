@@ -4,8 +4,9 @@
  *
  * closed → open after `failureThreshold` failures in a row; after `resetMs` the next call is a trial
  * (half-open) that closes the circuit on success and re-opens it for another `resetMs` on failure.
- * While open, calls are refused with `CircuitOpenError` without running; while a trial is in flight,
- * other calls wait for its outcome instead of reaching the upstream at once.
+ * While open, and while the trial is in flight, calls are refused with `CircuitOpenError` without
+ * running (cockatiel would hold them until the trial ends: a trial Gemini call can stream for many
+ * seconds, and a turn is better answered offline at once).
  */
 import {
   BrokenCircuitError,
@@ -91,6 +92,11 @@ export class UpstreamCircuit {
 
   /** Runs `action` unless the circuit refuses it; the signal is the caller's, passed through. */
   async execute<T>(action: (context: IDefaultPolicyContext) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    if (this.policy.state === PolicyState.HalfOpen) {
+      this.totalRejected++;
+      // A refused call during a trial has no better estimate than a full reset interval.
+      throw new CircuitOpenError(this.options.resetMs);
+    }
     try {
       return await this.policy.execute(async (context) => {
         try {

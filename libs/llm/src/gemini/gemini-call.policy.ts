@@ -42,7 +42,9 @@ export type GeminiFailureKind =
   /** No text and no tool call. How a MALFORMED_FUNCTION_CALL looks once streamed (see `classifyResult`). */
   | 'empty'
   /** The call's time budget ran out. */
-  | 'timeout';
+  | 'timeout'
+  /** Not sent: Gemini failed the last calls in a row, and the circuit breaker holds calls back for a while. */
+  | 'circuit-open';
 
 export interface GeminiFailure {
   kind: GeminiFailureKind;
@@ -104,6 +106,7 @@ export class GeminiCallPolicy {
         return used.malformed < this.limits.maxMalformedRetries;
       case 'rejected':
       case 'timeout':
+      case 'circuit-open':
         return false;
     }
   }

@@ -224,8 +224,39 @@ describe('ResilientModelCaller', () => {
     expect(seen).toHaveLength(1);
   });
 
-  it('builds the production caller from the gemini config: GEMINI_TIMEOUT and two retries each', () => {
-    const c = ResilientModelCaller.fromConfig({ timeoutMs: 7_000 });
+  it('builds the production caller from the gemini config: GEMINI_TIMEOUT, two retries each, and a closed circuit', () => {
+    const c = ResilientModelCaller.fromConfig({ timeoutMs: 7_000, circuitFailureThreshold: 5, circuitResetMs: 30_000 });
     expect(c.policy.limits).toMatchObject({ timeoutMs: 7_000, maxHttpRetries: 2, maxMalformedRetries: 2 });
+    expect(c.circuitSnapshot()).toMatchObject({ state: 'closed', consecutiveFailures: 0 });
+  });
+
+  describe('behind the circuit breaker', () => {
+    const breakerCaller = () => ResilientModelCaller.fromConfig({ timeoutMs: 30_000, circuitFailureThreshold: 2, circuitResetMs: 30_000 });
+
+    it('sends nothing once Gemini has failed the threshold of calls in a row, until the reset interval has passed', async () => {
+      const c = breakerCaller();
+      const { attempt, seen } = scripted(...Array.from({ length: 6 }, () => httpError(503)), text('back'));
+      for (let i = 0; i < 2; i++) expect(await failure(c.call(attempt))).toMatchObject({ reason: 'server-error', attempts: 3 });
+      expect(seen).toHaveLength(6);
+
+      expect(await failure(c.call(attempt))).toMatchObject({ reason: 'circuit-open', attempts: 0 });
+      expect(seen).toHaveLength(6);
+      expect(c.circuitSnapshot()).toMatchObject({ state: 'open', timesOpened: 1, totalRejected: 1 });
+
+      jest.advanceTimersByTime(30_000);
+      await expect(settled(c.call(attempt))).resolves.toMatchObject({ content: 'back' });
+      expect(c.circuitSnapshot()).toMatchObject({ state: 'closed', consecutiveFailures: 0 });
+    });
+
+    it('does not count a refused request, a malformed answer or a cancelled turn against Gemini', async () => {
+      const c = breakerCaller();
+      const { attempt } = scripted(httpError(400), httpError(400), httpError(400), malformed(), malformed(), malformed());
+      for (let i = 0; i < 3; i++) await failure(c.call(attempt));
+      expect(await failure(c.call(attempt))).toMatchObject({ reason: 'malformed' });
+      const turn = new AbortController();
+      turn.abort();
+      await expect(c.call(async () => Promise.reject(new Error('cancelled')), { signal: turn.signal })).rejects.toThrow();
+      expect(c.circuitSnapshot()).toMatchObject({ state: 'closed', totalFailures: 0 });
+    });
   });
 });

@@ -2,7 +2,9 @@
  * Runs one Gemini model call (one streamed response of the agent loop) with the resilience the
  * Gemini path needs, in one place: cockatiel's retry (429/5xx/dropped connections, and
  * MALFORMED_FUNCTION_CALL from its own budget) inside cockatiel's timeout (the call's deadline,
- * which also cuts a backoff wait short).
+ * which also cuts a backoff wait short), behind a circuit breaker (the same `UpstreamCircuit` as the
+ * ChatBet client) so that while Gemini is down, turns go to the offline engine at once instead of
+ * each spending its retries and deadline first.
  * `GeminiCallPolicy` decides which failures get another attempt and how long to wait, honouring the
  * server's RetryInfo/Retry-After. When Gemini cannot answer it throws `GeminiUnavailableError`, and
  * the agent answers the turn with the offline engine.
@@ -15,6 +17,7 @@ import type { AIMessageChunk } from '@langchain/core/messages';
 import { DelegateBackoff, handleWhen, retry, TaskCancelledError, timeout, TimeoutStrategy } from 'cockatiel';
 import type { GeminiConfig } from '@app/config';
 import { activeSpan } from '@app/telemetry';
+import { CircuitOpenError, UpstreamCircuit } from '@app/common';
 import { DEFAULT_GEMINI_CALL_LIMITS, GeminiCallPolicy, type GeminiFailure, type RetryCounts } from './gemini-call.policy.js';
 import { GeminiUnavailableError } from './gemini-unavailable.error.js';
 
@@ -51,14 +54,41 @@ class FailedAttempt extends Error {
 export class ResilientModelCaller {
   private readonly logger = new Logger(ResilientModelCaller.name);
 
-  constructor(readonly policy: GeminiCallPolicy) {}
+  constructor(
+    readonly policy: GeminiCallPolicy,
+    /** Absent: every call is tried (unit tests of the retry rules). */
+    private readonly circuit?: UpstreamCircuit,
+  ) {}
 
-  /** The production caller: default limits, deadline from GEMINI_TIMEOUT. Usable as a Nest `useFactory`. */
-  static fromConfig(config: Pick<GeminiConfig, 'timeoutMs'>): ResilientModelCaller {
-    return new ResilientModelCaller(new GeminiCallPolicy({ ...DEFAULT_GEMINI_CALL_LIMITS, timeoutMs: config.timeoutMs }));
+  /** The production caller: default limits, deadline from GEMINI_TIMEOUT, breaker from GEMINI_CIRCUIT_*. */
+  static fromConfig(config: Pick<GeminiConfig, 'timeoutMs' | 'circuitFailureThreshold' | 'circuitResetMs'>): ResilientModelCaller {
+    const logger = new Logger(ResilientModelCaller.name);
+    const circuit = new UpstreamCircuit({
+      failureThreshold: config.circuitFailureThreshold,
+      resetMs: config.circuitResetMs,
+      isFailure: countsAgainstGemini,
+      onStateChange: (from, to) => logger.warn(`Gemini circuit ${from} -> ${to}`),
+    });
+    return new ResilientModelCaller(new GeminiCallPolicy({ ...DEFAULT_GEMINI_CALL_LIMITS, timeoutMs: config.timeoutMs }), circuit);
+  }
+
+  /** The breaker's counters, for health and tests; undefined without a breaker. */
+  circuitSnapshot() {
+    return this.circuit?.snapshot();
   }
 
   async call(attempt: ModelAttempt, options: ModelCallOptions = {}): Promise<AIMessageChunk> {
+    if (!this.circuit) return this.callWithRetries(attempt, options);
+    try {
+      return await this.circuit.execute(() => this.callWithRetries(attempt, options));
+    } catch (error) {
+      if (!(error instanceof CircuitOpenError)) throw error;
+      const seconds = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
+      throw new GeminiUnavailableError('circuit-open', 0, `Gemini failed the last calls in a row; trying it again in ${seconds} s`);
+    }
+  }
+
+  private async callWithRetries(attempt: ModelAttempt, options: ModelCallOptions): Promise<AIMessageChunk> {
     const { timeoutMs } = this.policy.limits;
     const label = options.label ?? 'gemini';
     const startedAt = Date.now();
@@ -159,6 +189,16 @@ function rejectOnAbort(signal: AbortSignal | undefined, idle: () => boolean): { 
   // The race may lose; a rejection nobody awaits must not surface as unhandled.
   promise.catch(() => undefined);
   return { promise, dispose: () => signal.removeEventListener('abort', listener) };
+}
+
+/**
+ * Failures that say Gemini is unwell: throttling, server errors, dropped connections, no answer in
+ * time. A refused request or a malformed answer came from a working Gemini, and a cancelled turn
+ * says nothing about it.
+ */
+function countsAgainstGemini(error: unknown): boolean {
+  if (!(error instanceof GeminiUnavailableError)) return false;
+  return error.reason === 'rate-limited' || error.reason === 'server-error' || error.reason === 'network' || error.reason === 'timeout';
 }
 
 /** The error that ends a call; whoever catches it logs it, with everything in its message. */
