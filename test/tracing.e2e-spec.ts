@@ -7,7 +7,7 @@ import { DEFAULT_GEMINI_MODEL, type TelemetryConfig } from '@app/config';
 import { startTracing, type TracingHandle } from '@app/telemetry';
 import { FakeChatBetServer } from './fakes/fake-chatbet-server.js';
 import { FakeGeminiServer, gemini } from './fakes/fake-gemini-server.js';
-import { connectChat, listen } from './support/chat-clients.js';
+import { connectChat, connectWs, listen } from './support/chat-clients.js';
 import { TEST_REDIS_URL, uniquePrefix } from './support/env.js';
 import { waitFor } from './support/redis-server.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -183,6 +183,25 @@ describe('Tracing: one trace per chat turn, with every step in it', () => {
     const tool = onlyChild(turn, 'execute_tool search_fixtures');
     expect(descendants(tool).length).toBeGreaterThanOrEqual(1);
     expect(descendants(turn).some((s) => s.attributes['db.system.name'] === 'redis')).toBe(true);
+  });
+
+  it('traces a plain WebSocket turn the same way, named as its transport', async () => {
+    gem.script(gemini.text('Hello from the WebSocket.', { usage: USAGE_ROUND_1 }));
+    const client = await connectWs(`${url.replace('http', 'ws')}/ws/chat`);
+    const messageId = `m-${randomBytes(6).toString('hex')}`;
+    try {
+      client.send({ type: 'user_message', content: 'Hello!', message_id: messageId });
+      await client.log.turnEnd(messageId, 30_000);
+    } finally {
+      client.ws.close();
+    }
+    const root = await spanNamed('chat_message', (s) => s.attributes['chatbet.message.id'] === messageId);
+    expect(root.attributes).toMatchObject({ 'chatbet.transport': 'websocket', 'chatbet.socket.endpoint': '/ws/chat' });
+    const tree = treeOf(finished().filter((s) => s.spanContext().traceId === root.spanContext().traceId), root);
+    const turn = onlyChild(tree, 'invoke_agent chatbet');
+    expect(onlyChild(turn, 'session_lock').span.attributes['chatbet.lock.shared']).toBe(true);
+    const call = onlyChild(turn, `chat ${DEFAULT_GEMINI_MODEL}`).span;
+    expect(call.attributes).toMatchObject({ 'gen_ai.usage.input_tokens': USAGE_ROUND_1.promptTokenCount, 'gen_ai.response.finish_reasons': ['stop'] });
   });
 
   it('shows a retried Gemini call as one model span with the failed attempt as an event', async () => {
