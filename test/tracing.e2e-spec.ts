@@ -9,6 +9,7 @@ import { FakeChatBetServer } from './fakes/fake-chatbet-server.js';
 import { FakeGeminiServer, gemini } from './fakes/fake-gemini-server.js';
 import { connectChat, connectWs, listen } from './support/chat-clients.js';
 import { TEST_REDIS_URL, uniquePrefix } from './support/env.js';
+import { sampleSum } from './support/prometheus-text.js';
 import { waitFor } from './support/redis-server.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -212,6 +213,12 @@ describe('Tracing: one trace per chat turn, with every step in it', () => {
     const call = onlyChild(onlyChild(tree, 'invoke_agent chatbet'), `chat ${DEFAULT_GEMINI_MODEL}`).span;
     expect(call.events.map((e) => e.name)).toEqual(['gen_ai.retry']);
     expect(call.events[0].attributes).toMatchObject({ attempt: 1, 'error.type': 'server-error', 'http.response.status_code': 503 });
+
+    // The same call in the metrics: Gemini counted like the ChatBet upstream, its circuit still closed.
+    const metrics = (await request(t.app.getHttpServer()).get('/metrics').expect(200)).text;
+    expect(sampleSum(metrics, 'chatbet_upstream_retries_total', { upstream: 'gemini' })).toBeGreaterThanOrEqual(1);
+    expect(sampleSum(metrics, 'chatbet_upstream_requests_total', { upstream: 'gemini' })).toBeGreaterThanOrEqual(2);
+    expect(sampleSum(metrics, 'chatbet_upstream_circuit_state', { upstream: 'gemini', state: 'closed' })).toBe(1);
 
   });
 });

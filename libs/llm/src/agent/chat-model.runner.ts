@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { AIMessageChunk, type BaseMessage, type MessageContent } from '@langchain/core/messages';
 import type { StructuredToolInterface } from '@langchain/core/tools';
 import { SpanKind } from '@opentelemetry/api';
 import { geminiConfig, type GeminiConfig } from '@app/config';
+import { MetricsService } from '@app/metrics';
 import { CHATBET, GEN_AI, inSpan, setDefined } from '@app/telemetry';
 import { GeminiModelCheck } from '../gemini/gemini-model.check.js';
 import { GeminiResponseStreamer } from '../gemini/gemini-response.streamer.js';
@@ -54,10 +55,25 @@ export class ChatModelRunner {
     offline: OfflineChatModel,
     @Inject(geminiConfig.KEY) config: GeminiConfig,
     modelCheck: GeminiModelCheck,
+    // Absent when the LLM module is built without the app's metrics in tests.
+    @Optional() metrics?: MetricsService,
   ) {
     this.modelName = selection.mode === 'gemini' ? config.model : `chatbet-${selection.mode}`;
     if (selection.mode === 'gemini') {
-      this.gemini = new GeminiResponseStreamer(selection.model, offline, ResilientModelCaller.fromConfig(config), streamModelResponse, modelCheck);
+      const caller = ResilientModelCaller.fromConfig(config);
+      this.gemini = new GeminiResponseStreamer(selection.model, offline, caller, streamModelResponse, modelCheck);
+      // Gemini's calls, retries and circuit, read at scrape time like the ChatBet client's.
+      metrics?.observeUpstream('gemini', () => {
+        const { requests, retries, circuit } = caller.stats();
+        return {
+          requests,
+          retries,
+          errors: circuit?.totalFailures ?? 0,
+          circuitRejections: circuit?.totalRejected ?? 0,
+          circuitOpened: circuit?.timesOpened ?? 0,
+          circuitState: circuit?.state ?? 'closed',
+        };
+      });
     }
   }
 

@@ -14,6 +14,7 @@ export {
   type ModelAttempt,
   type ModelAttemptContext,
   type ModelCallOptions,
+  type ModelCallerStats,
 } from './resilient-model.caller.js';
 export { prepareGeminiChatModel } from './gemini-chat-model.setup.js';
 export { dataOnlyNotice, type NoticeLanguage } from './data-only.notice.js';

@@ -17,7 +17,7 @@ import type { AIMessageChunk } from '@langchain/core/messages';
 import { DelegateBackoff, handleWhen, retry, TaskCancelledError, timeout, TimeoutStrategy } from 'cockatiel';
 import type { GeminiConfig } from '@app/config';
 import { activeSpan } from '@app/telemetry';
-import { CircuitOpenError, UpstreamCircuit } from '@app/common';
+import { CircuitOpenError, UpstreamCircuit, type CircuitBreakerSnapshot } from '@app/common';
 import { DEFAULT_GEMINI_CALL_LIMITS, GeminiCallPolicy, type GeminiFailure, type RetryCounts } from './gemini-call.policy.js';
 import { GeminiUnavailableError } from './gemini-unavailable.error.js';
 
@@ -51,8 +51,18 @@ class FailedAttempt extends Error {
   }
 }
 
+/** Counters of the Gemini calls, read by metrics at scrape time. */
+export interface ModelCallerStats {
+  /** Attempts sent to Gemini, retries included. */
+  requests: number;
+  retries: number;
+  circuit?: CircuitBreakerSnapshot;
+}
+
 export class ResilientModelCaller {
   private readonly logger = new Logger(ResilientModelCaller.name);
+  private requests = 0;
+  private retries = 0;
 
   constructor(
     readonly policy: GeminiCallPolicy,
@@ -73,8 +83,12 @@ export class ResilientModelCaller {
   }
 
   /** The breaker's counters, for health and tests; undefined without a breaker. */
-  circuitSnapshot() {
+  circuitSnapshot(): CircuitBreakerSnapshot | undefined {
     return this.circuit?.snapshot();
+  }
+
+  stats(): ModelCallerStats {
+    return { requests: this.requests, retries: this.retries, ...(this.circuit ? { circuit: this.circuit.snapshot() } : {}) };
   }
 
   async call(attempt: ModelAttempt, options: ModelCallOptions = {}): Promise<AIMessageChunk> {
@@ -118,6 +132,7 @@ export class ResilientModelCaller {
     const retries = retry(handleWhen(retryable), { maxAttempts: Number.MAX_SAFE_INTEGER, backoff: new DelegateBackoff(() => plannedDelayMs) });
     retries.onRetry((event) => {
       waiting = true;
+      this.retries++;
       const failure = 'error' in event && event.error instanceof FailedAttempt ? event.error.failure : undefined;
       // The model call's span shows each failed attempt and the wait before the next.
       activeSpan()?.addEvent('gen_ai.retry', {
@@ -143,6 +158,7 @@ export class ResilientModelCaller {
       const signal = options.signal ? AbortSignal.any([options.signal, deadlineSignal]) : deadlineSignal;
       if (signal.aborted) throw options.signal?.aborted ? options.signal.reason : timedOut();
       attempts++;
+      this.requests++;
       outputSent = false;
       let message: AIMessageChunk;
       try {
