@@ -505,7 +505,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
   private turnAttributes(connection: ChatConnection, sessionId: string, messageId: string) {
     return {
       [CHATBET.TRANSPORT]: connection.endpoint === CHAT_WS_PATH ? 'websocket' : 'socket.io',
-      'chatbet.socket.endpoint': connection.endpoint,
+      [CHATBET.SOCKET_ENDPOINT]: connection.endpoint,
       [CHATBET.SESSION_ID]: sessionId,
       [CHATBET.MESSAGE_ID]: messageId,
       // A socket turn's log lines carry its message id as their correlation id.

@@ -26,6 +26,8 @@ export const CHATBET = {
   SESSION_ID: 'chatbet.session.id',
   MESSAGE_ID: 'chatbet.message.id',
   TRANSPORT: 'chatbet.transport',
+  /** The Socket.IO namespace or WebSocket path a socket turn came in on. */
+  SOCKET_ENDPOINT: 'chatbet.socket.endpoint',
   /** Which engine answered: gemini, offline, scripted, or offline-fallback. */
   LLM_MODE: 'chatbet.llm.mode',
   /** 0 for the first model call of a turn. */
