@@ -24,7 +24,9 @@ export type DateSpec =
   | 'tomorrow'
   | 'weekend' // the coming Saturday and Sunday (today included when it is one of them)
   | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday' // the next such day (today included)
-  | 'next_7_days';
+  | 'next_7_days'
+  /** The dialogue's match day (see `Dialog.matchDay`), replaced by its weekday before the dialogue is played. */
+  | 'match_day';
 
 export type Sport = 'football' | 'basketball';
 
@@ -98,5 +100,12 @@ export interface Dialog {
   language: DialogLanguage;
   /** IANA zone sent as `time_zone` with every turn; default Europe/Madrid. */
   timeZone?: string;
+  /**
+   * A day named in the dialogue that must hold a match of `team`: the weekday of its first fixture
+   * from tomorrow to six days ahead, chosen when the dialogue is played. `{day}` in a turn's text is
+   * that weekday in the dialogue's language ("Saturday", "sábado") and the DateSpec `match_day`
+   * means it, so a question about a day always asks about one that exists in the data.
+   */
+  matchDay?: { team: string; sport?: Sport };
   turns: DialogTurn[];
 }

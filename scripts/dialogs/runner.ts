@@ -6,9 +6,13 @@
  */
 import type { Check, Dialog, DialogCategory, DialogLanguage, DialogTurn } from './dialog.types.js';
 import { type ChatAnswer, checkIntent, checkTeams, type CheckOutcome, evaluateCheck } from './checks.js';
+import { prepareDialog, usesMatchDay } from './match-day.js';
 import { Oracle, type SportsApi } from './oracle.js';
 
 export const DEFAULT_TIME_ZONE = 'Europe/Madrid';
+
+/** Above this share of turns that cannot be scored on the day's data, a run's score proves little. */
+export const MAX_UNSCORABLE_SHARE = 0.05;
 
 export interface CheckResult extends CheckOutcome {
   /** A check of the set, the turn's intents or teams, or the chat request itself. */
@@ -25,6 +29,11 @@ export interface TurnResult {
   error?: string;
   checks: CheckResult[];
   pass: boolean;
+  /**
+   * Why the turn cannot be scored on today's data (a check's expectation could not be computed:
+   * no such fixture, market or match day); such a turn counts neither as right nor as wrong.
+   */
+  unscorable?: string;
 }
 
 export interface DialogResult {
@@ -106,11 +115,20 @@ async function playTurn(turn: DialogTurn, index: number, context: { chat: ChatCl
     checks,
     pass: checks.every((check) => check.pass),
   };
+  const unevaluated = checks.filter((check) => !check.pass && check.oracleError);
+  if (unevaluated.length > 0) result.unscorable = unevaluated.map((check) => `${check.kind}: ${check.detail}`).join('; ');
   return { result, sessionId: reply.session_id };
 }
 
-export async function runDialog(dialog: Dialog, chat: ChatClient, api: SportsApi, userId: string): Promise<DialogResult> {
-  const zone = dialog.timeZone ?? DEFAULT_TIME_ZONE;
+export async function runDialog(original: Dialog, chat: ChatClient, api: SportsApi, userId: string): Promise<DialogResult> {
+  const zone = original.timeZone ?? DEFAULT_TIME_ZONE;
+  const prepared = await prepareDialog(original, new Oracle(api, new Date(), zone));
+  if ('unscorable' in prepared) {
+    // Not played: its questions would ask about a day the data has no match on.
+    const turns = original.turns.map((turn, index): TurnResult => ({ index, user: turn.user, answer: '', tools: [], checks: [], pass: false, unscorable: prepared.unscorable }));
+    return { id: original.id, category: original.category, language: original.language, turns, pass: false };
+  }
+  const dialog = prepared.dialog;
   const turns: TurnResult[] = [];
   let sessionId: string | undefined;
   for (const [index, turn] of dialog.turns.entries()) {
@@ -135,6 +153,7 @@ export function validateSet(dialogs: readonly Dialog[]): string[] {
     if (seen.has(dialog.id)) problems.push(`${dialog.id}: duplicate id`);
     seen.add(dialog.id);
     if (dialog.turns.length === 0) problems.push(`${dialog.id}: no turns`);
+    if (usesMatchDay(dialog) && dialog.matchDay === undefined) problems.push(`${dialog.id}: uses {day} or match_day without a matchDay`);
     dialog.turns.forEach((turn, index) => {
       if (turn.checks.length === 0) problems.push(`${dialog.id} turn ${index + 1}: no checks`);
       if (turn.user.trim().length === 0) problems.push(`${dialog.id} turn ${index + 1}: empty message`);
@@ -151,6 +170,7 @@ export function teamNamesOf(dialog: Dialog): { known: Set<string>; invented: Set
     known.add(r.team);
     if (r.opponent) known.add(r.opponent);
   };
+  if (dialog.matchDay) known.add(dialog.matchDay.team);
   for (const turn of dialog.turns) {
     for (const team of turn.teams ?? []) known.add(team);
     for (const check of turn.checks) {
