@@ -16,7 +16,8 @@ export type DialogCategory =
   | 'basketball' // NBA / EuroLeague and basketball sections of football clubs
   | 'lists' // fixture lists: ordering, how many more, paging
   | 'off_topic' // outside betting, or demands for certainty
-  | 'time_zone'; // times in the user's zone
+  | 'time_zone' // times in the user's zone
+  | 'preferences'; // the user's team and zone, kept across conversations
 
 /** A day or range relative to the turn's instant, in the dialogue's time zone. */
 export type DateSpec =
@@ -87,6 +88,10 @@ export type Check =
 
 export interface DialogTurn {
   user: string;
+  /** Starts a new conversation (same user) with this turn: what carries over is what the user's preferences keep. */
+  newSession?: boolean;
+  /** The `time_zone` sent with this turn instead of the dialogue's; `null` sends none. */
+  timeZone?: string | null;
   /** Acceptable detected intents (any of them), the project's intent names; omitted = not checked. */
   intents?: string[];
   /** Teams the turn must be about (canonical names), after follow-ups are resolved from context. */

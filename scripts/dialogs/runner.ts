@@ -47,7 +47,7 @@ export interface DialogResult {
 /** The body of POST /api/v1/chat/message. */
 export interface ChatRequest {
   message: string;
-  time_zone: string;
+  time_zone?: string;
   user_id: string;
   session_id?: string;
 }
@@ -56,6 +56,8 @@ export interface ChatRequest {
 export interface TurnContext {
   turn: DialogTurn;
   language: DialogLanguage;
+  /** The dialogue's time zone (the request may carry another, or none). */
+  zone: string;
 }
 
 /** Sends one chat turn; the app's answer or its error. */
@@ -88,12 +90,14 @@ async function judge(check: Check, answer: ChatAnswer, before: Oracle, after: Or
 }
 
 async function playTurn(turn: DialogTurn, index: number, context: { chat: ChatClient; api: SportsApi; zone: string; language: DialogLanguage; userId: string; sessionId?: string }) {
+  // The zone the request carries (or none); checks read days in the dialogue's zone either way.
+  const sentZone = turn.timeZone === undefined ? context.zone : (turn.timeZone ?? undefined);
   const before = new Oracle(context.api, new Date(), context.zone);
   // Fetches everything the checks need as the data stands before the question.
   await Promise.all([...turn.checks.map((check) => evaluateCheck(check, NO_ANSWER, before)), checkTeams(turn, NO_ANSWER, before)]);
   const reply = await context.chat.send(
-    { message: turn.user, time_zone: context.zone, user_id: context.userId, ...(context.sessionId ? { session_id: context.sessionId } : {}) },
-    { turn, language: context.language },
+    { message: turn.user, ...(sentZone ? { time_zone: sentZone } : {}), user_id: context.userId, ...(context.sessionId ? { session_id: context.sessionId } : {}) },
+    { turn, language: context.language, zone: context.zone },
   );
   if ('error' in reply) {
     const result: TurnResult = { index, user: turn.user, answer: '', tools: [], error: reply.error, checks: [{ kind: 'request', pass: false, detail: reply.error }], pass: false };
@@ -132,6 +136,7 @@ export async function runDialog(original: Dialog, chat: ChatClient, api: SportsA
   const turns: TurnResult[] = [];
   let sessionId: string | undefined;
   for (const [index, turn] of dialog.turns.entries()) {
+    if (turn.newSession) sessionId = undefined;
     const played = await playTurn(turn, index, { chat, api, zone, language: dialog.language, userId, sessionId });
     turns.push(played.result);
     sessionId = played.sessionId;

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { type Identity, TokenService } from '@app/auth';
-import { redactPii } from '@app/common';
+import { isValidTimeZone, redactPii } from '@app/common';
 import { conversationConfig, type ConversationConfig } from '@app/config';
-import { type ChatMessage, ConversationService, type FunctionCallRecord, SessionLockService } from '@app/conversation';
+import { type ChatMessage, ConversationService, type FunctionCallRecord, SessionLockService, type UserPreferences } from '@app/conversation';
 import { type AgentTurnResult, ConversationAgent } from '@app/llm';
 import { MetricsService } from '@app/metrics';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -100,6 +100,7 @@ export class ChatService {
           context: session.context,
           timeZone: request.timeZone,
           languageHint: session.preferences.language,
+          preferences: { favouriteTeams: session.preferences.favouriteTeams, timeZone: session.preferences.timeZone },
           signal: request.signal,
         },
         // Always listened to, even without a caller listening, so time to first token is measured for
@@ -132,7 +133,7 @@ export class ChatService {
       };
       await this.conversations.appendExchange(sessionId, userMessage, assistantMessage, result.contextUpdate);
       await this.feedback.answerWritten(assistantMessage.id);
-      if (request.identity.proof !== 'new') await this.rememberPreferences(userId ?? ownerId, result);
+      if (request.identity.proof !== 'new') await this.rememberPreferences(userId ?? ownerId, result, session.preferences, request.timeZone);
       const credential = request.identity.proof === 'new' ? await this.tokens.issueAnonymous(ownerId) : undefined;
       const finished = performance.now();
       const responseTimeMs = Math.round(finished - started);
@@ -176,13 +177,17 @@ export class ChatService {
 
   /**
    * What a user's turns reveal about them, carried to their next sessions: the language they write
-   * in, and the stake they usually name.
+   * in, the stake they usually name, the teams they support and the time zone they are in.
    */
-  private async rememberPreferences(subject: string, result: AgentTurnResult): Promise<void> {
+  private async rememberPreferences(subject: string, result: AgentTurnResult, known: UserPreferences, clientZone: string | undefined): Promise<void> {
     const stake = result.entities.amounts?.[0];
+    const supports = result.entities.supports ?? [];
     await this.conversations.updatePreferences(subject, {
       language: result.language,
       ...(stake ? { usualStake: { value: stake.value, currency: stake.currency } } : {}),
+      // The team declared last is "my team"; earlier ones stay behind it.
+      ...(supports.length > 0 ? { favouriteTeams: [...new Set([...supports, ...known.favouriteTeams])] } : {}),
+      ...rememberedZone(result.contextUpdate.timeZone, clientZone, known),
     });
   }
 
@@ -214,6 +219,16 @@ export class ChatService {
     }
     return { user_id: ownerId, deleted: await this.conversations.deleteAllForOwner(ownerId) };
   }
+}
+
+/**
+ * The zone to keep for the user's next sessions: one they state ("I'm in Mexico City") always; the
+ * client's only while they have stated none.
+ */
+export function rememberedZone(stated: string | undefined, client: string | undefined, known: UserPreferences): Pick<UserPreferences, 'timeZone' | 'timeZoneSource'> {
+  if (stated !== undefined && isValidTimeZone(stated)) return { timeZone: stated, timeZoneSource: 'stated' };
+  if (client !== undefined && isValidTimeZone(client) && known.timeZoneSource !== 'stated') return { timeZone: client, timeZoneSource: 'client' };
+  return {};
 }
 
 function describeSession(session: Awaited<ReturnType<ConversationService['get']>>) {

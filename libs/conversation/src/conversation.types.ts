@@ -59,10 +59,18 @@ export interface TrackedContext {
 }
 
 export interface UserPreferences {
+  /** Teams the user said they support, newest first ("my team" is the first). */
   favouriteTeams: string[];
   usualStake?: Amount;
   language?: Language;
   oddsFormat: 'decimal' | 'fractional' | 'american';
+  /** IANA zone used when a request carries none. */
+  timeZone?: string;
+  /**
+   * `stated`: the user named the city or zone they are in; a client's zone does not replace it.
+   * `client`: the zone a client last sent.
+   */
+  timeZoneSource?: 'stated' | 'client';
 }
 
 export interface ConversationSession {

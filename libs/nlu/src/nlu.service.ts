@@ -9,6 +9,7 @@ import {
 import { COMMON_WORDS } from './common-words.js';
 import { detectAsk, detectCertainty, detectChasingLosses, detectOffTopic, detectSport } from './conversation-cues.js';
 import { extractDates } from './date-extractor.js';
+import { declaredTeamSlots, refersToMyTeam } from './fan-cues.js';
 import { findFixturePair, findPick, matchEntities, namesOf, type EntityMatch } from './entity-extractor.js';
 import { detectFollowUp } from './follow-up-detector.js';
 import { IntentClassifier } from './intent-classifier.js';
@@ -189,6 +190,11 @@ export class NluService {
     if (location) entities.location = { city: location.city, timeZone: location.timeZone, stays: location.stays };
     if (detectCertainty(skeleton)) entities.certainty = true;
     if (detectChasingLosses(skeleton)) entities.chasingLosses = true;
+    // The @team placeholders of the skeleton in order: a declared slot names the team supported.
+    const teamSlots = [...matches.filter((m) => m.kind !== 'tournament'), ...placeholders].sort((a, b) => a.startToken - b.startToken);
+    const supports = [...new Set(declaredTeamSlots(skeleton).flatMap((slot) => (teamSlots[slot]?.names ?? []).slice(0, 1).map(inSport)))];
+    if (supports.length > 0) entities.supports = supports;
+    if (refersToMyTeam(skeleton)) entities.myTeam = true;
     const aboutBetting = amounts.length > 0 || BETTING_CONTEXT_RE.test(skeleton);
     if (detectOffTopic(skeleton, aboutBetting)) entities.offTopic = true;
 

@@ -86,6 +86,10 @@ export interface NluEntities {
   chasingLosses?: boolean;
   /** The message is about something outside sports betting (weather, politics, jokes…). */
   offTopic?: boolean;
+  /** Teams the user says they support ("I'm a Liverpool fan", "soy del Betis"), canonical names. */
+  supports?: string[];
+  /** The message refers to the user's own team ("my team", "mi equipo") without naming it. */
+  myTeam?: boolean;
 }
 
 export interface IntentScore {

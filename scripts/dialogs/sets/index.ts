@@ -6,7 +6,9 @@ import { dialogs as basketballB } from './basketball.b.js';
 import { dialogs as followUpA } from './follow_up.a.js';
 import { dialogs as followUpB } from './follow_up.b.js';
 import { dialogs as listsB } from './lists.b.js';
+import { dialogs as listsD } from './lists.d.js';
 import { dialogs as offTopicB } from './off_topic.b.js';
+import { dialogs as preferencesD } from './preferences.d.js';
 import { dialogs as timeZoneB } from './time_zone.b.js';
 import { dialogs as unknownTeamB } from './unknown_team.b.js';
 import { dialogs as verdictA } from './verdict.a.js';
@@ -20,6 +22,8 @@ export const DIALOGS: readonly Dialog[] = [
   ...unknownTeamB,
   ...basketballB,
   ...listsB,
+  ...listsD,
   ...offTopicB,
   ...timeZoneB,
+  ...preferencesD,
 ];

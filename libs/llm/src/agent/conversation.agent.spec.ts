@@ -180,4 +180,29 @@ describe('ConversationAgent loop', () => {
     expect(prompt).toMatch(/guaranteed/);
     expect(call.messages[2]).toBeInstanceOf(AIMessage);
   });
+
+  it('reads "my team" as the team the user supports, and uses the stored zone when the request has none', async () => {
+    const model = new ScriptedChatModel(() => ({ text: 'Noted.' }));
+    const { agent, moduleRef } = await agentWith(model);
+    const { timeZone: _none, ...withoutZone } = input('When does my team play?');
+    const result = await agent.run({ ...withoutZone, preferences: { favouriteTeams: ['Sevilla', 'Liverpool'], timeZone: 'America/Mexico_City' } });
+    await moduleRef.close();
+
+    const [call] = model.seen;
+    expect(call.messages[call.messages.length - 1].text).toBe('When does Sevilla play?');
+    expect(result.entities.teams).toEqual(['Sevilla']);
+    expect(call.messages[0].text).toContain('in America/Mexico_City');
+    expect(call.messages[0].text).toContain('"favouriteTeams":["Sevilla","Liverpool"]');
+  });
+
+  it('puts a team declared now before the stored ones, and a request zone before the stored one', async () => {
+    const model = new ScriptedChatModel(() => ({ text: 'Noted.' }));
+    const { agent, moduleRef } = await agentWith(model);
+    const result = await agent.run({ ...input("I'm a Liverpool fan. When does my team play?"), preferences: { favouriteTeams: ['Sevilla'], timeZone: 'America/Mexico_City' } });
+    await moduleRef.close();
+
+    expect(result.entities.supports).toEqual(['Liverpool']);
+    expect(model.seen[0].messages[0].text).toContain('"favouriteTeams":["Liverpool","Sevilla"]');
+    expect(model.seen[0].messages[0].text).toContain('in Europe/Madrid');
+  });
 });

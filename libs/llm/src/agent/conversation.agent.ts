@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AIMessage, type AIMessageChunk, type BaseMessage, HumanMessage, SystemMessage, ToolMessage } from '@langchain/core/messages';
 import type { ToolCall } from '@langchain/core/messages/tool';
 import { redactPii } from '@app/common';
-import { NluService } from '@app/nlu';
+import { namingMyTeam, NluService } from '@app/nlu';
 import type { FunctionCallRecord, Language, TrackedContext } from '../shared/conversation-types.js';
 import { FORBIDDEN_PROMISES } from '../shared/responsible-gambling.js';
 import { stripDelimiters } from '../shared/turn-context.js';
@@ -42,13 +42,20 @@ export class ConversationAgent {
   ) {}
 
   async run(input: AgentTurnInput, onToken?: (delta: string) => void): Promise<AgentTurnResult> {
-    const clientZone = safeTimeZone(input.timeZone);
+    // The client's zone, else the one the user's earlier sessions left.
+    const clientZone = safeTimeZone(input.timeZone ?? input.preferences?.timeZone);
     // Personal data never reaches a model, Gemini or offline (ChatService stores the redacted text too),
     // and neither do our data delimiters typed by the user.
-    const message = stripDelimiters(redactPii(input.message)).slice(0, MAX_MESSAGE_CHARS);
+    const typed = stripDelimiters(redactPii(input.message)).slice(0, MAX_MESSAGE_CHARS);
     const now = new Date();
     const context: TrackedContext = { ...input.context, lastTeams: Array.isArray(input.context?.lastTeams) ? input.context.lastTeams : [] };
-    const nlu = this.nlu.analyze(message, { timeZone: clientZone, now, ...(input.languageHint ? { languageHint: input.languageHint } : {}) });
+    const analyze = (text: string) => this.nlu.analyze(text, { timeZone: clientZone, now, ...(input.languageHint ? { languageHint: input.languageHint } : {}) });
+    const said = analyze(typed);
+    // The user's teams, the ones declared now first ("I'm a Liverpool fan").
+    const favouriteTeams = [...new Set([...(said.entities.supports ?? []), ...(input.preferences?.favouriteTeams ?? [])])];
+    // "When does my team play?" is read, by either engine, as the question about the team they support.
+    const message = said.entities.myTeam && favouriteTeams.length > 0 ? namingMyTeam(typed, favouriteTeams[0]) : typed;
+    const nlu = message === typed ? said : analyze(message);
     // Times follow the user: a city they name ("I'm in New York", "what time is that in London?"), then
     // the one they said they are in earlier, then the client's zone.
     const location = nlu.entities.location;
@@ -56,11 +63,11 @@ export class ConversationAgent {
     const language: Language = nlu.language;
     const focus = resolveTurnFocus(nlu, context, message);
     const userId = input.userId?.trim() ? input.userId : undefined;
-    const toolContext: ToolContext = { sessionId: input.sessionId, language, timeZone, ...(userId ? { userId } : {}) };
+    const toolContext: ToolContext = { sessionId: input.sessionId, language, timeZone, ...(userId ? { userId } : {}), ...(favouriteTeams.length > 0 ? { favouriteTeams } : {}) };
     const signal = input.signal;
     const turnId = randomUUID();
 
-    const systemPrompt = buildSystemPrompt({ language, timeZone, now, context, authenticated: userId !== undefined, summary: input.summary && redactPii(input.summary) });
+    const systemPrompt = buildSystemPrompt({ language, timeZone, now, context, favouriteTeams, authenticated: userId !== undefined, summary: input.summary && redactPii(input.summary) });
     const messages: BaseMessage[] = [new SystemMessage(systemPrompt), ...this.history(input.history), new HumanMessage(message)];
 
     let content = '';

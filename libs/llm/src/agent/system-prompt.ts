@@ -8,6 +8,8 @@ export interface SystemPromptInput {
   now: Date;
   context: TrackedContext;
   authenticated: boolean;
+  /** Teams the user supports, newest first ("my team" is the first). */
+  favouriteTeams?: readonly string[];
   /** Running summary of older exchanges, written from user-supplied text. */
   summary?: string;
 }
@@ -34,6 +36,8 @@ Rules, in order of priority:
 15. An accumulator ("a double on X and Y", "combinada") is one simulate_bet call with every leg; when a leg cannot be priced, say which and why, and price the rest. A new stake, an added, dropped or swapped leg changes the last slip.
 16. A team name you cannot find is unknown: say so (with close names when the tool suggests them) and never answer with another team's data. Basketball has no draw: use the moneyline, point spread and total points.
 17. For a list, say how many more matches there are (the tool's remaining) and fetch the next page with offset when the user asks for more.
+18. The context's favouriteTeams are the teams the user supports ("my team" / "mi equipo" is the first). When the user says which team they support, acknowledge it in one line. If they say "my team" and none is known, ask which team it is. Lists lead with their teams' matches.
+19. Say which time zone the times are in. When the user names the city or zone they are in, use it from then on.
 
 Betting knowledge: odds are decimal. Implied probability = 1 / odds and includes the bookmaker's margin (the overround). A model probability above the implied one means value; edge = model probability × odds − 1. An accumulator multiplies the odds of its legs and needs every leg to win. Potential return includes the stake; profit = return − stake. Favourites win more often but pay less; no bet is free of risk.`;
 
@@ -50,6 +54,7 @@ export function buildSystemPrompt(input: SystemPromptInput): string {
       language: input.language,
       authenticated: input.authenticated,
       tracked: input.context,
+      ...(input.favouriteTeams && input.favouriteTeams.length > 0 ? { favouriteTeams: [...input.favouriteTeams] } : {}),
     }),
   ];
   const summary = input.summary ? stripDelimiters(input.summary).slice(0, MAX_SUMMARY_CHARS).trim() : '';

@@ -38,3 +38,34 @@ describe('OfflineTurnPlanner with bets', () => {
     expect(toolFor('bet on Barcelona')).not.toEqual(['propose_bet']);
   });
 });
+
+describe('OfflineTurnPlanner with competitions and the user\'s team', () => {
+  let nlu: NluService;
+  const planner = new OfflineTurnPlanner();
+  const tools = new Set(['search_fixtures', 'list_tournaments']);
+
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [NluModule] }).compile();
+    nlu = moduleRef.get(NluService);
+  });
+
+  const planFor = (message: string) => {
+    const understood = nlu.analyze(message, { timeZone: 'Europe/Madrid' });
+    return planner.plan({ message, nlu: understood, focus: resolveTurnFocus(understood, { lastTeams: [] }, message), tools });
+  };
+
+  it.each(['Premier League and Serie A games this weekend', 'partidos de LaLiga y de la Champions'])('lists every competition of "%s" in one search', (message) => {
+    const plan = planFor(message);
+    expect(plan.kind).toBe('tools');
+    const search = plan.kind === 'tools' ? plan.calls.find((c) => c.name === 'search_fixtures') : undefined;
+    expect((search?.args.tournaments as string[] | undefined)?.length).toBe(2);
+  });
+
+  it.each(['when does my team play?', '¿cuándo juega mi equipo?'])('asks which team is theirs for "%s" when none is known', (message) => {
+    expect(planFor(message)).toEqual({ kind: 'reply', reply: 'need_my_team' });
+  });
+
+  it('looks up the team the user declares', () => {
+    expect(planFor("I'm a Liverpool fan")).toEqual({ kind: 'tools', calls: [expect.objectContaining({ name: 'search_fixtures', args: expect.objectContaining({ team: 'Liverpool' }) })] });
+  });
+});

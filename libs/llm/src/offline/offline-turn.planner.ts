@@ -29,6 +29,8 @@ export type DirectReply =
   | 'need_pick'
   | 'need_teams'
   | 'need_legs_amount'
+  | 'need_my_team'
+  | 'zone_noted'
   | 'off_topic'
   | 'no_guarantee'
   | 'chasing_losses'
@@ -100,7 +102,7 @@ export class OfflineTurnPlanner {
           // With two teams the writer looks for their meeting among the first team's fixtures.
           return tools({ name: SEARCH_FIXTURES, args: { team: focus.teams[0], ...dates, limit: focus.teams.length > 1 ? 25 : 5 } });
         }
-        if (focus.tournament) return tools({ name: SEARCH_FIXTURES, args: { tournament: focus.tournament, ...dates, limit: 10 } });
+        if (focus.tournament) return tools({ name: SEARCH_FIXTURES, args: { ...competitionArgs(focus), ...dates, limit: 10 } });
         return tools({ name: SEARCH_FIXTURES, args: { ...dates, ...sportArgs(focus), limit: 10 } });
 
       case 'ODDS_INFORMATION_QUERY':
@@ -151,7 +153,7 @@ export class OfflineTurnPlanner {
         if (focus.tournament) {
           return tools(
             { name: LIST_TOURNAMENTS, args: {} },
-            { name: SEARCH_FIXTURES, args: { tournament: focus.tournament, ...dates, limit: 8 } },
+            { name: SEARCH_FIXTURES, args: { ...competitionArgs(focus), ...dates, limit: focus.tournaments ? 10 : 8 } },
           );
         }
         const args: Record<string, unknown> = {};
@@ -193,6 +195,11 @@ function dateArgs(focus: TurnFocus): Record<string, string> {
   return focus.dates ? { date_from: focus.dates.from, date_to: focus.dates.to } : {};
 }
 
+/** The competition asked about, or all of them when several are named. */
+function competitionArgs(focus: TurnFocus): Record<string, unknown> {
+  return { tournament: focus.tournament, ...(focus.tournaments ? { tournaments: focus.tournaments } : {}) };
+}
+
 function sportArgs(focus: TurnFocus): Record<string, string> {
   return focus.sport ? { sport: focus.sport } : {};
 }
@@ -202,6 +209,7 @@ type PlanRule = (input: PlanInput) => OfflinePlan | undefined;
 const reply = (r: DirectReply): OfflinePlan => ({ kind: 'reply', reply: r });
 const call = (name: string, args: Record<string, unknown>): OfflinePlan => ({ kind: 'tools', calls: [{ name, args }] });
 const PAGE_SIZE = 10;
+const NOT_A_QUESTION: ReadonlySet<string> = new Set(['UNCLEAR', 'GREETING', 'GENERAL_SPORTS_QUERY', 'HELP_REQUEST']);
 const WH_RE = /\b(?:who|which|qui[eé]n|cu[aá]l)\b/i;
 const YES_NO_RE = /^\W*(?:is|are|isn'?t|aren'?t|will|es|son|sera|será)\b|\b(?:es|son|sera|será)\s+(?:el\s+|la\s+)?favorit/i;
 
@@ -216,6 +224,10 @@ const PRE_RULES: readonly PlanRule[] = [
   // Certainty is never on offer, whatever else the message asks.
   ({ focus }) => (focus.certainty ? reply('no_guarantee') : undefined),
   ({ focus }) => (focus.offTopic ? reply('off_topic') : undefined),
+  // "I'm in Mexico City" and nothing else: the zone is taken (the agent keeps it), and said so.
+  ({ nlu }) => (nlu.entities.location?.stays && NOT_A_QUESTION.has(nlu.intent) && nlu.entities.teams.length === 0 && nlu.entities.tournaments.length === 0 ? reply('zone_noted') : undefined),
+  // "When does my team play?" before the user has said which team is theirs.
+  ({ nlu, focus }) => (focus.myTeam && nlu.entities.teams.length === 0 ? reply('need_my_team') : undefined),
   // "Can you bet on a draw in the NBA?": basketball has none.
   ({ nlu, focus }) => (focus.sport === 'basketball' && focus.outcome === 'draw' && nlu.entities.teams.length === 0 && nlu.entities.amounts.length === 0 ? reply('basketball_draw') : undefined),
   // "Only football": the last list again, for that sport.

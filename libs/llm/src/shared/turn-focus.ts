@@ -10,6 +10,8 @@ export interface TurnFocus {
   /** The match the conversation was on, when the message names none. */
   fixtureId?: string;
   tournament?: string;
+  /** Every competition named, when there are several ("Premier League and Serie A"). */
+  tournaments?: string[];
   dates?: { from: string; to: string };
   market?: Market;
   outcome?: Outcome;
@@ -29,6 +31,10 @@ export interface TurnFocus {
   lastCall?: { name: string; args: Record<string, unknown> };
   /** What a bet of this turn backs: a team, the draw, a total or both-teams-to-score. */
   selection?: FocusSelection;
+  /** Teams the user just said they support. */
+  supports?: string[];
+  /** "My team" said with no team of the user's known. */
+  myTeam?: boolean;
 }
 
 export interface FocusSelection {
@@ -154,6 +160,7 @@ export function resolveTurnFocus(nlu: NluResult, context: TrackedContext, messag
 
   const tournament = e.tournaments[0] ?? (followUp ? context.lastTournament : undefined);
   if (tournament) focus.tournament = tournament;
+  if (e.tournaments.length > 1) focus.tournaments = [...e.tournaments];
   const dates = e.dates ?? (followUp && focus.teams.length === 0 ? context.lastDates : undefined);
   if (dates) focus.dates = { from: dates.from, to: dates.to };
   const market = e.markets[0] ?? (followUp && MATCH_INTENTS.has(intent) ? asMarket(context.lastMarket) : undefined);
@@ -190,6 +197,8 @@ export function resolveTurnFocus(nlu: NluResult, context: TrackedContext, messag
   if (e.certainty) focus.certainty = true;
   if (e.chasingLosses) focus.chasingLosses = true;
   if (e.offTopic) focus.offTopic = true;
+  if (e.supports) focus.supports = [...e.supports];
+  if (e.myTeam) focus.myTeam = true;
   if (context.lastCall) focus.lastCall = context.lastCall;
   // "¿y a que sí?" / "yes" after both-teams-to-score: the market talked about.
   if (intent === 'BET_SIMULATION' && !focus.market && /\b(?:yes|si|sí|no)\b/i.test(message) && context.lastSelection?.market === 'btts') focus.market = 'btts';

@@ -70,7 +70,12 @@ export function upcomingLines(result: SearchFixturesResult, ctx: RenderContext):
     return lines;
   }
 
-  const title = filters.tournament ? competitionLabel(filters.tournament, matches[0], language) : undefined;
+  const several = (filters.tournaments?.length ?? 0) > 1;
+  const title = several
+    ? (filters.tournaments ?? []).map((name) => competitionLabel(name, matches.find((m) => m.competition === name), language)).join(es ? ' y ' : ' and ')
+    : filters.tournament
+      ? competitionLabel(filters.tournament, matches[0], language)
+      : undefined;
   if (matches.length === 0 && result.offset > 0) {
     return [es ? `Eso es todo: ya te he mostrado los ${result.total} partidos de esas fechas.` : `That's the whole list: I've shown all ${result.total} matches in that period.`];
   }
@@ -95,7 +100,9 @@ export function upcomingLines(result: SearchFixturesResult, ctx: RenderContext):
   if (result.order === 'relevance' && result.offset === 0) {
     lines.push(es ? '(Primero los más destacados para ti; por orden de hora.)' : '(The most notable for you first, listed by kick-off.)');
   }
-  lines.push(...matches.map((m) => `• ${fixtureLine(m, ctx, !title)}`));
+  const yours = result.favouriteTeams ?? [];
+  if (yours.length > 0 && result.offset === 0) lines.push(es ? `(Tu equipo primero: ${yours.join(', ')}.)` : `(Your team first: ${yours.join(', ')}.)`);
+  lines.push(...matches.map((m) => `• ${fixtureLine(m, ctx, !title || several)}`));
   if (result.remaining > 0) {
     lines.push(
       es
