@@ -54,6 +54,8 @@ export interface TrackedContext {
   lastCall?: { name: string; args: Record<string, unknown> };
   /** The time zone of the city the user said they are in ("I'm in New York"); wins over the client's. */
   timeZone?: string;
+  /** The sport the conversation is in: a club named without a sport word is read in it. */
+  lastSport?: 'football' | 'basketball';
   /** The selection last priced or asked about ("over 2.5", "the draw"), for "put 10 on it". */
   lastSelection?: { selection: string; market?: string; line?: number };
 }

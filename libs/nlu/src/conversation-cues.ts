@@ -69,8 +69,23 @@ const OFF_TOPIC_RE = rx(
   String.raw`\b(?:(?:que|el)\s+tiempo\s+(?:hace|hara|va\s+a\s+hacer)|tiempo\s+(?:hace|en|que\s+hace)|clima|llover|llueve|lluvia|nevar|temperatura|politic[ao]s?|presidente|elecciones|recetas?|cocinar|chistes?|poema|cancion|pelicula|noticias|bolsa|bitcoin|cripto\w*|deberes|traduce|capital\s+de)\b`,
 );
 
+// A short reply that only names a sport, correcting the question before ("no, the basketball one").
+const SPORT_WORD = String.raw`(?:basketball|baloncesto|basket|basquet|nba|euroleague|euroliga|acb|football|soccer|futbol)`;
+const SPORT_CORRECTION_RE = rx(
+  String.raw`^\W*(?:no|nope|nah|not|sorry|i\s+mean|i\s+meant|i\s+said|me\s+refiero|quiero\s+decir|digo|perdon)\b`,
+  String.raw`^\W*(?:and\s+|what\s+about\s+|y\s+)?(?:the\s+|in\s+|en\s+)?${SPORT_WORD}(?:\s+(?:team|club|one|side|section))?\W*$`,
+  String.raw`\bthe\s+${SPORT_WORD}\s+(?:team|club|one|side|section)\b`,
+  String.raw`^\W*(?:y\s+)?(?:el|la|los)\s+(?:equipo\s+|club\s+)?de\s+${SPORT_WORD}`,
+);
+const MAX_CORRECTION_WORDS = 10;
+
+/** Whether a message without teams only corrects the sport of the previous question. */
+export function detectSportCorrection(skeleton: string): boolean {
+  return SPORT_CORRECTION_RE.test(skeleton) && detectSport(skeleton) !== undefined && skeleton.split(/\s+/).length <= MAX_CORRECTION_WORDS && !/@(?:team|tournament|amount)/.test(skeleton);
+}
+
 /** The regex sources here, so their words are known to the typo corrector and never rewritten. */
-export const CUE_PATTERNS: readonly RegExp[] = [...ASK_PATTERNS.map(([, re]) => re), ...SPORT_PATTERNS.map(([, re]) => re), CERTAINTY_RE, CHASING_RE, OFF_TOPIC_RE];
+export const CUE_PATTERNS: readonly RegExp[] = [...ASK_PATTERNS.map(([, re]) => re), ...SPORT_PATTERNS.map(([, re]) => re), CERTAINTY_RE, CHASING_RE, OFF_TOPIC_RE, SPORT_CORRECTION_RE];
 
 export function detectAsk(skeleton: string): Ask | undefined {
   return ASK_PATTERNS.find(([, pattern]) => pattern.test(skeleton))?.[0];

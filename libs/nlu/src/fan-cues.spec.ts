@@ -41,3 +41,34 @@ describe('the team a user supports', () => {
     expect(namingMyTeam('cuotas de mi equipo favorito', 'Real Betis')).toBe('cuotas de Real Betis');
   });
 });
+
+describe('the sport of a conversation', () => {
+  const nlu = createDefaultNluService();
+
+  it.each(['no, el de baloncesto', 'No, I mean the basketball team', 'sorry, I meant the basketball one', 'no, me refiero al de basket', 'no, the football team'])(
+    'is corrected by "%s"',
+    (message) => {
+      expect(nlu.analyze(message).entities.correctsSport).toBe(true);
+    },
+  );
+
+  it.each(['los partidos de la NBA hoy', 'basketball games tonight', 'no, Real Madrid baloncesto', 'el Madrid de baloncesto'])('is not corrected by "%s"', (message) => {
+    expect(nlu.analyze(message).entities.correctsSport).toBeUndefined();
+  });
+
+  it('reads a club named without a sport word in the sport the conversation is in', () => {
+    const basketball = nlu.analyze('when does Real Madrid play?', { sportHint: 'basketball' });
+    expect(basketball.entities.teams).toEqual(['Real Madrid Baloncesto']);
+    expect(basketball.entities.sport).toBe('basketball');
+    // A club without a basketball side stays a football club; a sport word wins over the conversation's.
+    expect(nlu.analyze('and Chelsea?', { sportHint: 'basketball' }).entities.teams).toEqual(['Chelsea']);
+    expect(nlu.analyze('Chelsea?', { sportHint: 'basketball' }).entities.sport).toBeUndefined();
+    expect(nlu.analyze('Real Madrid football next game', { sportHint: 'basketball' }).entities.teams).toEqual(['Real Madrid']);
+  });
+
+  it("gives a club's side in each sport, both ways", () => {
+    expect(nlu.inSport('Barcelona', 'basketball')).toBe('FC Barcelona Bàsquet');
+    expect(nlu.inSport('Real Madrid Baloncesto', 'football')).toBe('Real Madrid');
+    expect(nlu.inSport('Chelsea', 'basketball')).toBe('Chelsea');
+  });
+});

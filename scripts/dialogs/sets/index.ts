@@ -3,6 +3,7 @@ import type { Dialog } from '../dialog.types.js';
 import { dialogs as accumulatorA } from './accumulator.a.js';
 import { dialogs as basicsA } from './basics.a.js';
 import { dialogs as basketballB } from './basketball.b.js';
+import { dialogs as basketballD } from './basketball.d.js';
 import { dialogs as followUpA } from './follow_up.a.js';
 import { dialogs as followUpB } from './follow_up.b.js';
 import { dialogs as listsB } from './lists.b.js';
@@ -21,6 +22,7 @@ export const DIALOGS: readonly Dialog[] = [
   ...followUpB,
   ...unknownTeamB,
   ...basketballB,
+  ...basketballD,
   ...listsB,
   ...listsD,
   ...offTopicB,

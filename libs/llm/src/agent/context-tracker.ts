@@ -107,6 +107,9 @@ export function contextUpdateFor(focus: TurnFocus, calls: readonly ExecutedCall[
   if (focus.dates) update.lastDates = { ...focus.dates };
   if (focus.amount) update.lastAmount = { ...focus.amount };
   if (focus.pick) update.lastPick = focus.pick;
+  // The sport the conversation is now in: the one named or read, or football when clubs were named without one.
+  if (focus.sport) update.lastSport = focus.sport;
+  else if (focus.teams.length > 0 && !focus.usedContext) update.lastSport = 'football';
 
   const remembered = REMEMBERED_CALLS.map((name) => calls.find((c) => c.ok && c.name === name && c.result && c.result.error === undefined)).find((c) => c !== undefined);
   if (remembered) update.lastCall = { name: remembered.name, args: { ...remembered.args } };

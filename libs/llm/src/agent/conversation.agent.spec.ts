@@ -205,4 +205,21 @@ describe('ConversationAgent loop', () => {
     expect(model.seen[0].messages[0].text).toContain('"favouriteTeams":["Liverpool","Sevilla"]');
     expect(model.seen[0].messages[0].text).toContain('in Europe/Madrid');
   });
+
+  it('asks the last question again about the other sport\'s side when the user corrects the sport', async () => {
+    const model = new ScriptedChatModel(() => ({ text: 'Here.' }));
+    const { agent, moduleRef } = await agentWith(model);
+    const result = await agent.run({
+      ...input('no, el de baloncesto'),
+      context: { lastTeams: ['Real Madrid'], lastIntent: 'MATCH_SCHEDULE_QUERY', lastFixtureId: 'f-football', lastSport: 'football' },
+    });
+    await moduleRef.close();
+
+    expect(result.intent).toBe('MATCH_SCHEDULE_QUERY');
+    expect(result.entities.teams).toEqual(['Real Madrid Baloncesto']);
+    const prompt = model.seen[0].messages[0].text;
+    expect(prompt).toContain('"lastTeams":["Real Madrid Baloncesto"]');
+    expect(prompt).not.toContain('f-football');
+    expect(result.contextUpdate).toMatchObject({ lastTeams: ['Real Madrid Baloncesto'], lastSport: 'basketball' });
+  });
 });

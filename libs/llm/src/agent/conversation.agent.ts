@@ -48,14 +48,18 @@ export class ConversationAgent {
     // and neither do our data delimiters typed by the user.
     const typed = stripDelimiters(redactPii(input.message)).slice(0, MAX_MESSAGE_CHARS);
     const now = new Date();
-    const context: TrackedContext = { ...input.context, lastTeams: Array.isArray(input.context?.lastTeams) ? input.context.lastTeams : [] };
-    const analyze = (text: string) => this.nlu.analyze(text, { timeZone: clientZone, now, ...(input.languageHint ? { languageHint: input.languageHint } : {}) });
+    const stored: TrackedContext = { ...input.context, lastTeams: Array.isArray(input.context?.lastTeams) ? input.context.lastTeams : [] };
+    const sportHint = stored.lastSport;
+    const analyze = (text: string) =>
+      this.nlu.analyze(text, { timeZone: clientZone, now, ...(input.languageHint ? { languageHint: input.languageHint } : {}), ...(sportHint ? { sportHint } : {}) });
     const said = analyze(typed);
     // The user's teams, the ones declared now first ("I'm a Liverpool fan").
     const favouriteTeams = [...new Set([...(said.entities.supports ?? []), ...(input.preferences?.favouriteTeams ?? [])])];
     // "When does my team play?" is read, by either engine, as the question about the team they support.
     const message = said.entities.myTeam && favouriteTeams.length > 0 ? namingMyTeam(typed, favouriteTeams[0]) : typed;
     const nlu = message === typed ? said : analyze(message);
+    // "No, I mean the basketball team": the last question again, about the clubs' sides in that sport.
+    const context = nlu.entities.correctsSport && nlu.entities.sport && stored.lastTeams.length > 0 ? inSport(stored, nlu.entities.sport, (team, sport) => this.nlu.inSport(team, sport)) : stored;
     // Times follow the user: a city they name ("I'm in New York", "what time is that in London?"), then
     // the one they said they are in earlier, then the client's zone.
     const location = nlu.entities.location;
@@ -146,7 +150,7 @@ export class ConversationAgent {
         currency: focus.amount?.currency,
       }),
       tokenUsage: { ...usage, total: usage.input + usage.output },
-      contextUpdate: cancelled ? {} : { ...contextUpdateFor(focus, executed), ...(location?.stays ? { timeZone: location.timeZone } : {}) },
+      contextUpdate: cancelled ? {} : { ...(context === stored ? {} : context), ...contextUpdateFor(focus, executed), ...(location?.stays ? { timeZone: location.timeZone } : {}) },
       mode,
       cancelled,
     };
@@ -188,6 +192,20 @@ export class ConversationAgent {
     if (error) record.error = typeof result?.message === 'string' ? `${error}: ${result.message}`.slice(0, 300) : error;
     return { record, outcome: { name: call.name, args, result, ok: error === undefined }, output };
   }
+}
+
+/**
+ * The context with its teams read as their sides in `sport`, and what was tied to the other sport's
+ * match (its fixture, call and selection) let go, so the last question can be asked again.
+ */
+export function inSport(context: TrackedContext, sport: NonNullable<TrackedContext['lastSport']>, sideOf: (team: string, sport: NonNullable<TrackedContext['lastSport']>) => string): TrackedContext {
+  const { lastFixtureId: _fixture, lastCall: _call, lastSelection: _selection, ...rest } = context;
+  return {
+    ...rest,
+    lastTeams: context.lastTeams.map((team) => sideOf(team, sport)),
+    ...(context.lastPick ? { lastPick: sideOf(context.lastPick, sport) } : {}),
+    lastSport: sport,
+  };
 }
 
 function asHistoryMessage(message: AIMessageChunk, calls: Array<ToolCall & { id: string }>): AIMessage {

@@ -129,6 +129,7 @@ export class OfflineChatModel extends BaseChatModel<OfflineChatModelCallOptions,
       timeZone: turn.timeZone,
       now: new Date(turn.now),
       ...(hasContextBlock ? { languageHint: turn.language } : {}),
+      ...(turn.tracked.lastSport ? { sportHint: turn.tracked.lastSport } : {}),
     });
     const language = hasContextBlock ? turn.language : nlu.language;
     const focus = resolveTurnFocus(nlu, turn.tracked, message);

@@ -96,7 +96,8 @@ export function resolveTurnFocus(nlu: NluResult, context: TrackedContext, messag
   const hasEntities = e.teams.length > 0 || e.tournaments.length > 0 || e.dates !== undefined || e.amounts.length > 0 || e.outcome !== undefined;
   const short = message.trim().split(/\s+/).length <= SHORT_MESSAGE_TOKENS;
   const weak = nlu.confidence < WEAK_CONFIDENCE || nlu.intent === 'UNCLEAR';
-  const followUp = e.isFollowUp || (short && hasEntities && weak && lastIntent !== undefined);
+  // A correction of the sport ("no, el de baloncesto") asks the last question again.
+  const followUp = e.isFollowUp || e.correctsSport === true || (short && hasEntities && weak && lastIntent !== undefined);
 
   let intent = nlu.intent;
   let usedContext = false;

@@ -27,10 +27,12 @@ export const renderMatchVerdict: Renderer<MatchVerdictResult> = (result, ctx) =>
     lines.push(`${matchWhere(result.match, ctx)}:`, valueLine(result, language));
   } else if (result.asked) {
     const a = result.asked;
+    // The verdict names the favourite next to the word, the match apart, so it cannot be read as the other side.
+    const where = matchWhere(result.match, ctx);
     lines.push(
       a.isFavourite
-        ? es ? `Sí: ${a.name} es el favorito en ${matchWhere(result.match, ctx)}.` : `Yes: ${a.name} are the favourites for ${matchWhere(result.match, ctx)}.`
-        : es ? `No: el favorito en ${matchWhere(result.match, ctx)} es ${fav.name}, no ${a.name}.` : `No: the favourites for ${matchWhere(result.match, ctx)} are ${fav.name}, not ${a.name}.`,
+        ? es ? `Sí: ${a.name} es el favorito (${where}).` : `Yes: ${a.name} are the favourites (${where}).`
+        : es ? `No: el favorito es ${fav.name}, no ${a.name} (${where}).` : `No: the favourites are ${fav.name}, not ${a.name} (${where}).`,
     );
   } else {
     lines.push(`${es ? 'Veredicto' : 'Verdict'} (${matchWhere(result.match, ctx)}): ${STRENGTH[result.strength][language](favName)}.`);
