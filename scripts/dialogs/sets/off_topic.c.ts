@@ -8,7 +8,7 @@ import { language, NO_PROMISE } from './helpers.js';
 const SAYS_WHAT_IT_DOES: Check = { kind: 'mentions', any: ['betting', 'bets', 'odds', 'fixtures', 'apuestas', 'cuotas', 'partidos'] };
 const NOT_LOST: Check = { kind: 'not_mentions', any: ["didn't understand", 'did not understand', 'no he entendido', 'no entendí', 'rephrase', 'reformula'] };
 const NO_LIST: Check = { kind: 'not_mentions', any: ['Lakers', 'Celtics', 'Knicks', 'Warriors', 'Nuggets', 'Bucks', '76ers', 'Pistons'] };
-const NO_CERTAINTY_EN: Check = { kind: 'mentions', any: ['guarantee', 'certain', 'risk', 'no bet is', 'no sure'] };
+const NO_CERTAINTY_EN: Check = { kind: 'mentions', any: ['guarantee', 'certain', 'risk', 'no bet is', 'no bet can', 'no sure'] };
 const NO_CERTAINTY_ES: Check = { kind: 'mentions', any: ['riesgo', 'garant', 'segur', 'certeza', 'ninguna apuesta'] };
 
 export const dialogs: Dialog[] = [
