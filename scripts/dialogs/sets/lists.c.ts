@@ -13,7 +13,10 @@ const BUNDESLIGA: Check = { kind: 'mentions', any: ['Bayern', 'Dortmund', 'Leipz
 const LA_LIGA: Check = { kind: 'mentions', any: ['Barcelona', 'Barça', 'Real Madrid', 'Atlético', 'Atletico', 'Athletic', 'Villarreal', 'Betis', 'Real Sociedad', 'Sevilla', 'Valencia', 'Celta', 'Girona', 'Osasuna', 'Rayo', 'Getafe', 'Mallorca', 'Espanyol', 'Alavés', 'Alaves', 'Elche', 'Levante', 'Oviedo'] };
 const PREMIER: Check = { kind: 'mentions', any: ['Arsenal', 'Manchester City', 'Man City', 'Manchester United', 'Man United', 'Liverpool', 'Chelsea', 'Tottenham', 'Newcastle', 'Aston Villa', 'Brighton', 'Brentford', 'Bournemouth', 'Crystal Palace', 'Fulham', 'Everton', 'Nottingham', 'West Ham', 'Wolves', 'Wolverhampton', 'Leeds', 'Burnley', 'Sunderland'] };
 const LIGUE_1: Check = { kind: 'mentions', any: ['Paris Saint-Germain', 'PSG', 'Marseille', 'Marsella', 'Monaco', 'Mónaco', 'Lyon', 'Lille', 'Niza', 'Strasbourg', 'Rennes', 'Brest', 'Toulouse', 'Nantes', 'Auxerre', 'Le Havre', 'Lorient', 'Paris FC', 'Metz', 'Lens'] };
-const CHAMPIONS: Check = { kind: 'mentions', any: ['Benfica', 'PSV', 'Ajax', 'Brugge', 'Brujas', 'Galatasaray', 'Olympiacos', 'Copenhagen', 'Copenhague', 'Slavia', 'Qarabağ', 'Qarabag', 'Kairat', 'Pafos', 'Sporting'] };
+/** Clubs that play in the covered data only in the Champions League. */
+const CHAMPIONS_GUESTS = ['Benfica', 'PSV', 'Ajax', 'Brugge', 'Brujas', 'Galatasaray', 'Olympiacos', 'Copenhagen', 'Copenhague', 'Slavia', 'Qarabağ', 'Qarabag', 'Kairat', 'Pafos', 'Sporting', 'Bodø', 'Bodo', 'Union Saint-Gilloise'];
+const NOT_CHAMPIONS_GUESTS: Check = { kind: 'not_mentions', any: CHAMPIONS_GUESTS };
+const CHAMPIONS: Check = { kind: 'mentions', any: CHAMPIONS_GUESTS };
 
 export const dialogs: Dialog[] = [
   {
@@ -79,7 +82,8 @@ export const dialogs: Dialog[] = [
     language: 'en',
     turns: [
       { user: 'ligue 1 fixtures coming up', checks: [LIST, LIGUE_1, NO_NBA] },
-      { user: 'any of those worth a bet?', checks: [VALUE_REASONING, NO_PROMISE, NOT_LOST_EN] },
+      // "those" are the Ligue 1 fixtures just listed: picks from other competitions do not answer it.
+      { user: 'any of those worth a bet?', checks: [VALUE_REASONING, LIGUE_1, NOT_CHAMPIONS_GUESTS, NO_PROMISE, NOT_LOST_EN] },
     ],
   },
   {

@@ -1,5 +1,5 @@
 import type { Check, Dialog } from '../dialog.types.js';
-import { language, NO_PROMISE } from './helpers.js';
+import { favourite, language, NO_PROMISE } from './helpers.js';
 
 // Held-out off-topic questions and demands for certainty: declined plainly with what the assistant
 // does, never met with the generic fallback or a fixture list, never a promise; a club name inside
@@ -79,7 +79,8 @@ export const dialogs: Dialog[] = [
       {
         user: 'el madrid gana seguro el domingo verdad? dime que si',
         teams: ['Real Madrid'],
-        checks: [NO_PROMISE, NO_CERTAINTY_ES, NOT_LOST, language('es')],
+        // Not a sure win, and who the market actually favours in Madrid's Sunday match.
+        checks: [NO_PROMISE, NO_CERTAINTY_ES, favourite('Real Madrid', { date: 'sunday' }), NOT_LOST, language('es')],
       },
     ],
   },
