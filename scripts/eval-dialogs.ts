@@ -2,7 +2,7 @@
  * Plays the labelled dialogue set (scripts/dialogs/sets) against the real app and scores it per
  * category and language.
  *
- *   npm run eval:dialogs [-- --only <id-prefix|category|language>[,…]] [--json] [--min 0.95]
+ *   npm run eval:dialogs [-- --only <id-prefix|.id-part.|category|language>[,…]] [--json] [--min 0.95]
  *                        [--out eval-results/dialogs.json] [--base-url http://host:port] [--self-test]
  *
  * Without --base-url the app is started in this process on a free port, with the embedded sports

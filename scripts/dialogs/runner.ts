@@ -144,10 +144,15 @@ export async function runDialog(original: Dialog, chat: ChatClient, api: SportsA
   return { id: dialog.id, category: dialog.category, language: dialog.language, turns, pass: turns.every((t) => t.pass) };
 }
 
-/** Dialogues whose id starts with, or whose category or language equals, one of the filters. */
+/**
+ * Dialogues whose id starts with, or whose category or language equals, one of the filters; a filter
+ * starting with a dot (".c.") matches that part anywhere in the id, to pick one writer's dialogues
+ * across categories.
+ */
 export function selectDialogs(dialogs: readonly Dialog[], filters: readonly string[]): Dialog[] {
   if (filters.length === 0) return [...dialogs];
-  return dialogs.filter((d) => filters.some((f) => d.id.startsWith(f) || d.category === f || d.language === f));
+  const matches = (d: Dialog, f: string) => (f.startsWith('.') ? d.id.includes(f) : d.id.startsWith(f)) || d.category === f || d.language === f;
+  return dialogs.filter((d) => filters.some((f) => matches(d, f)));
 }
 
 /** Problems of the set itself: duplicate ids, turns without checks, empty dialogues. */
