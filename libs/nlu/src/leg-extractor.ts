@@ -15,11 +15,11 @@ export const ACCA_RE =
 const CONJUNCTIONS = new Set(['and', 'y', 'e', 'plus', 'also', 'tambien', 'then', 'luego']);
 const CLAUSE_PUNCTUATION = /[,;+&\n]/;
 // Words that say a leg backs something, so two legs read as a bet even without a stake.
-const PICK_CUE = /\b(?:win|wins|to\s+win|beat|beats|victory|gana|ganan|gane|ganen|ganar|victoria|lose|loses|pierde|pierden|draw|empate|empatan|over|under|mas\s+de|menos\s+de|btts|ambos\s+marcan)\b/;
+const PICK_CUE = /\b(?:win|wins|to\s+win|beat|beats|victory|gana|ganan|gane|ganen|ganar|victoria|lose|loses|pierde|pierden|draw|empate|empatan|level|square|over|under|mas\s+de|menos\s+de|btts|ambos\s+marcan|marquen|score)\b/;
 const LOSE_RE = /\b(?:lose|loses|losing|to\s+lose|pierde|pierden|pierda|perder|derrota\s+del?)\b/;
-const DRAW_RE = /\b(?:draw|tie|empate|empatan|empaten)\b/;
+const DRAW_RE = /\b(?:draw|draws|drawn|tie|tied|empate|empatan|empaten|empatados?|tablas)\b|\b(?:ends?|finish(?:es)?|end\s+up)\s+(?:level|all\s+square|even)\b|\ball\s+square\b/;
 const TOTAL_RE = /\b(over|under|mas\s+de|menos\s+de)\s*(\d+(?:[.,]\d+)?)/;
-const BTTS_RE = /\b(?:btts|both\s+teams?\s+to\s+score|ambos\s+(?:equipos\s+)?marcan|marcan\s+ambos)\b/;
+const BTTS_RE = /\b(?:btts|both\s+(?:teams?|sides)\s+(?:to\s+)?score|both\s+score|ambos\s+(?:equipos\s+)?marca[nr]|marca[nr]\s+ambos|marque[n]?\s+(?:los\s+)?(?:dos|ambos)|marcan\s+los\s+dos)\b/;
 
 interface Clause {
   names: string[];

@@ -114,6 +114,13 @@ export function contextUpdateFor(focus: TurnFocus, calls: readonly ExecutedCall[
   const remembered = REMEMBERED_CALLS.map((name) => calls.find((c) => c.ok && c.name === name && c.result && c.result.error === undefined)).find((c) => c !== undefined);
   if (remembered) update.lastCall = { name: remembered.name, args: { ...remembered.args } };
   if (focus.selection) update.lastSelection = { ...focus.selection };
+  else if (remembered?.name === RECOMMEND_BETS) {
+    // "Vale, pon 5 €" after a tip: the tip's selection (its match is the turn's primary match).
+    const tip = firstOf(remembered.result?.selections) as { market?: unknown; selection?: unknown; line?: unknown } | undefined;
+    if (typeof tip?.selection === 'string' && typeof tip.market === 'string') {
+      update.lastSelection = { selection: tip.selection, market: tip.market, ...(typeof tip.line === 'number' ? { line: tip.line } : {}) };
+    }
+  }
 
   const leg = calls.find((c) => c.ok && c.name === SIMULATE_BET)?.result;
   const firstLeg = firstOf(leg?.legs) as { market?: string; selection?: string } | undefined;

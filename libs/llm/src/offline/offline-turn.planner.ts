@@ -134,7 +134,9 @@ export class OfflineTurnPlanner {
 
       case 'BETTING_RECOMMENDATION': {
         const aboutOneMatch = !focus.riskProfile && match !== undefined && (nlu.entities.teams.length >= 2 || PREDICTION_RE.test(message) || focus.usedContext);
-        if (aboutOneMatch && match) return tools({ name: focus.sport === 'basketball' ? MATCH_VERDICT : PREDICT_MATCH, args: match });
+        // A follow-up of a verdict ("and against Monaco?") is a verdict too.
+        const verdictAgain = focus.usedContext && focus.lastCall?.name === MATCH_VERDICT;
+        if (aboutOneMatch && match) return tools({ name: focus.sport === 'basketball' || verdictAgain ? MATCH_VERDICT : PREDICT_MATCH, args: match });
         const args: Record<string, unknown> = { risk: focus.riskProfile ?? 'safest', ...dates };
         if (focus.amount) {
           args.budget = focus.amount.value;
@@ -221,8 +223,14 @@ const YES_NO_RE = /^\W*(?:is|are|isn'?t|aren'?t|will|es|son|sera|será)\b|\b(?:e
 const PRE_RULES: readonly PlanRule[] = [
   // Chasing losses is answered with help, not a tip.
   ({ focus }) => (focus.chasingLosses ? reply('chasing_losses') : undefined),
-  // Certainty is never on offer, whatever else the message asks.
-  ({ focus }) => (focus.certainty ? reply('no_guarantee') : undefined),
+  // Certainty is never on offer, whatever else the message asks; about a match, the prices say how likely it is.
+  ({ focus }) => {
+    if (!focus.certainty) return undefined;
+    const match = focus.legs ? undefined : matchArgs(focus);
+    if (!match) return reply('no_guarantee');
+    const asked = focus.outcome === 'draw' ? 'draw' : (focus.pick ?? focus.teams[0]);
+    return call(MATCH_VERDICT, { ...match, ...(asked ? { selection: asked } : {}) });
+  },
   ({ focus }) => (focus.offTopic ? reply('off_topic') : undefined),
   // "I'm in Mexico City" and nothing else: the zone is taken (the agent keeps it), and said so.
   ({ nlu }) => (nlu.entities.location?.stays && NOT_A_QUESTION.has(nlu.intent) && nlu.entities.teams.length === 0 && nlu.entities.tournaments.length === 0 ? reply('zone_noted') : undefined),

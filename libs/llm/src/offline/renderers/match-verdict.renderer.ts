@@ -22,6 +22,9 @@ export const renderMatchVerdict: Renderer<MatchVerdictResult> = (result, ctx) =>
   const fav = result.favourite;
   const favName = fav.key === 'draw' ? (es ? 'El empate' : 'The draw') : fav.name;
   const lines: string[] = [];
+  if (focus.certainty) {
+    lines.push(es ? 'Nada es seguro en una apuesta y no puedo prometerte ningún resultado. Esto es lo que dicen las cuotas:' : "No result is ever certain and I can't promise you one. Here is what the prices say:");
+  }
 
   if (focus.ask === 'value') {
     lines.push(`${matchWhere(result.match, ctx)}:`, valueLine(result, language));
