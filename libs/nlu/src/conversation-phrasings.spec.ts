@@ -42,4 +42,12 @@ describe('NLU on everyday phrasings', () => {
     expect(found.teams).toEqual(['Baskonia', 'Olympiacos BC']);
     expect(entities('dubs next game').teams).toEqual(['Golden State Warriors']);
   });
+
+  it('keeps two stated picks in one match as two legs, and a match named then backed as one', () => {
+    expect(entities('combinada: gana el Barça contra el Madrid y más de 2.5 goles en el Barça-Madrid, 10 euros').legs).toEqual([
+      { team: 'Barcelona', opponent: 'Real Madrid', selection: 'win' },
+      { team: 'Barcelona', opponent: 'Real Madrid', selection: 'over', line: 2.5 },
+    ]);
+    expect(entities('Barça vs Madrid, 20€ on Barça').legs).toBeUndefined();
+  });
 });

@@ -38,17 +38,24 @@ export interface LegInput {
 export function extractLegs({ matches, tokens, corrected, normalized, hasAmount }: LegInput): LegEntity[] | undefined {
   const clauses = splitClauses(matches, tokens, corrected, normalized);
   const legs: LegEntity[] = [];
+  // Legs whose clause said what it backs ("Barcelona to win"), as opposed to only naming the match.
+  const stated = new Set<LegEntity>();
   let cues = 0;
   for (const clause of clauses) {
-    if (PICK_CUE.test(clause.text)) cues++;
+    const cued = PICK_CUE.test(clause.text);
+    if (cued) cues++;
     const leg = legOf(clause);
     if (!leg) continue;
-    // A clause about a team already in a leg ("Barça vs Madrid, €20 on Barça") refines that leg.
+    // A clause about a team already in a leg ("Barça vs Madrid, €20 on Barça") refines that leg,
+    // unless both say what they back ("Barcelona to win and over 2.5 in Barça–Madrid"): two legs of
+    // one match, which the pricing then explains it cannot combine.
     const previous = legs.find((l) => [l.team, l.opponent].some((t) => t === leg.team || (leg.opponent !== undefined && t === leg.opponent)));
-    if (previous) {
+    const twoPicks = previous !== undefined && cued && stated.has(previous) && (leg.selection !== previous.selection || leg.team !== previous.team);
+    if (previous && !twoPicks) {
       if (previous.selection === 'win' && leg.selection !== 'win') Object.assign(previous, { selection: leg.selection, line: leg.line });
       continue;
     }
+    if (cued) stated.add(leg);
     legs.push(leg);
   }
   if (legs.length < 2) return undefined;

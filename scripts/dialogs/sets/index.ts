@@ -2,6 +2,7 @@
 import type { Dialog } from '../dialog.types.js';
 import { dialogs as accumulatorA } from './accumulator.a.js';
 import { dialogs as accumulatorC } from './accumulator.c.js';
+import { dialogs as accumulatorD } from './accumulator.d.js';
 import { dialogs as basicsA } from './basics.a.js';
 import { dialogs as basicsC } from './basics.c.js';
 import { dialogs as basketballB } from './basketball.b.js';
@@ -26,6 +27,7 @@ import { dialogs as verdictC } from './verdict.c.js';
 export const DIALOGS: readonly Dialog[] = [
   ...basicsA,
   ...accumulatorA,
+  ...accumulatorD,
   ...verdictA,
   ...followUpA,
   ...followUpB,

@@ -144,6 +144,20 @@ describe('BettingToolsService', () => {
     expect(result.total).toBe(premier.total + serieA.total);
   });
 
+  it('leaves out a second selection of a match already in the accumulator, saying which leg it clashes with', async () => {
+    const result = await call('simulate_bet', {
+      selections: [{ match_id: clasico.id, selection: 'Barcelona' }, { match_id: clasico.id, selection: 'over', market: 'over_under' }, { selection: 'Liverpool' }],
+      stake: 10,
+    });
+    expect(result.type).toBe('accumulator');
+    expect(result.legs.map((l: { match: { id: string } }) => l.match.id)).toContain(clasico.id);
+    expect(result.legs).toHaveLength(2);
+    expect(result.failedLegs).toEqual([expect.objectContaining({ index: 1, error: 'SAME_MATCH', sameMatchAs: 0, match: 'Barcelona vs Real Madrid' })]);
+    const single = await call('simulate_bet', { selections: [{ match_id: clasico.id, selection: 'draw' }, { match_id: clasico.id, selection: 'Real Madrid' }], stake: 10 });
+    expect(single.type).toBe('single');
+    expect(single.failedLegs).toEqual([expect.objectContaining({ index: 1, error: 'SAME_MATCH' })]);
+  });
+
   it('prices the legs it can and names the leg it cannot', async () => {
     const result = await call('simulate_bet', {
       selections: [{ selection: 'Barcelona' }, { selection: 'Real Springfield FC' }, { selection: 'Liverpool' }],
