@@ -69,3 +69,39 @@ describe('OfflineTurnPlanner with competitions and the user\'s team', () => {
     expect(planFor("I'm a Liverpool fan")).toEqual({ kind: 'tools', calls: [expect.objectContaining({ name: 'search_fixtures', args: expect.objectContaining({ team: 'Liverpool' }) })] });
   });
 });
+
+describe('OfflineTurnPlanner continuing the last answer', () => {
+  let nlu: NluService;
+  const planner = new OfflineTurnPlanner();
+  const tools = new Set(['search_fixtures', 'recommend_bets', 'simulate_bet']);
+
+  beforeAll(async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [NluModule] }).compile();
+    nlu = moduleRef.get(NluService);
+  });
+
+  const planAfter = (message: string, context: Parameters<typeof resolveTurnFocus>[1]) => {
+    const understood = nlu.analyze(message, { timeZone: 'Europe/Madrid' });
+    return planner.plan({ message, nlu: understood, focus: resolveTurnFocus(understood, context, message), tools });
+  };
+
+  it('looks up both teams of "¿cuándo juegan el Betis y el Sevilla?"', () => {
+    const plan = planAfter('¿cuándo juegan el betis y el sevilla?', { lastTeams: [] });
+    expect(plan.kind === 'tools' && plan.calls.map((c) => c.args.team)).toEqual(['Real Betis', 'Sevilla']);
+  });
+
+  it('takes picks for "any of those worth a bet?" from the list just shown', () => {
+    const lastCall = { name: 'search_fixtures', args: { tournament: 'Ligue 1', date_from: '2026-12-07', date_to: '2026-12-14', limit: 10 } };
+    const plan = planAfter('any of those worth a bet?', { lastTeams: [], lastIntent: 'MATCH_SCHEDULE_QUERY', lastCall });
+    expect(plan).toEqual({ kind: 'tools', calls: [{ name: 'recommend_bets', args: expect.objectContaining({ tournament: 'Ligue 1', date_from: '2026-12-07', date_to: '2026-12-14' }) }] });
+  });
+
+  it('backs the other side of a leg\'s match on "and with Madrid winning instead?"', () => {
+    const selections = [{ team_a: 'Barcelona', team_b: 'Real Madrid', selection: 'Barcelona' }, { team_a: 'Celta Vigo', selection: 'Celta Vigo' }];
+    const plan = planAfter('and with madrid winning instead?', { lastTeams: ['Barcelona', 'Real Madrid'], lastIntent: 'BET_SIMULATION', lastCall: { name: 'simulate_bet', args: { selections, stake: 20 } } });
+    expect(plan).toEqual({
+      kind: 'tools',
+      calls: [{ name: 'simulate_bet', args: expect.objectContaining({ stake: 20, selections: [{ team_a: 'Barcelona', team_b: 'Real Madrid', selection: 'Real Madrid', market: '1x2' }, selections[1]] }) }],
+    });
+  });
+});

@@ -98,10 +98,14 @@ export class OfflineTurnPlanner {
         return tools({ name: GET_USER_BALANCE, args: {} });
 
       case 'MATCH_SCHEDULE_QUERY':
-        if (focus.teams.length > 0) {
-          // With two teams the writer looks for their meeting among the first team's fixtures.
-          return tools({ name: SEARCH_FIXTURES, args: { team: focus.teams[0], ...dates, limit: focus.teams.length > 1 ? 25 : 5 } });
+        if (focus.teams.length > 1) {
+          // Two teams: their meeting among the first team's fixtures, else each one's next match.
+          return tools(
+            { name: SEARCH_FIXTURES, args: { team: focus.teams[0], ...dates, limit: 25 } },
+            { name: SEARCH_FIXTURES, args: { team: focus.teams[1], ...dates, limit: 5 } },
+          );
         }
+        if (focus.teams.length > 0) return tools({ name: SEARCH_FIXTURES, args: { team: focus.teams[0], ...dates, limit: 5 } });
         if (focus.tournament) return tools({ name: SEARCH_FIXTURES, args: { ...competitionArgs(focus), ...dates, limit: 10 } });
         return tools({ name: SEARCH_FIXTURES, args: { ...dates, ...sportArgs(focus), limit: 10 } });
 
@@ -144,6 +148,11 @@ export class OfflineTurnPlanner {
         }
         if (focus.tournament) args.tournament = focus.tournament;
         if (nlu.entities.teams.length === 1) args.team = nlu.entities.teams[0];
+        // "Any of those worth a bet?" after a list: picks from that list's competition, team and days.
+        const listed = focus.lastCall?.name === SEARCH_FIXTURES && THOSE_RE.test(message) && nlu.entities.teams.length === 0 && nlu.entities.tournaments.length === 0 ? focus.lastCall.args : undefined;
+        if (listed) {
+          for (const key of ['tournament', 'team', 'date_from', 'date_to'] as const) if (typeof listed[key] === 'string') args[key] = listed[key];
+        }
         return tools({ name: RECOMMEND_BETS, args });
       }
 
@@ -211,6 +220,8 @@ type PlanRule = (input: PlanInput) => OfflinePlan | undefined;
 const reply = (r: DirectReply): OfflinePlan => ({ kind: 'reply', reply: r });
 const call = (name: string, args: Record<string, unknown>): OfflinePlan => ({ kind: 'tools', calls: [{ name, args }] });
 const PAGE_SIZE = 10;
+// The matches just listed: "any of those", "alguno de esos".
+const THOSE_RE = /\b(?:those|these|them|any\s+of\s+(?:those|these|them)|esos|estos|esas|estas|alguno\s+de\s+(?:esos|estos|ellos))\b/i;
 const NOT_A_QUESTION: ReadonlySet<string> = new Set(['UNCLEAR', 'GREETING', 'GENERAL_SPORTS_QUERY', 'HELP_REQUEST']);
 const WH_RE = /\b(?:who|which|qui[eé]n|cu[aá]l)\b/i;
 const YES_NO_RE = /^\W*(?:is|are|isn'?t|aren'?t|will|es|son|sera|será)\b|\b(?:es|son|sera|será)\s+(?:el\s+|la\s+)?favorit/i;
@@ -284,6 +295,7 @@ const PRE_RULES: readonly PlanRule[] = [
 const ADD_RE = /\b(?:add|adding|include|plus|throw\s+in|make\s+it\s+a\s+\w+\s+with|too|a[nñ]ad\w*|agreg\w*|s[uú]ma(?:le)?|incl[uú]y\w*|tambi[eé]n)\b/i;
 const DROP_RE = /\b(?:drop|remove|take\b.*\bout|without|leave\b.*\bout|quit\w*|saca\w*|elimin\w*|sin)\b/i;
 const SWAP_RE = /\b(?:swap|replace|change|switch|instead\s+of|cambia\w*|sustitu\w*|reemplaz\w*|en\s+vez\s+de|en\s+lugar\s+de)\b/i;
+const INSTEAD_RE = /\b(?:instead|rather|en\s+(?:vez|lugar)|mejor)\b/i;
 const DRAW_WORD_RE = /\b(?:draw|draws|tie|empate|empatan|empata|empaten)\b/i;
 
 // Words that name a new selection, so a stake said with them is a new bet, not the last one re-staked.
@@ -313,6 +325,9 @@ function editSlip({ message, nlu, focus }: PlanInput): OfflinePlan | undefined {
   if (changed && DRAW_WORD_RE.test(message) && teams.length === 1) {
     // "What if Milan only draw?", "¿y si en vez del Arsenal pongo el empate?": that leg becomes the draw.
     next = legs.map((leg) => (about(leg, changed) ? { ...matchOf(leg, changed), selection: 'draw', market: '1x2' } : leg));
+  } else if (changed && teams.length === 1 && INSTEAD_RE.test(message)) {
+    // "And with Madrid winning instead?": the leg of Madrid's match now backs Madrid.
+    next = legs.map((leg) => (about(leg, changed) ? { ...matchOf(leg, changed), selection: changed, market: '1x2' } : leg));
   } else if (SWAP_RE.test(message) && teams.length >= 2) {
     next = legs.map((leg) => (about(leg, teams[0]) ? { team_a: teams[1], selection: teams[1] } : leg));
   } else if (DROP_RE.test(message) && teams.length >= 1 && legs.length > 1) {
