@@ -50,4 +50,12 @@ describe('NLU on everyday phrasings', () => {
     ]);
     expect(entities('Barça vs Madrid, 20€ on Barça').legs).toBeUndefined();
   });
+
+  it('reads a zone the user states by city, by "on X time" or by its IANA name, as kept', () => {
+    expect(entities('my time zone is America/Bogota').location).toMatchObject({ timeZone: 'America/Bogota', stays: true });
+    expect(entities('zona horaria: europe/madrid').location).toMatchObject({ timeZone: 'Europe/Madrid', stays: true });
+    expect(entities("I'm on New York time").location).toMatchObject({ timeZone: 'America/New_York', stays: true });
+    expect(entities('mi hora es la de Buenos Aires').location).toMatchObject({ timeZone: 'America/Argentina/Buenos_Aires', stays: true });
+    expect(entities('my time zone is Mars/Olympus').location).toBeUndefined();
+  });
 });

@@ -133,4 +133,22 @@ export const dialogs: Dialog[] = [
       { user: '¿y el Atlético?', newSession: true, timeZone: null, teams: ['Atletico Madrid'], checks: [localTime('Atletico Madrid', 'America/Argentina/Buenos_Aires'), language('es')] },
     ],
   },
+  {
+    id: 'preferences.d.iana-zone-next-session.en',
+    category: 'preferences',
+    language: 'en',
+    turns: [
+      { user: 'my time zone is America/Bogota', checks: [{ kind: 'mentions', all: ['America/Bogota'] }] },
+      { user: 'when do Chelsea play next?', newSession: true, timeZone: null, teams: ['Chelsea'], checks: [localTime('Chelsea', 'America/Bogota')] },
+    ],
+  },
+  {
+    id: 'preferences.d.hora-de-nueva-york.es',
+    category: 'preferences',
+    language: 'es',
+    turns: [
+      { user: 'mi hora es la de Nueva York', checks: [{ kind: 'mentions', all: ['America/New_York'] }, language('es')] },
+      { user: '¿a qué hora juegan los Knicks?', newSession: true, timeZone: null, teams: ['New York Knicks'], checks: [localTime('New York Knicks', 'America/New_York'), language('es')] },
+    ],
+  },
 ];
