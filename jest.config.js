@@ -5,9 +5,10 @@ export default {
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform: {
     '^.+\\.ts$': ['@swc/jest'],
-    // ES-module-only packages that CommonJS ones require (@fastify/static, light-my-request). Node
-    // 20.19+ loads them natively, Jest's module loader only on Node 24.9+, so tests get them
-    // compiled to CommonJS.
+    // ES-module-only releases (content-disposition 3, cookie 2) required by CommonJS packages
+    // (@fastify/static, light-my-request) load natively on Node 20.19+, in Jest's module loader only
+    // on Node 24.9+. package.json's overrides install their CommonJS releases, which this leaves as
+    // they are; it keeps the suites loading on a node_modules installed before the overrides.
     '/node_modules/(content-disposition|cookie)/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
   },
   transformIgnorePatterns: ['/node_modules/(?!(.*/node_modules/)?(content-disposition|cookie)/)'],

@@ -1,10 +1,12 @@
 /**
  * The service's own overhead on the Socket.IO chat, at scale.
  *
- *   npm run bench:ws [-- --connections 10000 --chatters 1000 --interval 5 --duration 30]
+ *   npm run bench:ws [-- --connections 10000 --chatters 1000 --interval 5 --duration 30 --store redis|memory|both]
  *
- * Forks the server (production mode, scripted zero-latency model, Redis from REDIS_URL when set,
- * else memory) and a load generator as separate processes. The generator opens N Socket.IO
+ * Forks the server (production mode, scripted zero-latency model) and a load generator as separate
+ * processes: first with Redis as deployed (REDIS_URL, default redis://127.0.0.1:6379/9, a database of
+ * the benchmark's own; the run's keys are deleted afterwards), then in memory, each written to its
+ * own section of BENCHMARKS.md (`--store` runs one of them). The generator opens N Socket.IO
  * connections to /chat (WebSocket transport); the server's RSS before and after gives the memory
  * per idle connection. Then M of them chat, one message every few seconds each, in tiers of
  * 10/100/500/1,000 users, measuring send → first streamed chunk and send → bot_response. Prints
@@ -20,6 +22,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createClient } from 'redis';
 import type { ChatResult, ClientReply, ClientRequest, ConnectResult, ServerMemory, ServerReply, ServerRequest } from './bench-ws-ipc.js';
 import { writeBenchmarkSection } from './benchmarks-file.js';
 
@@ -33,6 +36,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '8299' },
     profile: { type: 'boolean', default: false },
     'heap-snapshot': { type: 'boolean', default: false },
+    store: { type: 'string', default: 'both' },
   },
 });
 const connections = positive('connections');
@@ -46,6 +50,9 @@ const logLevel = process.env.LOG_LEVEL ?? 'WARNING';
 const MAX_CONNECTIONS = 10_000;
 const TIERS = [10, 100, 500, 1000];
 const PROFILE_DIR = resolve(process.cwd(), 'bench-profiles');
+const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379/9';
+const TURN_P99_TARGET_MS = 50;
+const FIRST_TOKEN_P99_TARGET_MS = 15;
 
 function positive(name: keyof typeof values): number {
   const value = Number(values[name]);
@@ -58,6 +65,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+if (!['redis', 'memory', 'both'].includes(values.store)) fail(`--store is redis, memory or both (got "${values.store}")`);
 if (connections > MAX_CONNECTIONS) fail(`--connections is at most ${MAX_CONNECTIONS} (WS_MAX_CONNECTIONS_PER_IP's maximum; all clients share 127.0.0.1)`);
 if (chatters > connections) fail('--chatters cannot be more than --connections');
 if (intervalMs < 2000) fail('--interval is at least 2 seconds (the same text twice within 2 s is refused as a duplicate)');
@@ -95,42 +103,12 @@ function ask<R extends { id: number }>(child: ChildProcess, request: WithoutId<S
   });
 }
 
-const redisUrl = process.env.REDIS_URL;
-const redisPrefix = `bench-ws:${randomBytes(4).toString('hex')}:`;
+type Store = 'redis' | 'memory';
+const stores: Store[] = values.store === 'both' ? ['redis', 'memory'] : [values.store as Store];
+// Its own database, so the run's keys (under a prefix of their own, deleted afterwards) meet no test's.
+const redisUrl = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
 const serverArgs = ['--expose-gc', ...(values.profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [])];
 if (values.profile || values['heap-snapshot']) mkdirSync(PROFILE_DIR, { recursive: true });
-const server = start(
-  'bench-ws-server.js',
-  {
-    ...process.env,
-    PORT: String(port),
-    ENVIRONMENT: 'production',
-    SECRET_KEY: process.env.SECRET_KEY ?? randomBytes(24).toString('hex'),
-    LOG_LEVEL: logLevel,
-    LLM_PROVIDER: 'scripted',
-    ...(redisUrl ? { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: redisPrefix } : { REDIS_URL: undefined, REDIS_HOST: undefined }),
-    // Raised for the benchmark: every client comes from 127.0.0.1, and chatters send faster than people do.
-    WS_MAX_CONNECTIONS_PER_IP: String(MAX_CONNECTIONS),
-    CHAT_RATE_LIMIT_PER_MINUTE: '10000',
-  },
-  serverArgs,
-);
-const ready = await new Promise<Extract<ServerReply, { type: 'ready' }>>((done, failed) => {
-  server.once('message', (message: ServerReply) => (message.type === 'ready' ? done(message) : failed(new Error('unexpected first message'))));
-  server.once('exit', (code) => failed(new Error(`bench server exited with ${code}`)));
-});
-const client = start('bench-ws-client.js', { ...process.env }, ['--max-old-space-size=4096']);
-
-/** With --heap-snapshot: a heap snapshot of the server, after a full GC. */
-async function heapSnapshot(moment: string): Promise<void> {
-  if (!values['heap-snapshot']) return;
-  const path = resolve(PROFILE_DIR, `server-${connections}-${moment}.heapsnapshot`);
-  await ask(server, { type: 'heap-snapshot', path });
-  log(`heap snapshot: ${path}`);
-}
-
-const serverMemory = (gc: boolean) => ask<Extract<ServerReply, { type: 'memory' }>>(server, { type: 'memory', gc });
-const resetServer = () => ask(server, { type: 'reset' });
 
 interface Tier {
   chatters: number;
@@ -139,59 +117,138 @@ interface Tier {
   server: ServerMemory;
 }
 
-const loadAtStart = loadavg()[0];
 let exitCode = 0;
-try {
-  const url = `http://127.0.0.1:${port}`;
-  log(`server up: redis=${ready.modes.redis}, llm=${ready.modes.llm}, log level ${ready.logLevel}; open-file limit ${fdLimit ?? 'unknown'}`);
-  const before = await serverMemory(true);
-  await heapSnapshot('before');
-  log(`connecting ${connections} clients…`);
-  const connect = await ask<Extract<ClientReply, { type: 'connected' }>>(client, { type: 'connect', url, count: connections, concurrency: 200, timeoutMs: 20_000 });
-  log(`connected ${connect.connected}/${connect.attempted} in ${(connect.durationMs / 1000).toFixed(1)} s${failureText(connect.failures)}`);
-  await sleep(2_000);
-  const idle = await serverMemory(true);
-  await heapSnapshot('idle');
-
-  const sizes = [...TIERS.filter((size) => size < chatters), chatters];
-  const tiers: Tier[] = [];
-  for (const size of sizes) {
-    const tierMs = size === chatters ? durationMs : tierDurationMs;
-    log(`${size} chatting for ${tierMs / 1000} s (one message every ${intervalMs / 1000} s each)…`);
-    await resetServer();
-    const result = await ask<Extract<ClientReply, { type: 'chatted' }>>(client, {
-      type: 'chat',
-      chatters: size,
-      durationMs: tierMs,
-      intervalMs,
-      drainMs: 15_000,
-      label: `t${size}`,
-    });
-    const tier = { chatters: size, durationMs: tierMs, result, server: await serverMemory(false) };
-    tiers.push(tier);
-    log(tierLine(tier));
-  }
-  const end = await serverMemory(false);
-  const retained = await serverMemory(true);
-  await heapSnapshot('after-chat');
-  await ask(client, { type: 'close' });
-
-  const report = buildReport(connect, before, idle, end, retained, tiers);
-  process.stdout.write(`\n${report.console}\n`);
-  writeBenchmarkSection(`WebSocket chat, ${connections.toLocaleString('en-US')} connections (\`npm run bench:ws${connections === 2000 ? '' : ` -- --connections ${connections}`}\`)`, report.markdown);
-} catch (error) {
-  process.stderr.write(`bench:ws failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  exitCode = 1;
-} finally {
-  client.kill('SIGTERM');
-  server.kill('SIGTERM');
-  await Promise.all([exited(server), exited(client)]);
+for (const store of stores) {
+  if (!(await runOn(store))) exitCode = 1;
 }
 process.exit(exitCode);
 
+/** One full run (connect, hold, chat in tiers) against a server on `store`; false when it failed. */
+async function runOn(store: Store): Promise<boolean> {
+  const redisPrefix = `bench-ws:${randomBytes(4).toString('hex')}:`;
+  log(`\n${store === 'redis' ? `on Redis (${redact(redisUrl)})` : 'in memory'}:`);
+  const server = start(
+    'bench-ws-server.js',
+    {
+      ...process.env,
+      PORT: String(port),
+      ENVIRONMENT: 'production',
+      SECRET_KEY: process.env.SECRET_KEY ?? randomBytes(24).toString('hex'),
+      LOG_LEVEL: logLevel,
+      LLM_PROVIDER: 'scripted',
+      ...(store === 'redis' ? { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: redisPrefix } : { REDIS_URL: undefined, REDIS_HOST: undefined }),
+      // Raised for the benchmark: every client comes from 127.0.0.1, and chatters send faster than people do.
+      WS_MAX_CONNECTIONS_PER_IP: String(MAX_CONNECTIONS),
+      CHAT_RATE_LIMIT_PER_MINUTE: '10000',
+    },
+    serverArgs,
+  );
+  const client = start('bench-ws-client.js', { ...process.env }, ['--max-old-space-size=4096']);
+
+  /** With --heap-snapshot: a heap snapshot of the server, after a full GC. */
+  async function heapSnapshot(moment: string): Promise<void> {
+    if (!values['heap-snapshot']) return;
+    const path = resolve(PROFILE_DIR, `server-${store}-${connections}-${moment}.heapsnapshot`);
+    await ask(server, { type: 'heap-snapshot', path });
+    log(`heap snapshot: ${path}`);
+  }
+
+  const serverMemory = (gc: boolean) => ask<Extract<ServerReply, { type: 'memory' }>>(server, { type: 'memory', gc });
+  const resetServer = () => ask(server, { type: 'reset' });
+
+  const loadAtStart = loadavg()[0];
+  try {
+    const ready = await new Promise<Extract<ServerReply, { type: 'ready' }>>((done, failed) => {
+      server.once('message', (message: ServerReply) => (message.type === 'ready' ? done(message) : failed(new Error('unexpected first message'))));
+      server.once('exit', (code) => failed(new Error(`bench server exited with ${code}`)));
+    });
+    if (ready.modes.redis !== store) throw new Error(`the server runs on ${ready.modes.redis}, not ${store} (is Redis at ${redact(redisUrl)} up?)`);
+    const url = `http://127.0.0.1:${port}`;
+    log(`server up: redis=${ready.modes.redis}, llm=${ready.modes.llm}, log level ${ready.logLevel}; open-file limit ${fdLimit ?? 'unknown'}`);
+    const before = await serverMemory(true);
+    await heapSnapshot('before');
+    log(`connecting ${connections} clients…`);
+    const connect = await ask<Extract<ClientReply, { type: 'connected' }>>(client, { type: 'connect', url, count: connections, concurrency: 200, timeoutMs: 20_000 });
+    log(`connected ${connect.connected}/${connect.attempted} in ${(connect.durationMs / 1000).toFixed(1)} s${failureText(connect.failures)}`);
+    await sleep(2_000);
+    const idle = await serverMemory(true);
+    await heapSnapshot('idle');
+
+    const sizes = [...TIERS.filter((size) => size < chatters), chatters];
+    const tiers: Tier[] = [];
+    for (const size of sizes) {
+      const tierMs = size === chatters ? durationMs : tierDurationMs;
+      log(`${size} chatting for ${tierMs / 1000} s (one message every ${intervalMs / 1000} s each)…`);
+      await resetServer();
+      const result = await ask<Extract<ClientReply, { type: 'chatted' }>>(client, {
+        type: 'chat',
+        chatters: size,
+        durationMs: tierMs,
+        intervalMs,
+        drainMs: 15_000,
+        label: `t${size}`,
+      });
+      const tier = { chatters: size, durationMs: tierMs, result, server: await serverMemory(false) };
+      tiers.push(tier);
+      log(tierLine(tier));
+    }
+    const end = await serverMemory(false);
+    const retained = await serverMemory(true);
+    await heapSnapshot('after-chat');
+    await ask(client, { type: 'close' });
+
+    const report = buildReport(store, ready.modes.redis, loadAtStart, connect, before, idle, end, retained, tiers);
+    process.stdout.write(`\n${report.console}\n`);
+    const where = store === 'redis' ? 'on Redis' : 'in memory';
+    const command = `npm run bench:ws${connections === 2000 ? '' : ` -- --connections ${connections}`}`;
+    writeBenchmarkSection(`WebSocket chat ${where}, ${connections.toLocaleString('en-US')} connections (\`${command}\`)`, report.markdown);
+    return true;
+  } catch (error) {
+    process.stderr.write(`bench:ws failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    return false;
+  } finally {
+    client.kill('SIGTERM');
+    server.kill('SIGTERM');
+    await Promise.all([exited(server), exited(client)]);
+    if (store === 'redis') await deleteKeys(redisPrefix);
+  }
+}
+
+/** Deletes what the run left in Redis (every key under its prefix). */
+async function deleteKeys(prefix: string): Promise<void> {
+  const redis = createClient({ url: redisUrl });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    let batch: string[] = [];
+    for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 1000 })) {
+      batch.push(...keys);
+      if (batch.length >= 1000) {
+        await redis.unlink(batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await redis.unlink(batch);
+  } catch (error) {
+    process.stderr.write(`bench:ws: could not delete the run's keys (${prefix}*): ${String(error)}\n`);
+  } finally {
+    if (redis.isOpen) redis.destroy();
+  }
+}
+
 // ---------------------------------------------------------------- report
 
-function buildReport(connect: ConnectResult, before: ServerMemory, idle: ServerMemory, end: ServerMemory, retained: ServerMemory, tiers: Tier[]): { console: string; markdown: string } {
+function buildReport(
+  store: Store,
+  redisMode: string,
+  loadAtStart: number,
+  connect: ConnectResult,
+  before: ServerMemory,
+  idle: ServerMemory,
+  end: ServerMemory,
+  retained: ServerMemory,
+  tiers: Tier[],
+): { console: string; markdown: string } {
   const main = tiers[tiers.length - 1];
   const connectRate = connect.connected / connect.attempted;
   const perConnectionKb = (idle.rss - before.rss) / connect.connected / 1024;
@@ -239,15 +296,15 @@ function buildReport(connect: ConnectResult, before: ServerMemory, idle: ServerM
       ? `1,000 chatting: ${main.result.answered === main.result.sent && errorCount(main.result.errors) === 0 ? 'met' : 'NOT met'} (${main.chatters} chatting, ${main.result.answered}/${main.result.sent} answered)`
       : `1,000 chatting: not measured by this run (${chatters} chatting)`,
     `100% success: ${connectRate === 1 && allAnswered && dropped === 0 ? 'met' : 'NOT met'} (connections ${pct(connectRate)}, turns ${tiers.map((t) => pct(t.result.sent === 0 ? 0 : t.result.answered / t.result.sent)).join(' / ')}, ${dropped} dropped)`,
-    `turn overhead p99 ≤ 50 ms: ${turnP99 <= 50 ? 'met' : 'NOT met'} (${ms(turnP99)} ms with ${main.chatters} chatting)`,
-    `first-token overhead p99 ≤ 10 ms: ${firstP99 <= 10 ? 'met' : 'NOT met'} (${ms(firstP99)} ms)`,
+    `turn overhead p99 ≤ ${TURN_P99_TARGET_MS} ms: ${turnP99 <= TURN_P99_TARGET_MS ? 'met' : 'NOT met'} (${ms(turnP99)} ms with ${main.chatters} chatting)`,
+    `first-token overhead p99 ≤ ${FIRST_TOKEN_P99_TARGET_MS} ms: ${firstP99 <= FIRST_TOKEN_P99_TARGET_MS ? 'met' : 'NOT met'} (${ms(firstP99)} ms)`,
     `≤ 30 KB RSS per idle connection: ${perConnectionKb <= 30 ? 'met' : 'NOT met'} (${perConnectionKb.toFixed(1)} KB)`,
   ];
 
   const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const markdown = [
     `Run ${new Date().toISOString()} on ${machine}; load generator and server are separate processes on the same machine (open-file limit ${fdLimit ?? 'unknown'}); 1-minute load average ${loadAtStart.toFixed(2)} just before the run (above ~0.1: other work shared the cores) and ${loadavg()[0].toFixed(2)} at its end.`,
-    `Server: ENVIRONMENT=production, LLM_PROVIDER=scripted (a fixed answer of a few dozen words streamed word by word, no tools: every millisecond measured is the service's own), redis=${ready.modes.redis}, LOG_LEVEL=${ready.logLevel}, WS_MAX_CONNECTIONS_PER_IP=${MAX_CONNECTIONS}, CHAT_RATE_LIMIT_PER_MINUTE=10000.`,
+    `Server: ENVIRONMENT=production, LLM_PROVIDER=scripted (a fixed answer of a few dozen words streamed word by word, no tools: every millisecond measured is the service's own), redis=${redisMode}${store === 'redis' ? ` (${redact(redisUrl)}, keys under a prefix of the run's own, deleted after it)` : ''}, LOG_LEVEL=${logLevel}, WS_MAX_CONNECTIONS_PER_IP=${MAX_CONNECTIONS}, CHAT_RATE_LIMIT_PER_MINUTE=10000.`,
     `Load: ${connect.attempted} Socket.IO clients on \`/chat\` (WebSocket transport); ${chatters} of them chat, each sending \`user_message\` every ${intervalMs / 1000} s (spread evenly); tiers of ${tiers.map((t) => t.chatters).join(' / ')} chatting users, ${tierDurationMs / 1000} s each, the last ${durationMs / 1000} s. Turn = send → \`bot_response\`; first token = send → first \`streaming_response\`, both seen by the client.`,
     '',
     ...summary.map((line) => `- ${line}`),
@@ -258,7 +315,7 @@ function buildReport(connect: ConnectResult, before: ServerMemory, idle: ServerM
     '',
     ...verdicts.map((line) => `- ${line}`),
     '',
-    `Reproduce: \`npm run bench:ws\` (2,000 connections, 1,000 chatting) or \`npm run bench:ws -- --connections 10000\`; set \`REDIS_URL\` to run on Redis. Each process needs an open-file limit above the connection count (\`ulimit -n\`). \`--profile\` writes a CPU profile of the server, \`--heap-snapshot\` heap snapshots before connecting, with the idle connections and after the chat, all to \`bench-profiles/\`.`,
+    `Reproduce: \`npm run bench:ws\` (2,000 connections, 1,000 chatting; on Redis at \`REDIS_URL\`, default ${DEFAULT_REDIS_URL}, then in memory; \`--store redis|memory\` for one of them) or \`npm run bench:ws -- --connections 10000 --store redis\`. Each process needs an open-file limit above the connection count (\`ulimit -n\`). \`--profile\` writes a CPU profile of the server, \`--heap-snapshot\` heap snapshots before connecting, with the idle connections and after the chat, all to \`bench-profiles/\`.`,
   ].join('\n');
   const consoleText = [...summary, '', table, '', ...verdicts].join('\n');
   return { console: consoleText, markdown };
@@ -295,6 +352,10 @@ function mb(bytes: number): string {
 
 function pct(ratio: number): string {
   return `${(ratio * 100).toFixed(ratio === 1 ? 0 : 2)}%`;
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^@/]*)@/, '//***@');
 }
 
 function log(line: string): void {

@@ -246,6 +246,52 @@ describe.each<StoreMode>(['redis', 'memory'])('Conversation memory (%s store)', 
     expect(await conversations.history(sessionId, 'owner-a', 100)).toHaveLength(12);
   });
 
+  it('stores a turn run as openTurn then closeTurn exactly as getOrCreate, modelWindow and appendExchange do', async () => {
+    const [stepwise, folded] = [id('s'), id('s')];
+    await conversations.getOrCreate(stepwise, 'owner-a');
+    for (let n = 1; n <= 6; n++) {
+      await conversations.modelWindow(stepwise);
+      await exchange(conversations, stepwise, n);
+    }
+    for (let n = 1; n <= 6; n++) {
+      const turn = await conversations.openTurn(folded, 'owner-a');
+      if (turn === 'busy') throw new Error('no lock was asked for');
+      expect(turn.window).toEqual(n === 1 ? { messages: [] } : await conversations.modelWindow(folded));
+      await conversations.closeTurn(
+        turn,
+        userMessage(`question ${n}`, { intent: 'ODDS_INFORMATION_QUERY', entities: { teams: [`Team${n}`, `Rival${n}`], markets: ['1x2'] } }),
+        assistantMessage(`answer ${n}`),
+        { contextUpdate: { lastTeams: [`Team${n}`] } },
+      );
+    }
+    const [a, b] = [await conversations.get(stepwise, 'owner-a'), await conversations.get(folded, 'owner-a')];
+    expect(b).toMatchObject({ messageCount: a.messageCount, summary: a.summary, context: { lastTeams: ['Team6'] } });
+    const windowOf = async (sessionId: string) => {
+      const window = await conversations.modelWindow(sessionId);
+      return { summary: window.summary, contents: window.messages.map((m) => m.content) };
+    };
+    expect(await windowOf(folded)).toEqual(await windowOf(stepwise));
+    expect((await conversations.history(folded, 'owner-a', 100)).map((m) => m.content)).toEqual(
+      (await conversations.history(stepwise, 'owner-a', 100)).map((m) => m.content),
+    );
+  });
+
+  it("opens a turn only for the session's owner, and keeps the preferences a turn reveals", async () => {
+    const sessionId = id('s');
+    const owner = id('owner');
+    const turn = await conversations.openTurn(sessionId, owner, owner);
+    if (turn === 'busy') throw new Error('no lock was asked for');
+    expect(turn.session).toMatchObject({ sessionId, ownerId: owner, messageCount: 0, preferences: { oddsFormat: 'decimal' } });
+    await expect(conversations.openTurn(sessionId, 'intruder')).rejects.toBeInstanceOf(SessionAccessDeniedError);
+    // Listed from its creation, before (and whether or not) its first turn is stored.
+    expect((await conversations.listForOwner(owner)).map((s) => s.sessionId)).toEqual([sessionId]);
+    await conversations.closeTurn(turn, userMessage('¿Cuánto gano con 20 EUR?'), assistantMessage('Ganarías 40 EUR'), {
+      preferences: { language: 'es', usualStake: { value: 20, currency: 'EUR' } },
+    });
+    expect(await conversations.getPreferences(owner)).toMatchObject({ language: 'es', usualStake: { value: 20, currency: 'EUR' } });
+    expect((await conversations.listForOwner(owner)).map((s) => s.sessionId)).toEqual([sessionId]);
+  });
+
   it('replays the messages after a given message id, paging forward', async () => {
     const sessionId = id('s');
     await conversations.getOrCreate(sessionId, 'owner-a');
@@ -391,7 +437,7 @@ describe.each<StoreMode>(['redis', 'memory'])('Conversation memory (%s store)', 
       await expect(shortLived.conversations.get(sessionId, owner)).rejects.toBeInstanceOf(SessionNotFoundError);
       expect(await shortLived.conversations.listForOwner(owner)).toEqual([]);
       if (mode === 'redis') {
-        expect(await redis.keys(`${prefix}conversation:*:${sessionId}`)).toEqual([]);
+        expect(await redis.keys(`${prefix}conversation:*:{${sessionId}}`)).toEqual([]);
         expect(await redis.exists(`${prefix}conversation:owner:${owner}`)).toBe(0);
       }
     } finally {
@@ -407,10 +453,10 @@ describe('Conversation memory on Redis across instances', () => {
   let second: Instance;
   let redis: RedisClientType;
 
-  const sessionKey = (sessionId: string) => `${prefix}conversation:session:${sessionId}`;
-  const messagesKey = (sessionId: string) => `${prefix}conversation:messages:${sessionId}`;
+  const sessionKey = (sessionId: string) => `${prefix}conversation:session:{${sessionId}}`;
+  const messagesKey = (sessionId: string) => `${prefix}conversation:messages:{${sessionId}}`;
   const ownerKey = (ownerId: string) => `${prefix}conversation:owner:${ownerId}`;
-  const lockKey = (sessionId: string) => `${prefix}conversation:lock:${sessionId}`;
+  const lockKey = (sessionId: string) => `${prefix}conversation:lock:{${sessionId}}`;
 
   beforeAll(async () => {
     first = await startInstance('redis', prefix);
@@ -527,6 +573,41 @@ describe('Conversation memory on Redis across instances', () => {
       300,
     );
     expect(events.slice(0, 2).sort()).toEqual(['start x', 'start y']);
+  });
+
+  it("takes a turn's lock with its reads and releases it with its write, refreshing every TTL on the way", async () => {
+    const sessionId = id('s');
+    const owner = id('owner');
+    const take = (instance: Instance, opened: { turn?: unknown }) => async (lock: { token: string; ttlMs: number }) => {
+      const turn = await instance.conversations.openTurn(sessionId, owner, owner, lock);
+      if (turn === 'busy') return false;
+      opened.turn = turn;
+      return true;
+    };
+    const opened: { turn?: Awaited<ReturnType<ConversationService['openTurn']>> } = {};
+    await first.locks.withSessionLock(
+      sessionId,
+      async (_signal, lease) => {
+        expect(lease.lock).toBeDefined();
+        expect(await redis.get(lockKey(sessionId))).toBe(lease.lock!.token);
+        // Another instance's turn finds the lock taken, and reads nothing.
+        expect(await second.conversations.openTurn(sessionId, owner, owner, { token: 'other', ttlMs: 1_000 })).toBe('busy');
+        const turn = opened.turn;
+        if (!turn || turn === 'busy') throw new Error('the turn was not opened with the lock');
+        await first.conversations.closeTurn(turn, userMessage('hi'), assistantMessage('hello'), { preferences: { language: 'en' }, lockToken: lease.lock!.token });
+        lease.releasedByWrite();
+        expect(await redis.exists(lockKey(sessionId))).toBe(0);
+      },
+      { take: take(first, opened) },
+    );
+    for (const key of [sessionKey(sessionId), messagesKey(sessionId), ownerKey(owner)]) {
+      expect(await redis.pTTL(key)).toBeGreaterThan(ttlSeconds * 1000 - 1_000);
+    }
+    expect(await redis.pTTL(`${prefix}conversation:prefs:${owner}`)).toBeGreaterThan(PREFERENCES_TTL_SECONDS * 1000 - 5_000);
+    expect((await second.conversations.history(sessionId, owner)).map((m) => m.content)).toEqual(['hi', 'hello']);
+    // Refused: neither the lock nor anything else of the session is touched.
+    await expect(second.conversations.openTurn(sessionId, 'intruder', undefined, { token: 'x', ttlMs: 1_000 })).rejects.toBeInstanceOf(SessionAccessDeniedError);
+    expect(await redis.exists(lockKey(sessionId))).toBe(0);
   });
 
   it('extends the lock while a turn runs longer than its TTL', async () => {

@@ -46,9 +46,11 @@ describe('HTTP errors, correlation ids and API docs', () => {
     expect(res.body).toMatchObject({ statusCode: 400, message: 'Request body is not valid JSON', requestId: expect.any(String) });
   });
 
-  it('describes itself at the root', async () => {
+  it('describes itself at the root, linking the chat page, the docs and health', async () => {
     const res = await request(t.app.getHttpServer()).get('/').expect(200);
-    expect(res.body).toEqual({ service: 'chatbet-backend', version: expect.stringMatching(/^\d+\.\d+\.\d+/), docs: '/docs', health: '/health' });
+    expect(res.body).toEqual({ service: 'chatbet-backend', version: expect.stringMatching(/^\d+\.\d+\.\d+/), chat_page: '/ws/test', docs: '/docs', health: '/health' });
+    const page = await request(t.app.getHttpServer()).get(res.body.chat_page).expect(200);
+    expect(page.headers['content-type']).toContain('text/html');
   });
 
   it('serves Swagger UI at /docs and the OpenAPI document at /docs-json', async () => {

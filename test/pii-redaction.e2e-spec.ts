@@ -1,8 +1,8 @@
 import type { BaseMessage } from '@langchain/core/messages';
+import { AppLogger } from '@app/common';
 import { ChatModelRunner, ConversationAgent } from '@app/llm';
 import { RedisService } from '@app/redis';
 import type { Server } from 'node:http';
-import { PinoLogger } from 'nestjs-pino';
 import { symbols } from 'pino';
 import request from 'supertest';
 import { FakeGeminiServer, gemini } from './fakes/fake-gemini-server.js';
@@ -60,7 +60,7 @@ describe('Personal data in chat messages (offline engine, Redis)', () => {
     };
     // Every log line the app writes, whoever writes it.
     logLines = [];
-    (PinoLogger.root as unknown as Record<symbol, unknown>)[symbols.streamSym] = { write: (line: string) => logLines.push(line) };
+    (t.app.get(AppLogger).pino as unknown as Record<symbol, unknown>)[symbols.streamSym] = { write: (line: string) => logLines.push(line) };
   });
   afterAll(() => t.close());
 

@@ -1,4 +1,4 @@
-import { PinoLogger } from 'nestjs-pino';
+import { AppLogger } from '@app/common';
 import { symbols } from 'pino';
 import request from 'supertest';
 import { connectWs, listen } from './support/chat-clients.js';
@@ -24,7 +24,7 @@ describe('Security: log lines carry their correlation id', () => {
     t = await createTestApp({ env: { REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: uniquePrefix('sec-corr'), LOG_LEVEL: 'DEBUG' } });
     base = await listen(t);
     raw = [];
-    (PinoLogger.root as unknown as Record<symbol, unknown>)[symbols.streamSym] = { write: (line: string) => raw.push(line) };
+    (t.app.get(AppLogger).pino as unknown as Record<symbol, unknown>)[symbols.streamSym] = { write: (line: string) => raw.push(line) };
   });
   afterAll(() => t.close());
 
@@ -59,7 +59,7 @@ describe('Security: log lines carry their correlation id', () => {
   });
 
   it('a line written outside any request has no correlation id', async () => {
-    PinoLogger.root.info({ msg: 'outside' });
+    t.app.get(AppLogger).pino.info({ msg: 'outside' });
     const outside = lines().find((line) => line.msg === 'outside');
     expect(outside?.requestId).toBeUndefined();
     expect(outside?.turnId).toBeUndefined();

@@ -57,6 +57,58 @@
       status_pre_match: 'Not started',
       status_live: 'In play',
       status_finished: 'Finished',
+      details: 'Details',
+      detailsHint: 'Show intents and response times',
+      signIn: 'Sign in',
+      signOut: 'Sign out',
+      signInTitle: 'Sign in to ChatBet',
+      username: 'Username',
+      password: 'Password',
+      close: 'Close',
+      demoUsers: 'Demo accounts:',
+      signedInAs: 'Signed in as {name}. Bets you confirm here are placed on this account.',
+      signedOut: 'Signed out.',
+      signInToBet: 'Sign in to place this bet',
+      askAgain: 'Signed in as {name}. Send your bet again to set it up for you to confirm.',
+      accountTitle: 'Your account',
+      balance: 'Balance',
+      stakedToday: 'Staked today',
+      dailyLimit: 'Daily stake limit',
+      dailyLimitLeft: '{amount} left today',
+      noLimit: 'None set',
+      setLimit: 'Save limit',
+      limitLabel: 'Daily stake limit (€)',
+      limitHint: 'Applies at once. Leave empty to remove it.',
+      limitSaved: 'Limit saved.',
+      selfExcludedUntil: 'Self-excluded until {date}',
+      selfExcludedForever: 'Self-excluded indefinitely',
+      playSafe: 'Only stake what you can afford to lose. Help: begambleaware.org',
+      slipTitle: 'Bet slip',
+      slipExpires: 'Expires {time}',
+      slipStake: 'Stake',
+      slipReturn: 'Potential return',
+      slipCombined: 'Combined odds',
+      slipRecheck: 'Prices are checked again when you confirm.',
+      confirmBet: 'Confirm bet',
+      confirming: 'Placing…',
+      betPlaced: 'Bet placed. Balance now {balance}.',
+      betPlacedNoBalance: 'Bet placed.',
+      error_DAILY_LIMIT_EXCEEDED: 'This stake is over what your daily limit leaves today.',
+      error_INSUFFICIENT_FUNDS: 'Your balance is too low for this stake.',
+      error_ODDS_CHANGED: 'The odds have changed since the proposal. Ask again for the new price.',
+      error_SELF_EXCLUDED: 'Your account is self-excluded: betting is off.',
+      error_PROPOSAL_NOT_FOUND: 'This proposal has expired. Ask again to get a new one.',
+      error_INVALID_CREDENTIALS: 'Wrong username or password.',
+      error_RATE_LIMITED: 'Too many attempts. Please wait a moment.',
+      error_AUTHENTICATION_REQUIRED: 'Your sign-in has expired. Please sign in again.',
+      market_1x2: 'Match result (1X2)',
+      market_moneyline: 'Winner (incl. overtime)',
+      market_over_under: 'Over/Under {line}',
+      market_btts: 'Both teams to score',
+      sel_over: 'Over',
+      sel_under: 'Under',
+      sel_yes: 'Yes',
+      sel_no: 'No',
     },
     es: {
       tagline: 'Cuotas, partidos y apuestas, conversando',
@@ -103,6 +155,58 @@
       status_pre_match: 'Sin empezar',
       status_live: 'En juego',
       status_finished: 'Finalizado',
+      details: 'Detalles',
+      detailsHint: 'Mostrar intenciones y tiempos de respuesta',
+      signIn: 'Iniciar sesión',
+      signOut: 'Cerrar sesión',
+      signInTitle: 'Inicia sesión en ChatBet',
+      username: 'Usuario',
+      password: 'Contraseña',
+      close: 'Cerrar',
+      demoUsers: 'Cuentas de prueba:',
+      signedInAs: 'Sesión iniciada como {name}. Las apuestas que confirmes aquí se hacen con esta cuenta.',
+      signedOut: 'Sesión cerrada.',
+      signInToBet: 'Inicia sesión para hacer esta apuesta',
+      askAgain: 'Sesión iniciada como {name}. Envía de nuevo tu apuesta y te la dejaré lista para confirmar.',
+      accountTitle: 'Tu cuenta',
+      balance: 'Saldo',
+      stakedToday: 'Apostado hoy',
+      dailyLimit: 'Límite diario de apuestas',
+      dailyLimitLeft: 'Quedan {amount} hoy',
+      noLimit: 'Sin límite',
+      setLimit: 'Guardar límite',
+      limitLabel: 'Límite diario de apuestas (€)',
+      limitHint: 'Se aplica al momento. Déjalo vacío para quitarlo.',
+      limitSaved: 'Límite guardado.',
+      selfExcludedUntil: 'Autoexcluido hasta el {date}',
+      selfExcludedForever: 'Autoexcluido indefinidamente',
+      playSafe: 'Apuesta solo lo que puedas permitirte perder. Ayuda: jugarbien.es',
+      slipTitle: 'Boleto',
+      slipExpires: 'Caduca {time}',
+      slipStake: 'Importe',
+      slipReturn: 'Ganancia posible',
+      slipCombined: 'Cuota combinada',
+      slipRecheck: 'Al confirmar se vuelven a comprobar las cuotas.',
+      confirmBet: 'Confirmar apuesta',
+      confirming: 'Apostando…',
+      betPlaced: 'Apuesta hecha. Tu saldo es ahora {balance}.',
+      betPlacedNoBalance: 'Apuesta hecha.',
+      error_DAILY_LIMIT_EXCEEDED: 'El importe supera lo que tu límite diario deja para hoy.',
+      error_INSUFFICIENT_FUNDS: 'No tienes saldo suficiente para este importe.',
+      error_ODDS_CHANGED: 'Las cuotas han cambiado desde la propuesta. Pídela de nuevo para ver el precio nuevo.',
+      error_SELF_EXCLUDED: 'Tu cuenta está autoexcluida: no puedes apostar.',
+      error_PROPOSAL_NOT_FOUND: 'Esta propuesta ha caducado. Pídela de nuevo.',
+      error_INVALID_CREDENTIALS: 'Usuario o contraseña incorrectos.',
+      error_RATE_LIMITED: 'Demasiados intentos. Espera un momento.',
+      error_AUTHENTICATION_REQUIRED: 'Tu sesión ha caducado. Vuelve a iniciarla.',
+      market_1x2: 'Resultado final (1X2)',
+      market_moneyline: 'Ganador (con prórroga)',
+      market_over_under: 'Más/Menos {line}',
+      market_btts: 'Ambos marcan',
+      sel_over: 'Más',
+      sel_under: 'Menos',
+      sel_yes: 'Sí',
+      sel_no: 'No',
     },
   };
 
@@ -130,6 +234,29 @@
     liveMeta: $('live-meta'),
     liveRows: $('live-rows'),
     liveUpdated: $('live-updated'),
+    details: $('details-toggle'),
+    signIn: $('sign-in'),
+    signInDialog: $('sign-in-dialog'),
+    signInForm: $('sign-in-form'),
+    signInUsername: $('sign-in-username'),
+    signInPassword: $('sign-in-password'),
+    signInError: $('sign-in-error'),
+    signInClose: $('sign-in-close'),
+    signInDemo: $('sign-in-demo'),
+    accountChip: $('account-chip'),
+    accountChipName: $('account-chip-name'),
+    accountChipAvatar: $('account-chip-avatar'),
+    accountChipBalance: $('account-chip-balance'),
+    account: $('account'),
+    accountName: $('account-name'),
+    accountBalance: $('account-balance'),
+    accountStaked: $('account-staked'),
+    accountLimit: $('account-limit'),
+    accountExclusion: $('account-exclusion'),
+    signOut: $('sign-out'),
+    limitForm: $('limit-form'),
+    limitInput: $('limit-input'),
+    limitStatus: $('limit-status'),
   };
 
   const state = {
@@ -147,6 +274,10 @@
     seenAnswers: new Set(),
     sentMessages: new Set(),
     live: null, // { fixture, rows: Map<key, {row, price, change, odds}>, updatedAt }
+    // The signed-in user: { token, userId, name, expiresAt }; its token is then the chat's token too.
+    auth: null,
+    // A message that asked for a bet before signing in, offered again once signed in.
+    pendingBet: undefined,
   };
 
   /** Counters read by the browser test and handy when debugging in the console. */
@@ -159,6 +290,8 @@
     get sessionId() {
       return state.sessionId;
     },
+    // The last answer as the server wrote it (the page may show part of it as a table or a slip).
+    lastAnswer: '',
   };
 
   let chatSocket = null;
@@ -176,10 +309,34 @@
     return (navigator.language || 'en').toLowerCase().startsWith('es') ? 'es' : 'en';
   }
 
-  /** The browser's own locale when it is in the chosen language (en-GB keeps 24-hour times), else the language. */
+  // One format per language, the one the answers are written in: day before month, 24-hour clock.
+  const LOCALES = { en: 'en-GB', es: 'es-ES' };
+  const DATE_FORMATS = {
+    kickoff: { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' },
+    time: { hour: '2-digit', minute: '2-digit' },
+    seconds: { hour: '2-digit', minute: '2-digit', second: '2-digit' },
+    day: { day: 'numeric', month: 'long' },
+  };
+
   function locale() {
-    const browser = navigator.language || '';
-    return browser.toLowerCase().startsWith(state.lang) ? browser : state.lang;
+    return LOCALES[state.lang] ?? LOCALES.en;
+  }
+
+  /** A date in the browser's time zone (the one sent with every message), in the language's format. */
+  function formatDate(value, kind) {
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime())) return '';
+    const zone = browserTimeZone();
+    return new Intl.DateTimeFormat(locale(), { ...DATE_FORMATS[kind], hourCycle: 'h23', ...(zone ? { timeZone: zone } : {}) }).format(date);
+  }
+
+  /** "€10.00" in English, "10.00 €" in Spanish, as the answers write amounts. */
+  function formatMoney(amount, currency) {
+    const value = Number(amount);
+    if (!Number.isFinite(value)) return '';
+    const symbol = { EUR: '€', USD: '$', GBP: '£' }[String(currency ?? 'EUR').toUpperCase()];
+    if (!symbol) return `${value.toFixed(2)} ${currency}`;
+    return state.lang === 'es' ? `${value.toFixed(2)} ${symbol}` : `${symbol}${value.toFixed(2)}`;
   }
 
   function t(key, vars) {
@@ -208,8 +365,10 @@
     }
     for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
     for (const el of document.querySelectorAll('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
+    for (const el of document.querySelectorAll('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle);
     for (const input of document.querySelectorAll('input[name="lang"]')) input.checked = input.value === lang;
     if (state.live) renderLiveMeta();
+    renderFigures();
   }
 
   // --- connection status ---------------------------------------------------------------------
@@ -304,7 +463,7 @@
   function renderIntent(message, payload) {
     if (!payload.detected_intent) return;
     const badge = document.createElement('span');
-    badge.className = 'badge';
+    badge.className = 'badge detail';
     badge.dataset.intent = payload.detected_intent;
     const label = document.createElement('span');
     label.className = 'visually-hidden';
@@ -347,15 +506,22 @@
     message.bubble.append(group);
   }
 
+  /** The answer's time; its response time only with the details on. */
   function renderFooter(message, payload) {
-    const parts = [];
-    const at = payload.timestamp ? new Date(payload.timestamp) : new Date();
-    if (!Number.isNaN(at.getTime())) parts.push(at.toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit' }));
-    if (typeof payload.response_time_ms === 'number') parts.push(`${payload.response_time_ms} ms`);
-    if (parts.length === 0) return;
     const footer = document.createElement('div');
     footer.className = 'msg__footer';
-    footer.textContent = parts.join(' · ');
+    const time = document.createElement('time');
+    time.className = 'msg__time';
+    const at = payload.timestamp ?? new Date().toISOString();
+    time.dateTime = at;
+    time.textContent = formatDate(at, 'time');
+    footer.append(time);
+    if (typeof payload.response_time_ms === 'number') {
+      const latency = document.createElement('span');
+      latency.className = 'msg__latency detail';
+      latency.textContent = ` · ${payload.response_time_ms} ms`;
+      footer.append(latency);
+    }
     message.item.append(footer);
   }
 
@@ -381,14 +547,14 @@
     els.typing.hidden = !isTyping;
   }
 
-  function newTurn(messageId) {
-    return { messageId, message: null, abort: null, cancelTimer: null };
+  function newTurn(messageId, content) {
+    return { messageId, content, message: null, abort: null, cancelTimer: null };
   }
 
   function send(content) {
     if (state.turn || content.trim() === '') return false;
     addUserMessage(content);
-    state.turn = newTurn(newId());
+    state.turn = newTurn(newId(), content);
     state.sentMessages.add(state.turn.messageId);
     setBusy(true);
     if (state.transport === 'http') sendOverHttp(content);
@@ -444,15 +610,21 @@
     const ours = Boolean(state.turn) && isCurrentTurn(payload);
     const message = (ours && state.turn.message) || createBotMessage();
     message.textNode.data = typeof payload.content === 'string' ? payload.content : '';
+    window.chatbetPage.lastAnswer = message.textNode.data;
     message.item.classList.remove('is-streaming');
     message.item.removeAttribute('aria-busy');
     if (answerId) message.item.dataset.messageId = answerId;
     renderIntent(message, payload);
     renderSuggestions(message, payload.suggested_actions);
     renderFooter(message, payload);
+    const question = ours ? state.turn.content : undefined;
     if (ours) endTurn();
     keepScrolled(nearBottom);
-    if (!payload.cancelled) showMatchOdds(message, payload).catch(() => undefined);
+    if (!payload.cancelled) {
+      showMatchOdds(message, payload).catch(() => undefined);
+      showProposal(message, payload, question).catch(() => undefined);
+      if (state.auth && answeredWith(payload, 'get_user_balance')) refreshAccount();
+    }
   }
 
   function onError(payload) {
@@ -527,13 +699,15 @@
     return Number.isFinite(after) && after >= 0 ? Math.min(after, 30_000) : 1_000;
   }
 
-  function connectChat() {
+  /** `fresh`: a new connection that does not recover the last one (which would keep its identity). */
+  function connectChat(fresh = false) {
     if (typeof window.io !== 'function') {
       useHttp();
       return;
     }
     state.transport = 'socket';
     chatSocket = window.io('/chat', {
+      forceNew: fresh,
       // A function, so every reconnection presents the session this page is in.
       auth: (cb) => cb({ ...(state.sessionId ? { session_id: state.sessionId } : {}), ...(state.token ? { token: state.token } : {}) }),
       reconnection: true,
@@ -541,15 +715,11 @@
       reconnectionDelayMax: 5_000,
     });
 
+    // Connected once the server has set the connection up and said so in `connection_status`: a
+    // message sent before that could reach it first.
     chatSocket.on('connect', () => {
-      setConnection('connected');
       if (state.everConnected) stats.reconnects += 1;
-      if (state.everConnected && state.sessionId) {
-        chatSocket.emit('resume', {
-          session_id: state.sessionId,
-          ...(state.lastMessageId ? { last_message_id: state.lastMessageId } : {}),
-        });
-      }
+      state.resumeWhenReady = state.everConnected && Boolean(state.sessionId);
       state.everConnected = true;
     });
     chatSocket.on('connect_error', (error) => {
@@ -582,6 +752,17 @@
       if (typeof payload?.token === 'string') state.token = payload.token;
       if (payload?.resumed) stats.resumedSessions += 1;
       setConnection(payload?.status === 'replaced' ? 'replaced' : 'connected');
+      if (payload?.status === 'replaced') return;
+      if (state.resumeWhenReady) {
+        state.resumeWhenReady = false;
+        chatSocket.emit('resume', {
+          session_id: state.sessionId,
+          ...(state.lastMessageId ? { last_message_id: state.lastMessageId } : {}),
+        });
+      }
+      const waiting = whenConnected;
+      whenConnected = [];
+      for (const send of waiting) send();
     });
     chatSocket.on('typing_indicator', (payload) => showTyping(Boolean(payload?.is_typing) && Boolean(state.turn)));
     chatSocket.on('streaming_response', onDelta);
@@ -593,12 +774,28 @@
     chatSocket.on('error', onError);
   }
 
+  // Sends waiting for the server to confirm a (re)connection, oldest first.
+  let whenConnected = [];
+
+  /** Runs `send` now if the chat is connected, else once `connection_status` says it is. */
+  function onceConnected(send) {
+    if (state.connection === 'connected') send();
+    else whenConnected.push(send);
+  }
+
   function sendOverSocket(content) {
     const turn = state.turn;
-    const payload = { content, message_id: turn.messageId, ...(state.sessionId ? { session_id: state.sessionId } : {}) };
-    const timeZone = browserTimeZone();
-    if (timeZone) payload.time_zone = timeZone;
     showTyping(true);
+    onceConnected(() => {
+      if (state.turn !== turn || !chatSocket) return;
+      const payload = { content, message_id: turn.messageId, ...(state.sessionId ? { session_id: state.sessionId } : {}) };
+      const timeZone = browserTimeZone();
+      if (timeZone) payload.time_zone = timeZone;
+      emitUserMessage(turn, payload);
+    });
+  }
+
+  function emitUserMessage(turn, payload) {
     chatSocket.timeout(ACK_TIMEOUT_MS).emit('user_message', payload, (error, ack) => {
       if (state.turn !== turn) return;
       if (error) {
@@ -752,14 +949,52 @@
     if (!ref) return;
     const matchId = await resolveMatchId(ref);
     if (!matchId) return;
-    const query = new URLSearchParams({ match_id: matchId, market: MATCH_MARKET });
-    const odds = await getJson(`/api/v1/sports/odds?${query}`);
-    const market = (odds.markets ?? []).find((m) => m.market === MATCH_MARKET);
-    if (!market || !Array.isArray(market.selections) || market.selections.length === 0) return;
+    const odds = await getJson(`/api/v1/sports/odds?${new URLSearchParams({ match_id: matchId })}`);
+    const markets = Array.isArray(odds.markets) ? odds.markets.filter((m) => Array.isArray(m.selections) && m.selections.length > 0) : [];
+    const result = markets.find((m) => m.market === MATCH_MARKET);
+    if (result) followLive(odds.fixture, result, odds.updatedAt ?? result.updatedAt);
+    if (!answeredWith(payload, 'get_match_odds')) return;
+    const shown = mainMarkets(markets);
+    if (shown.length === 0) return;
+    await loadCompetitions();
     const nearBottom = isNearBottom();
-    message.bubble.insertBefore(oddsTable(odds.fixture, market), message.bubble.querySelector('.chips'));
+    tableInsteadOfPriceLines(message, oddsTable(odds.fixture, shown));
     keepScrolled(nearBottom);
-    followLive(odds.fixture, market, odds.updatedAt ?? market.updatedAt);
+  }
+
+  function answeredWith(payload, tool) {
+    return Array.isArray(payload.function_calls) && payload.function_calls.some((call) => call?.name === tool && call.ok !== false);
+  }
+
+  /** The markets an odds answer quotes: the winner, goals or points over/under (2.5 first) and both teams to score. */
+  function mainMarkets(markets) {
+    const find = (code, line) => markets.find((m) => m.market === code && (line === undefined || m.line === line));
+    return [find('moneyline') ?? find('1x2'), find('over_under', 2.5) ?? find('over_under'), find('btts')].filter(Boolean);
+  }
+
+  // A line of the answer that quotes prices: "• Match result (1X2): Barcelona 2.03 (49.3%) · …".
+  const PRICE_LINE_RE = /^\s*[•*-]\s.*\d\.\d{2}/;
+
+  /**
+   * An odds answer shows its prices once: the table takes the place of the lines that quote them,
+   * the lead stays above it and the notes go below it.
+   */
+  function tableInsteadOfPriceLines(message, table) {
+    const lines = message.textNode.data.split('\n');
+    const first = lines.findIndex((line) => PRICE_LINE_RE.test(line));
+    let notes = '';
+    if (first !== -1) {
+      const last = lines.length - 1 - [...lines].reverse().findIndex((line) => PRICE_LINE_RE.test(line));
+      message.textNode.data = lines.slice(0, first).join('\n');
+      notes = lines.slice(last + 1).join('\n').trim();
+    }
+    message.text.after(table);
+    if (notes) {
+      const note = document.createElement('p');
+      note.className = 'msg__note';
+      note.textContent = notes;
+      table.after(note);
+    }
   }
 
   function formatOdds(value) {
@@ -771,10 +1006,12 @@
     return `${(Math.round(value * 10_000) / 100).toFixed(2)}%`;
   }
 
+  /** A selection's name in the page's language: teams as named, the rest translated. */
   function selectionName(selection) {
     const cell = document.createElement('th');
     cell.scope = 'row';
-    if (selection.key === 'draw') setText(cell, 'draw');
+    const key = { draw: 'draw', over: 'sel_over', under: 'sel_under', yes: 'sel_yes', no: 'sel_no' }[selection.key];
+    if (key) setText(cell, key);
     else cell.textContent = selection.name;
     return cell;
   }
@@ -791,40 +1028,85 @@
     return fixture ? `${fixture.home?.name ?? ''} vs ${fixture.away?.name ?? ''}` : '';
   }
 
-  function oddsTable(fixture, market) {
+  function marketRow(market) {
+    const row = document.createElement('tr');
+    row.className = 'odds__market';
+    const cell = document.createElement('th');
+    cell.scope = 'rowgroup';
+    cell.colSpan = 3;
+    const key = `market_${market.market}`;
+    if (STRINGS.en[key]) setText(cell, key, market.line === undefined ? undefined : { line: market.line });
+    else cell.textContent = market.name ?? market.market;
+    row.append(cell);
+    return row;
+  }
+
+  function oddsTable(fixture, markets) {
     const wrapper = document.createElement('div');
     wrapper.className = 'odds';
     if (fixture?.id) wrapper.dataset.fixtureId = fixture.id;
     const table = document.createElement('table');
     const caption = document.createElement('caption');
-    const title = document.createElement('span');
-    setText(title, 'marketName');
-    const subtitle = document.createElement('span');
-    subtitle.className = 'odds__fixture';
-    subtitle.textContent = [fixtureName(fixture), fixture?.tournament?.name].filter(Boolean).join(' · ');
-    caption.append(title, subtitle);
+    caption.className = 'visually-hidden';
+    caption.textContent = [fixtureName(fixture), fixture?.tournament ? competitionLabel(fixture.tournament) : ''].filter(Boolean).join(' · ');
     const head = document.createElement('thead');
     const headRow = document.createElement('tr');
     headRow.append(headerCell('colSelection'), headerCell('colOdds', true), headerCell('colProbability', true));
     head.append(headRow);
-    const body = document.createElement('tbody');
-    for (const selection of market.selections) {
-      const row = document.createElement('tr');
-      row.dataset.selection = selection.key;
-      const price = document.createElement('td');
-      price.className = 'num odds__price';
-      price.dataset.odds = String(selection.odds);
-      price.textContent = formatOdds(selection.odds);
-      const probability = document.createElement('td');
-      probability.className = 'num odds__probability';
-      probability.dataset.probability = String(selection.impliedProbability);
-      probability.textContent = formatProbability(selection.impliedProbability);
-      row.append(selectionName(selection), price, probability);
-      body.append(row);
+    table.append(caption, head);
+    for (const market of markets) {
+      const body = document.createElement('tbody');
+      body.dataset.market = market.line === undefined ? market.market : `${market.market}:${market.line}`;
+      body.append(marketRow(market));
+      for (const selection of market.selections) {
+        const row = document.createElement('tr');
+        row.dataset.selection = selection.key;
+        const price = document.createElement('td');
+        price.className = 'num odds__price';
+        price.dataset.odds = String(selection.odds);
+        price.textContent = formatOdds(selection.odds);
+        const probability = document.createElement('td');
+        probability.className = 'num odds__probability';
+        probability.dataset.probability = String(selection.impliedProbability);
+        probability.textContent = formatProbability(selection.impliedProbability);
+        row.append(selectionName(selection), price, probability);
+        body.append(row);
+      }
+      table.append(body);
     }
-    table.append(caption, head, body);
     wrapper.append(table);
     return wrapper;
+  }
+
+  // --- competition names ---------------------------------------------------------------------
+
+  // Spanish names of the competitions, by the API's id and by English name ("Champions League").
+  const competitions = { byId: new Map(), byName: new Map(), loaded: null };
+
+  function nameKey(name) {
+    return String(name).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  }
+
+  function loadCompetitions() {
+    competitions.loaded ??= getJson('/api/v1/sports/tournaments')
+      .then((body) => {
+        for (const t of Array.isArray(body.tournaments) ? body.tournaments : []) {
+          if (typeof t.nameEs !== 'string') continue;
+          if (t.id !== undefined) competitions.byId.set(String(t.id), t.nameEs);
+          if (typeof t.name === 'string') competitions.byName.set(nameKey(t.name), t.nameEs);
+        }
+        if (state.live) renderLiveMeta();
+      })
+      .catch(() => undefined);
+    return competitions.loaded;
+  }
+
+  /** A competition ({id, name} or a name) in the page's language: "Liga de Campeones" in Spanish. */
+  function competitionLabel(tournament) {
+    const name = typeof tournament === 'string' ? tournament : (tournament?.name ?? '');
+    if (state.lang !== 'es') return name;
+    const id = typeof tournament === 'object' && tournament?.id !== undefined ? String(tournament.id) : undefined;
+    return (id && competitions.byId.get(id)) ?? competitions.byName.get(nameKey(name)) ?? name;
   }
 
   // --- live odds panel ---------------------------------------------------------------------------
@@ -867,19 +1149,16 @@
     const { fixture, updatedAt } = state.live;
     els.liveFixture.textContent = fixtureName(fixture);
     const parts = [];
-    if (fixture.tournament?.name) parts.push(fixture.tournament.name);
-    const start = fixture.startTime ? new Date(fixture.startTime) : null;
-    if (start && !Number.isNaN(start.getTime())) {
-      parts.push(start.toLocaleString(locale(), { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }));
-    }
+    if (fixture.tournament?.name) parts.push(competitionLabel(fixture.tournament));
+    if (fixture.startTime) parts.push(formatDate(fixture.startTime, 'kickoff'));
     if (fixture.status) parts.push(t(`status_${fixture.status}`));
     if (fixture.score && Number.isFinite(fixture.score.home) && Number.isFinite(fixture.score.away)) {
       parts.push(`${fixture.score.home}–${fixture.score.away}`);
     }
     els.liveMeta.textContent = parts.join(' · ');
-    const at = updatedAt ? new Date(updatedAt) : null;
-    if (at && !Number.isNaN(at.getTime())) {
-      setText(els.liveUpdated, 'liveUpdated', { time: at.toLocaleTimeString(locale(), { hour: '2-digit', minute: '2-digit', second: '2-digit' }) });
+    const at = updatedAt ? formatDate(updatedAt, 'seconds') : '';
+    if (at) {
+      setText(els.liveUpdated, 'liveUpdated', { time: at });
     } else {
       els.liveUpdated.textContent = '';
     }
@@ -956,6 +1235,384 @@
     renderLiveMeta();
   }
 
+  // --- details --------------------------------------------------------------------------------
+
+  /** Intent badges and response times are for developers: shown only with "Details" on. */
+  function applyDetails(on) {
+    document.body.classList.toggle('show-details', on);
+    els.details.checked = on;
+    try {
+      localStorage.setItem('chatbet.details', on ? '1' : '0');
+    } catch {
+      /* not remembered, still applied */
+    }
+  }
+
+  function initialDetails() {
+    try {
+      return localStorage.getItem('chatbet.details') === '1';
+    } catch {
+      return false;
+    }
+  }
+
+  // --- account: sign-in, balance, limits -----------------------------------------------------------
+
+  const AUTH_KEY = 'chatbet.auth';
+  // The embedded provider's demo accounts, offered on the sign-in form when the server runs it.
+  const DEMO_USERS = [
+    ['demo', 'demo1234'],
+    ['alice', 'alice1234'],
+    ['bob', 'bob1234'],
+  ];
+
+  class ApiError extends Error {
+    constructor(status, body) {
+      super(errorText(body));
+      this.status = status;
+      this.code = typeof body?.code === 'string' ? body.code : undefined;
+    }
+  }
+
+  /** A JSON call to the API, as the signed-in user when there is one. */
+  async function api(method, url, body, headers = {}) {
+    const response = await fetch(url, {
+      method,
+      headers: {
+        Accept: 'application/json',
+        'Accept-Language': state.lang,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(state.auth ? { Authorization: `Bearer ${state.auth.token}` } : {}),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const data = await response.json().catch(() => null);
+    if (!response.ok) {
+      const error = new ApiError(response.status, data);
+      if (response.status === 401 && state.auth && url !== '/api/v1/auth/login') signedOut('error_AUTHENTICATION_REQUIRED');
+      throw error;
+    }
+    return data;
+  }
+
+  /** What to tell the user about a failed call: the page's own words for known codes. */
+  function problemText(error) {
+    const key = error?.code ? `error_${error.code}` : undefined;
+    return key && STRINGS.en[key] ? t(key) : (error?.message ?? t('errorGeneric'));
+  }
+
+  function savedAuth() {
+    try {
+      const auth = JSON.parse(sessionStorage.getItem(AUTH_KEY) ?? 'null');
+      return auth && typeof auth.token === 'string' && Date.parse(auth.expiresAt) > Date.now() ? auth : null;
+    } catch {
+      return null;
+    }
+  }
+
+  function saveAuth(auth) {
+    try {
+      if (auth) sessionStorage.setItem(AUTH_KEY, JSON.stringify(auth));
+      else sessionStorage.removeItem(AUTH_KEY);
+    } catch {
+      /* kept for this page only */
+    }
+  }
+
+  /**
+   * A conversation belongs to whoever started it: after signing in or out the page starts a new one,
+   * and the chat socket reconnects presenting the new token.
+   */
+  function restartConversation() {
+    if (state.turn) endTurn();
+    state.token = state.auth?.token;
+    state.sessionId = undefined;
+    state.lastMessageId = undefined;
+    if (chatSocket) {
+      // Socket.IO would recover the previous connection, and with it the previous identity.
+      const previous = chatSocket;
+      chatSocket = null;
+      previous.removeAllListeners();
+      previous.close();
+      setConnection('connecting');
+      connectChat(true);
+    }
+  }
+
+  function addNote(key, vars) {
+    const item = document.createElement('li');
+    item.className = 'msg msg--note';
+    const text = document.createElement('p');
+    text.className = 'msg__text';
+    setText(text, key, vars);
+    item.append(text);
+    els.messages.append(item);
+    keepScrolled(true);
+  }
+
+  async function signIn(username, password) {
+    const login = await api('POST', '/api/v1/auth/login', { username, password });
+    state.auth = { token: login.access_token, userId: login.user_id, name: login.user_id, expiresAt: new Date(Date.now() + login.expires_in * 1000).toISOString() };
+    const me = await api('GET', '/api/v1/auth/me').catch(() => null);
+    if (me) state.auth.name = me.display_name || me.username || login.user_id;
+    saveAuth(state.auth);
+    restartConversation();
+    renderAccount();
+    await refreshAccount();
+    if (state.pendingBet) {
+      addNote('askAgain', { name: state.auth.name });
+      els.input.value = state.pendingBet;
+      state.pendingBet = undefined;
+      autoGrow();
+      els.input.focus();
+    } else {
+      addNote('signedInAs', { name: state.auth.name });
+    }
+  }
+
+  /** Signed out by the user, or because the token stopped working (then `reason` says so). */
+  function signedOut(reason) {
+    if (!state.auth) return;
+    state.auth = null;
+    saveAuth(null);
+    restartConversation();
+    renderAccount();
+    addNote(reason ?? 'signedOut');
+  }
+
+  function renderAccount() {
+    const auth = state.auth;
+    els.signIn.hidden = Boolean(auth);
+    els.accountChip.hidden = !auth;
+    els.account.hidden = !auth;
+    document.body.classList.toggle('signed-in', Boolean(auth));
+    if (!auth) {
+      els.account.classList.remove('is-open');
+      els.accountChip.setAttribute('aria-expanded', 'false');
+      return;
+    }
+    els.accountChipName.textContent = auth.name;
+    els.accountChipAvatar.textContent = auth.name.trim().charAt(0).toUpperCase();
+    els.accountName.textContent = auth.name;
+  }
+
+  /** Balance, today's stakes and the responsible-gambling limits of the signed-in user. */
+  async function refreshAccount() {
+    if (!state.auth) return;
+    const [balance, limits] = await Promise.all([api('GET', '/api/v1/auth/balance'), api('GET', '/api/v1/auth/limits')]).catch(() => [null, null]);
+    if (!balance || !limits || !state.auth) return;
+    state.account = { balance, limits };
+    renderFigures();
+  }
+
+  function renderFigures() {
+    const { balance, limits } = state.account ?? {};
+    if (!balance || !limits) return;
+    const money = (amount) => formatMoney(amount, balance.currency);
+    els.accountChipBalance.textContent = money(balance.available);
+    els.accountChipBalance.dataset.amount = String(balance.available);
+    els.accountBalance.textContent = money(balance.available);
+    els.accountBalance.dataset.amount = String(balance.available);
+    els.accountStaked.textContent = money(limits.staked_today);
+    if (limits.daily_stake_limit === null) {
+      setText(els.accountLimit, 'noLimit');
+    } else {
+      els.accountLimit.textContent = `${money(limits.daily_stake_limit)} · ${t('dailyLimitLeft', { amount: money(limits.remaining_today ?? 0) })}`;
+    }
+    els.accountLimit.dataset.limit = limits.daily_stake_limit === null ? '' : String(limits.daily_stake_limit);
+    els.accountExclusion.hidden = !limits.self_excluded;
+    if (limits.self_excluded) {
+      els.accountExclusion.textContent = limits.self_excluded_until
+        ? t('selfExcludedUntil', { date: formatDate(limits.self_excluded_until, 'day') })
+        : t('selfExcludedForever');
+    }
+  }
+
+  async function saveLimit() {
+    const value = els.limitInput.value.trim();
+    const limit = value === '' ? null : Number(value.replace(',', '.'));
+    els.limitStatus.textContent = '';
+    try {
+      const limits = await api('PUT', '/api/v1/auth/limits', { daily_stake_limit: limit });
+      state.account = { ...state.account, limits };
+      els.limitInput.value = '';
+      await refreshAccount();
+      setText(els.limitStatus, 'limitSaved');
+    } catch (error) {
+      els.limitStatus.textContent = problemText(error);
+    }
+  }
+
+  function openSignIn() {
+    els.signInError.hidden = true;
+    if (typeof els.signInDialog.showModal === 'function') els.signInDialog.showModal();
+    else els.signInDialog.setAttribute('open', '');
+    els.signInUsername.focus();
+  }
+
+  function closeSignIn() {
+    if (typeof els.signInDialog.close === 'function') els.signInDialog.close();
+    else els.signInDialog.removeAttribute('open');
+  }
+
+  /** The demo accounts, one click to fill the form, when the server runs the embedded provider. */
+  async function offerDemoUsers() {
+    const health = await getJson('/health').catch(() => null);
+    if (health?.modes?.sportsData !== 'embedded') return;
+    const label = document.createElement('span');
+    setText(label, 'demoUsers');
+    els.signInDemo.replaceChildren(label);
+    for (const [username, password] of DEMO_USERS) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'chip chip--small';
+      button.textContent = username;
+      button.title = `${username} / ${password}`;
+      button.addEventListener('click', () => {
+        els.signInUsername.value = username;
+        els.signInPassword.value = password;
+      });
+      els.signInDemo.append(button);
+    }
+    els.signInDemo.hidden = false;
+  }
+
+  // --- proposed bets -------------------------------------------------------------------------
+
+  /**
+   * An answer that proposed a bet gets a bet slip to confirm it in the page (it replaces the
+   * answer's lines on how to confirm through the API); before signing in, a button to sign in.
+   */
+  async function showProposal(message, payload, question) {
+    if (!answeredWith(payload, 'propose_bet')) return;
+    if (!state.auth) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'btn btn--primary btn--small msg__action';
+      setText(button, 'signInToBet');
+      button.addEventListener('click', () => {
+        state.pendingBet = question;
+        openSignIn();
+      });
+      message.text.after(button);
+      return;
+    }
+    const { proposals } = await api('GET', '/api/v1/bets/proposals');
+    const text = message.textNode.data;
+    const proposal = (Array.isArray(proposals) ? proposals : []).find((p) => text.includes(p.proposal_id));
+    if (!proposal) return;
+    await loadCompetitions();
+    const nearBottom = isNearBottom();
+    // The slip shows the legs, the stake and how to confirm: the answer keeps its lead and its notes.
+    const lines = text.split('\n');
+    const end = lines.findIndex((line) => line.includes(proposal.proposal_id));
+    const slip = betSlip(proposal);
+    message.textNode.data = lines.slice(0, Math.min(1, end)).join('\n');
+    message.text.after(slip);
+    const notes = lines.slice(end + 1).join('\n').trim();
+    if (notes) {
+      const note = document.createElement('p');
+      note.className = 'msg__note';
+      note.textContent = notes;
+      slip.after(note);
+    }
+    keepScrolled(nearBottom);
+  }
+
+  function slipRow(labelKey, value, className) {
+    const row = document.createElement('div');
+    const term = document.createElement('dt');
+    setText(term, labelKey);
+    const detail = document.createElement('dd');
+    if (className) detail.className = className;
+    detail.textContent = value;
+    row.append(term, detail);
+    return row;
+  }
+
+  function betSlip(proposal) {
+    const slip = document.createElement('section');
+    slip.className = 'slip';
+    slip.dataset.proposalId = proposal.proposal_id;
+    slip.dataset.state = 'open';
+    const money = (amount) => formatMoney(amount, proposal.currency);
+
+    const head = document.createElement('div');
+    head.className = 'slip__head';
+    const title = document.createElement('h3');
+    title.className = 'slip__title';
+    setText(title, 'slipTitle');
+    const expires = document.createElement('span');
+    expires.className = 'slip__expires';
+    setText(expires, 'slipExpires', { time: formatDate(proposal.expires_at, 'time') });
+    head.append(title, expires);
+
+    const legs = document.createElement('ul');
+    legs.className = 'slip__legs';
+    for (const leg of proposal.legs ?? []) {
+      const item = document.createElement('li');
+      const pick = document.createElement('span');
+      pick.className = 'slip__pick';
+      if (leg.selection === 'draw') setText(pick, 'draw');
+      else pick.textContent = leg.name;
+      const price = document.createElement('span');
+      price.className = 'slip__price';
+      price.textContent = formatOdds(leg.odds);
+      const match = document.createElement('span');
+      match.className = 'slip__match';
+      match.textContent = [`${leg.fixture?.home ?? ''} vs ${leg.fixture?.away ?? ''}`, leg.fixture?.competition ? competitionLabel(leg.fixture.competition) : '', leg.fixture?.kickoff ? formatDate(leg.fixture.kickoff, 'kickoff') : '']
+        .filter(Boolean)
+        .join(' · ');
+      item.append(pick, price, match);
+      legs.append(item);
+    }
+
+    const sums = document.createElement('dl');
+    sums.className = 'slip__sums';
+    sums.append(slipRow('slipStake', money(proposal.stake), 'slip__stake'));
+    if ((proposal.legs ?? []).length > 1) sums.append(slipRow('slipCombined', formatOdds(proposal.combined_odds)));
+    sums.append(slipRow('slipReturn', money(proposal.potential_return), 'slip__return'));
+
+    const note = document.createElement('p');
+    note.className = 'slip__note';
+    setText(note, 'slipRecheck');
+    const confirm = document.createElement('button');
+    confirm.type = 'button';
+    confirm.className = 'btn btn--primary slip__confirm';
+    setText(confirm, 'confirmBet');
+    const status = document.createElement('p');
+    status.className = 'slip__status';
+    status.setAttribute('role', 'status');
+    // One key per slip: a second click or a retry after a lost answer places the bet once.
+    const idempotencyKey = `confirm-${newId()}`;
+    confirm.addEventListener('click', () => confirmProposal(slip, proposal, idempotencyKey, confirm, status));
+    slip.append(head, legs, sums, note, confirm, status);
+    return slip;
+  }
+
+  async function confirmProposal(slip, proposal, idempotencyKey, button, status) {
+    button.disabled = true;
+    setText(button, 'confirming');
+    status.textContent = '';
+    try {
+      const bet = await api('POST', `/api/v1/bets/proposals/${encodeURIComponent(proposal.proposal_id)}/confirm`, undefined, { 'Idempotency-Key': idempotencyKey });
+      slip.dataset.state = 'placed';
+      slip.dataset.betId = bet.bet_id;
+      button.hidden = true;
+      if (typeof bet.balance_after === 'number') setText(status, 'betPlaced', { balance: formatMoney(bet.balance_after, bet.currency) });
+      else setText(status, 'betPlacedNoBalance');
+      await refreshAccount();
+    } catch (error) {
+      slip.dataset.state = 'rejected';
+      slip.dataset.errorCode = error?.code ?? '';
+      status.textContent = problemText(error);
+      // Only a failure without an answer (the network) is worth another click.
+      button.disabled = error instanceof ApiError;
+      setText(button, 'confirmBet');
+    }
+  }
+
   // --- wiring --------------------------------------------------------------------------------
 
   function autoGrow() {
@@ -993,7 +1650,45 @@
     });
   }
 
+  els.details.addEventListener('change', () => applyDetails(els.details.checked));
+  els.signIn.addEventListener('click', openSignIn);
+  els.signInClose.addEventListener('click', closeSignIn);
+  els.signInForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const submit = els.signInForm.querySelector('button[type="submit"]');
+    submit.disabled = true;
+    els.signInError.hidden = true;
+    try {
+      await signIn(els.signInUsername.value.trim(), els.signInPassword.value);
+      els.signInForm.reset();
+      closeSignIn();
+    } catch (error) {
+      els.signInError.textContent = problemText(error);
+      els.signInError.hidden = false;
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  els.signOut.addEventListener('click', () => signedOut());
+  els.accountChip.addEventListener('click', () => {
+    const open = !els.account.classList.contains('is-open');
+    els.account.classList.toggle('is-open', open);
+    els.accountChip.setAttribute('aria-expanded', String(open));
+    if (open) els.account.scrollIntoView({ block: 'nearest' });
+  });
+  els.limitForm.addEventListener('submit', (event) => {
+    event.preventDefault();
+    saveLimit();
+  });
+
+  applyDetails(initialDetails());
   applyLanguage(state.lang);
+  state.auth = savedAuth();
+  state.token = state.auth?.token;
+  renderAccount();
+  refreshAccount();
+  loadCompetitions();
+  offerDemoUsers();
   setConnection('connecting');
   connectChat();
 })();

@@ -17,6 +17,8 @@ export class AppController {
     return {
       service: this.app.name,
       version: this.app.version,
+      // The page a browser gets at `/`; this path serves it whatever the Accept header says.
+      chat_page: '/ws/test',
       docs: '/docs',
       health: '/health',
     };

@@ -2,12 +2,11 @@ import { BadRequestException, type INestApplication } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AllExceptionsFilter, type HttpReply, type HttpRequest, hostOf, isHostAllowed, registerRequestLogging, SafeValidationPipe } from '@app/common';
+import { AllExceptionsFilter, AppLogger, type HttpReply, type HttpRequest, hostOf, isHostAllowed, registerRequestLogging, SafeValidationPipe } from '@app/common';
 import { appConfig, type AppConfig, exposureConfig, type ExposureConfig } from '@app/config';
 import { MetricsService, registerHttpMetrics } from '@app/metrics';
 import { ChatIoAdapter } from '@app/realtime';
 import type { FastifyInstance } from 'fastify';
-import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
 import { CHAT_ASSETS_PREFIX, publicDir, registerChatPageHeaders } from './chat-page.js';
 
@@ -20,7 +19,8 @@ import { CHAT_ASSETS_PREFIX, publicDir, registerChatPageHeaders } from './chat-p
 export function configureApp(app: NestFastifyApplication): AppConfig {
   const config = app.get<AppConfig>(appConfig.KEY);
   const server = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
-  app.useLogger(app.get(Logger));
+  const logger = app.get(AppLogger);
+  app.useLogger(logger);
 
   // Every answer carries the request's correlation id, errors and hook answers included.
   server.addHook('onSend', (req: HttpRequest, reply: HttpReply, payload, done) => {
@@ -29,7 +29,7 @@ export function configureApp(app: NestFastifyApplication): AppConfig {
   });
   closeLateIdleConnectionsOnClose(server);
   registerHttpMetrics(server, app.get(MetricsService));
-  registerRequestLogging(server, { service: config.name, environment: config.environment });
+  registerRequestLogging(server, logger.pino, { service: config.name, environment: config.environment });
   if (config.allowedHosts.length > 0 && !config.allowedHosts.includes('*')) {
     registerHostAllowList(server, config);
   }

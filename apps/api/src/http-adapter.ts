@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
  * config namespace directly (the same validated values the application gets).
  *
  * - request ids: the caller's safe X-Request-Id or a new UUID, kept on the Node request too so the
- *   request logger (pino-http) logs the same id;
+ *   request log line carries the same id;
  * - client addresses: X-Forwarded-For only from TRUSTED_PROXIES;
  * - body limit BODY_LIMIT_BYTES for every parser (413 above it);
  * - keep-alive longer than the usual load-balancer idle timeout (60 s), so the balancer closes first.

@@ -1,26 +1,36 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { assertValidEnvironment, ConfigValidationError } from '@app/config';
+import { assertValidEnvironment, ConfigValidationError, exposureConfig, type ExposureConfig } from '@app/config';
+import { AppLogger } from '@app/common';
 import { HealthService } from '@app/health';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { configureApp } from './configure-app.js';
 import { createHttpAdapter } from './http-adapter.js';
+import { modesText, renderStartupBanner, startupSummary } from './startup-banner.js';
 
 async function bootstrap(): Promise<void> {
   assertValidEnvironment();
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(), { bufferLogs: true });
   const config = configureApp(app);
   await app.listen(config.port, '0.0.0.0');
-  const modes = app.get(HealthService).modes();
-  app.get(Logger).log({
-    msg: `ChatBet API listening on :${config.port} (redis=${modes.redis}, llm=${modes.llm}, sports-data=${modes.sportsData})`,
-    modes,
-    port: config.port,
-    environment: config.environment,
-    version: config.version,
-  });
+  const summary = startupSummary(config.publicUrl, app.get(HealthService).modes(), app.get<ExposureConfig>(exposureConfig.KEY).docsEnabled);
+  // A terminal gets a short banner to click from; log collectors get the same facts as one line.
+  const logger = app.get(AppLogger);
+  if (process.stdout.isTTY) {
+    const banner = renderStartupBanner(summary, config.port);
+    // Pretty lines are written by a worker thread: the banner takes the same way, to come after them.
+    if (logger.pretty) logger.pino.info(banner);
+    else process.stdout.write(banner);
+  } else {
+    logger.log({
+      msg: `ChatBet API listening on :${config.port} (${modesText(summary.modes)}) at ${summary.urls.chat}`,
+      ...summary,
+      port: config.port,
+      environment: config.environment,
+      version: config.version,
+    });
+  }
   handleShutdown(app, config.shutdownTimeoutMs);
 }
 
@@ -30,7 +40,7 @@ async function bootstrap(): Promise<void> {
  * closed last), then exit 0; exit 1 if that takes longer than allowed.
  */
 function handleShutdown(app: NestFastifyApplication, timeoutMs: number): void {
-  const logger = app.get(Logger);
+  const logger = app.get(AppLogger);
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import { authConfig, type AuthConfig } from '@app/config';
 import { AuthController } from './auth.controller.js';
 import { JwtAuthGuard, OptionalJwtAuthGuard } from './jwt-auth.guard.js';
@@ -11,7 +12,9 @@ import { TOKEN_ALGORITHM, TokenService } from './token.service.js';
     JwtModule.registerAsync({
       inject: [authConfig.KEY],
       useFactory: (config: AuthConfig) => ({
-        secret: config.secretKey,
+        // A key object, not the string: given a string, jsonwebtoken tries it as a public (and, to
+        // sign, a private) key first and only then as a secret, paying two thrown errors per token.
+        secret: createSecretKey(Buffer.from(config.secretKey)),
         signOptions: { algorithm: TOKEN_ALGORITHM, expiresIn: config.accessTokenExpireMinutes * 60 },
         verifyOptions: { algorithms: [TOKEN_ALGORITHM] },
       }),

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { type Identity, TokenService } from '@app/auth';
 import { isValidTimeZone, redactPii } from '@app/common';
 import { conversationConfig, type ConversationConfig } from '@app/config';
-import { type ChatMessage, ConversationService, type FunctionCallRecord, SessionLockService, type UserPreferences } from '@app/conversation';
+import { type ChatMessage, ConversationService, type FunctionCallRecord, type OpenTurn, type PreferencesPatch, SessionBusyError, SessionLockService, type TurnLock, type UserPreferences } from '@app/conversation';
 import { type AgentTurnResult, ConversationAgent } from '@app/llm';
 import { MetricsService } from '@app/metrics';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -85,9 +85,19 @@ export class ChatService {
     const userMessageId = request.messageId ?? randomUUID();
     const { ownerId, userId } = request.identity;
 
-    return this.locks.withSessionLock(sessionId, async () => {
-      const session = await this.conversations.getOrCreate(sessionId, ownerId, userId);
-      const window = await this.conversations.modelWindow(sessionId);
+    // The lock is taken with the turn's reads (one round trip), when Redis shares locks.
+    let opened: OpenTurn | undefined;
+    const take = async (lock: TurnLock) => {
+      const turn = await this.conversations.openTurn(sessionId, ownerId, userId, lock);
+      if (turn === 'busy') return false;
+      opened = turn;
+      return true;
+    };
+    return this.locks.withSessionLock(sessionId, async (_signal, lease) => {
+      // Without a shared lock (no Redis, or while it is away) the reads come here.
+      const turn = opened ?? (await this.conversations.openTurn(sessionId, ownerId, userId));
+      if (turn === 'busy') throw new SessionBusyError(sessionId);
+      const { session, window } = turn;
       let index = 0;
       let firstTokenAt: number | undefined;
       const result = await this.agent.run(
@@ -131,9 +141,17 @@ export class ChatService {
         cancelled: result.cancelled || undefined,
         replyTo: userMessageId,
       };
-      await this.conversations.appendExchange(sessionId, userMessage, assistantMessage, result.contextUpdate);
-      await this.feedback.answerWritten(assistantMessage.id);
-      if (request.identity.proof !== 'new') await this.rememberPreferences(userId ?? ownerId, result, session.preferences, request.timeZone);
+      // The exchange, its context, summary, activity, preferences and the lock's release go in one
+      // write, sent together with the mark that makes the answer rateable.
+      await Promise.all([
+        this.conversations.closeTurn(turn, userMessage, assistantMessage, {
+          contextUpdate: result.contextUpdate,
+          ...(request.identity.proof !== 'new' && { preferences: preferencesOf(result, session.preferences, request.timeZone) }),
+          ...(lease.lock && { lockToken: lease.lock.token }),
+        }),
+        this.feedback.answerWritten(assistantMessage.id),
+      ]);
+      lease.releasedByWrite();
       const credential = request.identity.proof === 'new' ? await this.tokens.issueAnonymous(ownerId) : undefined;
       const finished = performance.now();
       const responseTimeMs = Math.round(finished - started);
@@ -172,23 +190,7 @@ export class ChatService {
         cancelled: result.cancelled,
         ...(credential && { user_id: credential.user_id, token: credential.token }),
       };
-    });
-  }
-
-  /**
-   * What a user's turns reveal about them, carried to their next sessions: the language they write
-   * in, the stake they usually name, the teams they support and the time zone they are in.
-   */
-  private async rememberPreferences(subject: string, result: AgentTurnResult, known: UserPreferences, clientZone: string | undefined): Promise<void> {
-    const stake = result.entities.amounts?.[0];
-    const supports = result.entities.supports ?? [];
-    await this.conversations.updatePreferences(subject, {
-      language: result.language,
-      ...(stake ? { usualStake: { value: stake.value, currency: stake.currency } } : {}),
-      // The team declared last is "my team"; earlier ones stay behind it.
-      ...(supports.length > 0 ? { favouriteTeams: [...new Set([...supports, ...known.favouriteTeams])] } : {}),
-      ...rememberedZone(result.contextUpdate.timeZone, clientZone, known),
-    });
+    }, { take });
   }
 
   async history(sessionId: string, identity: ChatIdentity, limit = 20) {
@@ -219,6 +221,26 @@ export class ChatService {
     }
     return { user_id: ownerId, deleted: await this.conversations.deleteAllForOwner(ownerId) };
   }
+}
+
+/**
+ * What a user's turns reveal about them, carried to their next sessions: the language they write
+ * in, and the stake they usually name.
+ */
+/**
+ * What a user's turn reveals about them, carried to their next sessions: the language they write
+ * in, the stake they usually name, the teams they support and the time zone they are in.
+ */
+export function preferencesOf(result: AgentTurnResult, known: UserPreferences, clientZone: string | undefined): PreferencesPatch {
+  const stake = result.entities.amounts?.[0];
+  const supports = result.entities.supports ?? [];
+  return {
+    language: result.language,
+    ...(stake ? { usualStake: { value: stake.value, currency: stake.currency } } : {}),
+    // The team declared last is "my team"; earlier ones stay behind it.
+    ...(supports.length > 0 ? { favouriteTeams: [...new Set([...supports, ...known.favouriteTeams])] } : {}),
+    ...rememberedZone(result.contextUpdate.timeZone, clientZone, known),
+  };
 }
 
 /**

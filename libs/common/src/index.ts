@@ -2,6 +2,7 @@ export { DomainError, isDomainError } from './domain-error.js';
 export { AllExceptionsFilter, toErrorResponse, type ErrorBody } from './all-exceptions.filter.js';
 export { REQUEST_ID_HEADER, requestIdOf, resolveRequestId } from './request-id.js';
 export { pathOf, type HttpReply, type HttpRequest } from './http.js';
+export { AppLogger } from './app-logger.js';
 export { LoggingModule } from './logging.module.js';
 export { registerRequestLogging } from './request-logging.js';
 export { RECONNECT_AFTER_MS, RECONNECT_SPREAD_MS, reconnectAfterMs } from './reconnect-delay.js';

@@ -65,7 +65,7 @@ export function redactUrl(url: string | undefined): string | undefined {
 export const PRE_REDACTED = Symbol('chatbet.log.preRedacted');
 
 /**
- * pino `hooks.logMethod`: every log call of the process (Nest's Logger through nestjs-pino, and
+ * pino `hooks.logMethod`: every log call of the process (Nest's Logger through `AppLogger`, and
  * the request lines) goes through it, so chat text that ends up in a log line, in a field or in an
  * error message, is written with its personal data redacted.
  */

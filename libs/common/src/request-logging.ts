@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { PinoLogger } from 'nestjs-pino';
+import type { Logger } from 'pino';
 import { withCorrelation } from './correlation.js';
 import { PRE_REDACTED, redactUrl } from './log-redaction.js';
 import { redactPii } from './pii-redaction.js';
@@ -13,11 +13,11 @@ const UNLOGGED = /^\/(health|metrics)(\/|\?|$)/;
 /**
  * One log line per answered request, written when the answer is finished: `request completed`
  * (`request errored` at error level for a 5xx) with the request id, method, URL (personal data and
- * credentials redacted), status and duration. A Fastify hook on the application's root pino
+ * credentials redacted), status and duration. A Fastify hook on the application's pino
  * logger rather than pino-http middleware: no child logger and no async-context store per
  * request, which kept the logged service at half the throughput of an unlogged one.
  */
-export function registerRequestLogging(server: FastifyInstance, context: { service: string; environment: string }): void {
+export function registerRequestLogging(server: FastifyInstance, logger: Logger, context: { service: string; environment: string }): void {
   // Everything the request's handling logs (services, the chat turn line, errors) carries its id.
   // Entered again before the handler: a body arrives through socket events, outside the first context.
   server.addHook('onRequest', (request, _reply, done) => withCorrelation({ requestId: request.id }, done));
@@ -31,8 +31,8 @@ export function registerRequestLogging(server: FastifyInstance, context: { servi
         res: { statusCode: reply.statusCode },
         responseTime: Math.round(reply.elapsedTime),
       };
-      if (reply.statusCode >= 500) PinoLogger.root.error(line, 'request errored');
-      else PinoLogger.root.info(line, 'request completed');
+      if (reply.statusCode >= 500) logger.error(line, 'request errored');
+      else logger.info(line, 'request completed');
     }
     done();
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { registerAs, type ConfigType } from '@nestjs/config';
-import { IsOptional, IsString } from 'class-validator';
+import { IsOptional, IsString, IsUrl } from 'class-validator';
 import { EnvBoolean, EnvEnum, EnvInt, splitList } from './env-decorators.js';
 import { ConfigValidationError, validateEnv } from './validate-env.js';
 
@@ -20,6 +20,9 @@ class AppEnv {
   @IsOptional() @IsString() TRUSTED_PROXIES?: string;
   @EnvInt(1024, 10 * 1024 * 1024) BODY_LIMIT_BYTES = 64 * 1024;
   @EnvInt(0, 120_000) SHUTDOWN_TIMEOUT_MS = 10_000;
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: ({ value }) => `PUBLIC_URL must be an http(s) URL (got "${String(value)}")` })
+  PUBLIC_URL?: string;
 }
 
 function readVersion(): string {
@@ -62,6 +65,8 @@ export const appConfig = registerAs('app', () => {
     trustedProxies,
     bodyLimitBytes: env.BODY_LIMIT_BYTES,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+    // Where people reach this instance: printed in the start-up banner (links only, never trusted).
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
   };
 });
 export type AppConfig = ConfigType<typeof appConfig>;

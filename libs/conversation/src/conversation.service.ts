@@ -3,7 +3,15 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { isValidTimeZone } from '@app/common';
 import { conversationConfig, type ConversationConfig } from '@app/config';
 import { InvalidPreferencesError, SessionAccessDeniedError, SessionNotFoundError } from './conversation.errors.js';
-import { ConversationStore, MAX_STORED_MESSAGES, type ContextPatch, type PreferencesPatch, type SessionRecord } from './conversation.store.js';
+import {
+  ConversationStore,
+  MAX_STORED_MESSAGES,
+  type ContextPatch,
+  type PreferencesPatch,
+  type SessionRecord,
+  type TurnLock,
+  type TurnWrite,
+} from './conversation.store.js';
 import type { ChatMessage, ConversationSession, TrackedContext, UserPreferences } from './conversation.types.js';
 import { foldIntoSummary, planModelWindow } from './exchange-summary.js';
 import { assertSafeId } from './safe-id.js';
@@ -22,6 +30,22 @@ export interface AppendResult {
 export interface ModelWindow {
   summary?: string;
   messages: ChatMessage[];
+}
+
+/** A chat turn's view of its session, from openTurn to closeTurn. */
+export interface OpenTurn {
+  session: ConversationSession;
+  window: ModelWindow;
+  /** Where the stored fold stands, and the fold the window above implies (saved with the turn). */
+  readonly fold: { stored: number; summary?: string; foldedThrough: number };
+}
+
+export interface CloseTurnOptions {
+  contextUpdate?: ContextPatch;
+  /** What the turn revealed about the user's preferences; undefined leaves them (and their TTL) alone. */
+  preferences?: PreferencesPatch;
+  /** The lock token openTurn took; the write releases it. */
+  lockToken?: string;
 }
 
 const MAX_LIST_LIMIT = 100;
@@ -164,6 +188,93 @@ export class ConversationService {
     // When another instance folded first it folded the same exchanges into the same summary.
     await this.store.saveFold(sessionId, tail.foldedThrough, foldedThrough, summary);
     return { summary, messages: plan.window };
+  }
+
+  /**
+   * Opens a chat turn in one step: takes the session's lock when `lock` is given ('busy' while
+   * another turn holds it), opens or creates the session (SessionAccessDeniedError when someone else
+   * owns it), and reads its model window and the owner's preferences.
+   */
+  async openTurn(sessionId: string, ownerId: string, userId?: string, lock?: TurnLock): Promise<OpenTurn | 'busy'> {
+    assertSafeId(sessionId, 'sessionId');
+    assertSafeId(ownerId, 'ownerId');
+    if (userId !== undefined) assertSafeId(userId, 'userId');
+    const now = new Date().toISOString();
+    const record: SessionRecord = {
+      sessionId,
+      ownerId,
+      ...(userId !== undefined && { userId }),
+      createdAt: now,
+      updatedAt: now,
+      context: { lastTeams: [] },
+      messageCount: 0,
+      foldedThrough: 0,
+    };
+    const opened = await this.store.openTurn(record, preferencesSubject(record), lock);
+    if (opened.status === 'busy') return 'busy';
+    if (opened.status === 'denied' || opened.record.ownerId !== ownerId) throw new SessionAccessDeniedError(sessionId);
+    if (opened.created) this.logger.debug(`session ${sessionId} created`);
+    const { tail } = opened;
+    // As modelWindow: exchanges that left the window are folded; the fold is saved with the turn.
+    const lostMessages = Math.max(0, tail.messageCount - tail.foldedThrough - tail.messages.length);
+    const plan = planModelWindow(tail.messages, this.config.maxHistory);
+    const folds = plan.folded.length > 0 || lostMessages > 0;
+    const summary = folds ? foldIntoSummary(tail.summary, plan.folded, { lostMessages }) : tail.summary;
+    const window: ModelWindow = { ...(summary && { summary }), messages: folds ? plan.window : tail.messages };
+    return {
+      session: toSession(opened.record, opened.preferences),
+      window,
+      fold: { stored: tail.foldedThrough, summary, foldedThrough: folds ? tail.foldedThrough + lostMessages + plan.foldedMessages : tail.foldedThrough },
+    };
+  }
+
+  /**
+   * Stores the turn opened by openTurn in one step: the user message and its answer, the context
+   * they established, the summary of exchanges that left the window, the session's activity, the
+   * preferences, and the release of the lock. SessionNotFoundError when the session went meanwhile.
+   */
+  async closeTurn(turn: OpenTurn, userMessage: NewChatMessage, assistantMessage: NewChatMessage, options: CloseTurnOptions = {}): Promise<void> {
+    if (userMessage.role !== 'user' || assistantMessage.role !== 'assistant') {
+      throw new Error('closeTurn takes a user message and then an assistant message');
+    }
+    const { session } = turn;
+    const now = new Date().toISOString();
+    const user = completeMessage(userMessage, now);
+    const assistant = completeMessage({ replyTo: user.id, ...assistantMessage }, now);
+    // The exchange is stored even when the preferences it suggests are refused; the refusal is thrown after.
+    let preferences: PreferencesPatch | undefined;
+    let refused: unknown;
+    try {
+      preferences = options.preferences && this.unchangedOrValid(session.preferences, options.preferences);
+    } catch (error) {
+      refused = error;
+    }
+    // The same folds as modelWindow right after appending would make: the window's, then the new exchange's.
+    const plan = planModelWindow([...turn.window.messages, user, assistant], this.config.maxHistory);
+    const summary = plan.folded.length > 0 ? foldIntoSummary(turn.fold.summary, plan.folded) : turn.fold.summary;
+    const foldedThrough = turn.fold.foldedThrough + plan.foldedMessages;
+    const write: TurnWrite = {
+      sessionId: session.sessionId,
+      ownerId: session.ownerId,
+      preferencesSubject: session.userId ?? session.ownerId,
+      messages: [user, assistant],
+      ...(options.contextUpdate && { contextPatch: options.contextUpdate }),
+      ...(foldedThrough !== turn.fold.stored && { fold: { expectedFoldedThrough: turn.fold.stored, foldedThrough, summary: summary ?? '' } }),
+      ...(preferences && { preferences }),
+      ...(options.lockToken !== undefined && { lockToken: options.lockToken }),
+    };
+    if (!(await this.store.closeTurn(write))) throw new SessionNotFoundError(session.sessionId);
+    if (refused) throw refused;
+  }
+
+  /** A validated patch, emptied of what the stored preferences already say (an empty patch still refreshes their TTL). */
+  private unchangedOrValid(current: UserPreferences, patch: PreferencesPatch): PreferencesPatch {
+    const valid = validatePreferences(patch);
+    const changed: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(valid)) {
+      if (JSON.stringify(value) !== JSON.stringify((current as unknown as Record<string, unknown>)[field])) changed[field] = value;
+    }
+    return changed as PreferencesPatch;
   }
 
   private async append(sessionId: string, messages: ChatMessage[], contextUpdate?: ContextPatch): Promise<AppendResult> {

@@ -40,6 +40,34 @@ export interface CreateResult {
   created: boolean;
 }
 
+/** The Redis lock of a session taken together with the reads of a turn (see SessionLockService). */
+export interface TurnLock {
+  token: string;
+  ttlMs: number;
+}
+
+/** A turn's opening: `busy` while another turn holds the lock, `denied` when the session is someone else's (nothing taken then). */
+export type OpenTurnResult =
+  | { status: 'busy' }
+  | { status: 'denied' }
+  | { status: 'opened'; record: SessionRecord; created: boolean; tail: UnfoldedTail; preferences: UserPreferences };
+
+/** Everything a turn stores once it is answered, written in one step. */
+export interface TurnWrite {
+  sessionId: string;
+  ownerId: string;
+  /** Whose preferences the turn reads and refreshes (the verified user, else the owner). */
+  preferencesSubject: string;
+  messages: readonly ChatMessage[];
+  contextPatch?: ContextPatch;
+  /** A new summary, saved only if nobody folded since `expectedFoldedThrough`. */
+  fold?: { expectedFoldedThrough: number; foldedThrough: number; summary: string };
+  /** Merged into the preferences (an empty patch only refreshes their TTL); undefined leaves them alone. */
+  preferences?: PreferencesPatch;
+  /** The lock token taken by openTurn, released by this write. */
+  lockToken?: string;
+}
+
 /**
  * Persistence of conversations. Implementations keep every key of a session alive for the session
  * TTL from its last activity, and apply each write (one turn, one patch) all-or-nothing.
@@ -82,4 +110,18 @@ export abstract class ConversationStore {
   abstract getPreferences(subject: string): Promise<UserPreferences>;
 
   abstract patchPreferences(subject: string, patch: PreferencesPatch): Promise<UserPreferences>;
+
+  /**
+   * The reads a chat turn starts with, in one step: takes the lock (when given and free), creates the
+   * session unless it exists (an existing one must be `record.ownerId`'s), and returns it with its
+   * unfolded tail and the preferences of `preferencesSubject`. Activity is refreshed by closeTurn.
+   */
+  abstract openTurn(record: SessionRecord, preferencesSubject: string, lock?: TurnLock): Promise<OpenTurnResult>;
+
+  /**
+   * The writes a chat turn ends with, in one step: the messages, context, summary, activity (the
+   * session's TTLs and its place in the owner's list), preferences, and the lock's release.
+   * False (and nothing written but the release) when the session no longer exists.
+   */
+  abstract closeTurn(write: TurnWrite): Promise<boolean>;
 }

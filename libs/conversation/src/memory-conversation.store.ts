@@ -6,8 +6,10 @@ import {
   PREFERENCES_TTL_SECONDS,
   type ContextPatch,
   type CreateResult,
+  type OpenTurnResult,
   type PreferencesPatch,
   type SessionRecord,
+  type TurnWrite,
   type UnfoldedTail,
 } from './conversation.store.js';
 import { DEFAULT_PREFERENCES, type ChatMessage, type UserPreferences } from './conversation.types.js';
@@ -166,6 +168,22 @@ export class MemoryConversationStore extends ConversationStore {
     entry.expiresAt = Date.now() + PREFERENCES_TTL_SECONDS * 1000;
     this.preferences.set(subject, entry);
     return withDefaults(entry.stored);
+  }
+
+  // Without Redis there is no shared lock to take: SessionLockService serialises the turns here.
+  async openTurn(record: SessionRecord, preferencesSubject: string): Promise<OpenTurnResult> {
+    const { record: stored, created } = await this.createIfAbsent(record);
+    if (stored.ownerId !== record.ownerId) return { status: 'denied' };
+    const tail = await this.unfoldedTail(record.sessionId);
+    if (!tail) return { status: 'denied' };
+    return { status: 'opened', record: stored, created, tail, preferences: await this.getPreferences(preferencesSubject) };
+  }
+
+  async closeTurn(write: TurnWrite): Promise<boolean> {
+    if (!(await this.append(write.sessionId, write.messages, write.contextPatch))) return false;
+    if (write.fold) await this.saveFold(write.sessionId, write.fold.expectedFoldedThrough, write.fold.foldedThrough, write.fold.summary);
+    if (write.preferences) await this.patchPreferences(write.preferencesSubject, write.preferences);
+    return true;
   }
 
   private live(sessionId: string): SessionEntry | undefined {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { cacheConfig, type CacheConfig } from '@app/config';
 import { DomainError } from '@app/common';
-import { RedisService, withTimeout } from '@app/redis';
+import { RedisScript, RedisService, withTimeout } from '@app/redis';
 import type { RedisClientType } from 'redis';
 import { ConversationKeysService } from './conversation-keys.service.js';
 import { ConversationStoreUnavailableError } from './conversation.errors.js';
@@ -11,31 +11,37 @@ import {
   PREFERENCES_TTL_SECONDS,
   type ContextPatch,
   type CreateResult,
+  type OpenTurnResult,
   type PreferencesPatch,
   type SessionRecord,
+  type TurnLock,
+  type TurnWrite,
   type UnfoldedTail,
 } from './conversation.store.js';
 import { DEFAULT_PREFERENCES, type ChatMessage, type TrackedContext, type UserPreferences } from './conversation.types.js';
-import { RedisScript } from './redis-script.js';
 
 /*
  * Redis layout (every key under the configured REDIS_KEY_PREFIX):
  *
- *   conversation:session:<sessionId>   hash    ownerId, userId?, createdAt, updatedAt, summary?,
+ *   conversation:session:{<sessionId>} hash    ownerId, userId?, createdAt, updatedAt, summary?,
  *                                              messageCount, foldedThrough, and one `ctx:<field>`
  *                                              per TrackedContext field (JSON value)
- *   conversation:messages:<sessionId>  list    one JSON ChatMessage per item, oldest first,
+ *   conversation:messages:{<sessionId>} list   one JSON ChatMessage per item, oldest first,
  *                                              trimmed to the last MAX_STORED_MESSAGES
  *   conversation:owner:<ownerId>       zset    sessionId scored by last activity (epoch ms)
  *   conversation:prefs:<userId>        hash    one JSON value per UserPreferences field
- *   conversation:lock:<sessionId>      string  SessionLockService's token
+ *   conversation:lock:{<sessionId>}   string  SessionLockService's token
  *
  * Session, messages and owner keys expire CACHE_TTL_USER_SESSIONS after the last activity; the
  * owner set is refreshed with every session of that owner, so it always outlives its members.
  * Preferences expire PREFERENCES_TTL_SECONDS after the user was last seen.
  * Writes that must not be seen half done (a turn, a context patch, creation) run as Lua scripts,
  * which Redis executes atomically and which can also check the session still exists.
- * A single-node (or replicated) Redis is assumed: the scripts touch keys of different hash slots.
+ * A chat turn costs two round trips: openTurn (lock, session, tail; preferences alongside) and
+ * closeTurn (messages, context, summary, TTLs, lock release; owner list and preferences alongside).
+ * The session's own keys share the hash tag {<sessionId>}, so OPEN_TURN and CLOSE_TURN stay in one
+ * slot of a Redis Cluster; the older scripts (CREATE, APPEND) still touch the owner's list as well
+ * and assume a single-node (or replicated) Redis.
  */
 
 const CONTEXT_FIELD = 'ctx:';
@@ -90,6 +96,55 @@ local n = tonumber(count) - tonumber(folded)
 local messages = {}
 if n > 0 then messages = redis.call('LRANGE', KEYS[2], -n, -1) end
 return {count, folded, summary, messages}
+`);
+
+// KEYS: session, messages, lock. ARGV: ownerId, sessionTtlMs, lock token ('' takes none), lockTtlMs,
+// then the field/value pairs of a new session. Returns {'denied'}, {'busy'}, {'created', pairs} or
+// {'opened', pairs, unfolded messages}.
+const OPEN_TURN = new RedisScript(`
+local flat = redis.call('HGETALL', KEYS[1])
+local fields = {}
+for i = 1, #flat, 2 do fields[flat[i]] = flat[i + 1] end
+if #flat > 0 and fields['ownerId'] ~= ARGV[1] then return {'denied'} end
+if ARGV[3] ~= '' and not redis.call('SET', KEYS[3], ARGV[3], 'NX', 'PX', ARGV[4]) then return {'busy'} end
+if #flat == 0 then
+  redis.call('HSET', KEYS[1], unpack(ARGV, 5))
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+  return {'created', {unpack(ARGV, 5)}}
+end
+local unfolded = tonumber(fields['messageCount'] or '0') - tonumber(fields['foldedThrough'] or '0')
+local messages = {}
+if unfolded > 0 then messages = redis.call('LRANGE', KEYS[2], -unfolded, -1) end
+return {'opened', flat, messages}
+`);
+
+// KEYS: session, messages, lock. ARGV: sessionTtlMs, nowIso, cap, lock token ('' releases none),
+// expected foldedThrough, new foldedThrough ('' saves no fold), summary, n, n messages, then
+// field/value pairs ('' deletes). Returns 0 when the session is gone (the lock is released anyway).
+const CLOSE_TURN = new RedisScript(`
+if ARGV[4] ~= '' and redis.call('GET', KEYS[3]) == ARGV[4] then redis.call('DEL', KEYS[3]) end
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+local n = tonumber(ARGV[8])
+if n > 0 then
+  redis.call('RPUSH', KEYS[2], unpack(ARGV, 9, 8 + n))
+  redis.call('LTRIM', KEYS[2], -tonumber(ARGV[3]), -1)
+  redis.call('PEXPIRE', KEYS[2], ARGV[1])
+  redis.call('HINCRBY', KEYS[1], 'messageCount', n)
+end
+local set = {'updatedAt', ARGV[2]}
+local unset = {}
+for i = 9 + n, #ARGV, 2 do
+  if ARGV[i + 1] == '' then unset[#unset + 1] = ARGV[i]
+  else set[#set + 1] = ARGV[i]; set[#set + 1] = ARGV[i + 1] end
+end
+if ARGV[6] ~= '' and redis.call('HGET', KEYS[1], 'foldedThrough') == ARGV[5] then
+  set[#set + 1] = 'foldedThrough'; set[#set + 1] = ARGV[6]
+  set[#set + 1] = 'summary'; set[#set + 1] = ARGV[7]
+end
+if #unset > 0 then redis.call('HDEL', KEYS[1], unpack(unset)) end
+redis.call('HSET', KEYS[1], unpack(set))
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+return 1
 `);
 
 const SAVE_FOLD = new RedisScript(`
@@ -256,6 +311,79 @@ export class RedisConversationStore extends ConversationStore {
       return multi.pExpire(key, PREFERENCES_TTL_SECONDS * 1000).hGetAll(key).exec();
     });
     return preferencesFromHash(replies.at(-1) as unknown as Record<string, string>);
+  }
+
+  async openTurn(record: SessionRecord, preferencesSubject: string, lock?: TurnLock): Promise<OpenTurnResult> {
+    const { sessionId } = record;
+    const prefsKey = this.keys.preferences(preferencesSubject);
+    // Sent together: one round trip. The preferences are refreshed by closeTurn.
+    const [reply, prefs] = await Promise.all([
+      this.run('open', (client) =>
+        OPEN_TURN.run(client, [this.keys.session(sessionId), this.keys.messages(sessionId), this.keys.lock(sessionId)], [
+          record.ownerId,
+          this.ttlMs,
+          lock?.token ?? '',
+          lock?.ttlMs ?? 0,
+          ...toHashPairs(record),
+        ]),
+      ),
+      this.run('preferences', (client) => client.hGetAll(prefsKey)),
+    ]);
+    const [status, flat, items] = reply as [string, string[]?, string[]?];
+    if (status === 'busy' || status === 'denied') return { status };
+    // A new session is listed under its owner at once, as createIfAbsent does, even if its turn fails;
+    // not awaited (closeTurn refreshes the same entry), and a failure is logged by run().
+    if (status === 'created') void this.addToOwner(record.ownerId, sessionId, Date.now()).catch(() => undefined);
+    const stored = fromHash(sessionId, pairsToObject(flat ?? []));
+    if (!stored) throw new Error(`session ${sessionId} was stored without an owner`);
+    const tail: UnfoldedTail = {
+      ...(stored.summary && { summary: stored.summary }),
+      messageCount: stored.messageCount,
+      foldedThrough: stored.foldedThrough,
+      messages: this.parseMessages(sessionId, items ?? []),
+    };
+    return { status: 'opened', record: stored, created: status === 'created', tail, preferences: preferencesFromHash(prefs) };
+  }
+
+  async closeTurn(write: TurnWrite): Promise<boolean> {
+    const { sessionId } = write;
+    const prefsKey = this.keys.preferences(write.preferencesSubject);
+    const patch = Object.entries(write.contextPatch ?? {}).flatMap(([field, value]) => [CONTEXT_FIELD + field, value === undefined ? '' : JSON.stringify(value)]);
+    const now = new Date();
+    const preferences = Object.entries(write.preferences ?? {});
+    const set = preferences.filter(([, value]) => value !== undefined).map(([field, value]) => [field, JSON.stringify(value)] as [string, string]);
+    const unset = preferences.filter(([, value]) => value === undefined).map(([field]) => field);
+    // Every command is sent in the same tick, so the client writes them together: one round trip.
+    const [written] = await Promise.all([
+      this.run('close', (client) =>
+        CLOSE_TURN.run(client, [this.keys.session(sessionId), this.keys.messages(sessionId), this.keys.lock(sessionId)], [
+          this.ttlMs,
+          now.toISOString(),
+          MAX_STORED_MESSAGES,
+          write.lockToken ?? '',
+          write.fold?.expectedFoldedThrough ?? 0,
+          write.fold?.foldedThrough ?? '',
+          write.fold?.summary ?? '',
+          write.messages.length,
+          ...write.messages.map((message) => JSON.stringify(message)),
+          ...patch,
+        ]),
+      ),
+      this.addToOwner(write.ownerId, sessionId, now.getTime()),
+      set.length > 0 ? this.run('preferences', (client) => client.hSet(prefsKey, set)) : undefined,
+      unset.length > 0 ? this.run('preferences', (client) => client.hDel(prefsKey, unset)) : undefined,
+      write.preferences ? this.run('preferences', (client) => client.pExpire(prefsKey, PREFERENCES_TTL_SECONDS * 1000)) : undefined,
+    ]);
+    return written === 1;
+  }
+
+  /** The session's place in its owner's list (by activity), and the list's TTL: two commands sent together. */
+  private async addToOwner(ownerId: string, sessionId: string, at: number): Promise<void> {
+    const ownerKey = this.keys.owner(ownerId);
+    await Promise.all([
+      this.run('owner', (client) => client.zAdd(ownerKey, { score: at, value: sessionId })),
+      this.run('owner', (client) => client.pExpire(ownerKey, this.ttlMs)),
+    ]);
   }
 
   /**

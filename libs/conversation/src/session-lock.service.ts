@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { RedisService, withTimeout } from '@app/redis';
+import { DomainError } from '@app/common';
+import { RedisScript, RedisService, withTimeout } from '@app/redis';
 import { ConversationKeysService } from './conversation-keys.service.js';
-import { SessionBusyError } from './conversation.errors.js';
-import { RedisScript } from './redis-script.js';
+import { ConversationStoreUnavailableError, SessionBusyError } from './conversation.errors.js';
+import type { TurnLock } from './conversation.store.js';
 import { assertSafeId } from './safe-id.js';
 
 export interface SessionLockOptions {
@@ -11,6 +12,20 @@ export interface SessionLockOptions {
   waitMs?: number;
   /** Lifetime of the Redis lock; renewed while the turn runs, so it only matters when an instance dies. */
   ttlMs?: number;
+  /**
+   * Takes the Redis lock (SET NX PX of `lock.token` on ConversationKeysService.lock) together with
+   * other work in one round trip, as ConversationService.openTurn does; false while it is held.
+   * Domain errors it throws end the wait and are thrown to the caller. Default: the lock alone.
+   */
+  take?: (lock: TurnLock) => Promise<boolean>;
+}
+
+/** What `fn` holds while it runs. */
+export interface SessionLease {
+  /** The Redis lock taken for the turn; undefined when turns are serialised within this instance only. */
+  readonly lock?: TurnLock;
+  /** A write of `fn` has released the lock itself (closeTurn): it is no longer renewed nor released again. */
+  releasedByWrite(): void;
 }
 
 export const DEFAULT_LOCK_WAIT_MS = 30_000;
@@ -58,7 +73,7 @@ export class SessionLockService {
    * (it expired while this instance could not renew it), so long work can stop early.
    * Throws SessionBusyError when the lock is not obtained within `waitMs`.
    */
-  async withSessionLock<T>(sessionId: string, fn: (signal: AbortSignal) => Promise<T> | T, options: SessionLockOptions = {}): Promise<T> {
+  async withSessionLock<T>(sessionId: string, fn: (signal: AbortSignal, lease: SessionLease) => Promise<T> | T, options: SessionLockOptions = {}): Promise<T> {
     assertSafeId(sessionId, 'sessionId');
     const waitMs = Math.max(0, options.waitMs ?? DEFAULT_LOCK_WAIT_MS);
     const ttlMs = Math.max(MIN_TTL_MS, options.ttlMs ?? DEFAULT_LOCK_TTL_MS);
@@ -77,14 +92,21 @@ export class SessionLockService {
       if (!(await settlesWithin(previous, deadline - Date.now()))) throw new SessionBusyError(sessionId);
       const controller = new AbortController();
       if (this.sharesLocks()) {
-        const acquired = await this.acquire(sessionId, ttlMs, deadline);
+        const acquired = await this.acquire(sessionId, ttlMs, deadline, options.take);
         if (acquired === 'busy') throw new SessionBusyError(sessionId);
         if (acquired !== 'unavailable') {
           token = acquired.token;
           renewal = this.keepAlive(sessionId, token, ttlMs, controller);
         }
       }
-      return await fn(controller.signal);
+      const lease: SessionLease = {
+        ...(token !== undefined && { lock: { token, ttlMs } }),
+        releasedByWrite: () => {
+          clearInterval(renewal);
+          token = undefined;
+        },
+      };
+      return await fn(controller.signal, lease);
     } finally {
       clearInterval(renewal);
       if (token !== undefined) await this.release(sessionId, token);
@@ -114,19 +136,19 @@ export class SessionLockService {
     this.logger.warn(`${reason}: session turns are serialised within this instance only until it is back`);
   }
 
-  private async acquire(sessionId: string, ttlMs: number, deadline: number): Promise<{ token: string } | 'busy' | 'unavailable'> {
+  private async acquire(sessionId: string, ttlMs: number, deadline: number, take?: SessionLockOptions['take']): Promise<{ token: string } | 'busy' | 'unavailable'> {
     const key = this.keys.lock(sessionId);
     const token = randomUUID();
+    const attempt = take
+      ? () => take({ token, ttlMs })
+      : async () => (await this.redis.raw.set(key, token, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } })) === 'OK';
     let delay = FIRST_RETRY_MS;
     for (;;) {
       try {
-        const reply = await withTimeout(
-          this.redis.raw.set(key, token, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } }),
-          COMMAND_TIMEOUT_MS,
-          'lock request timed out',
-        );
-        if (reply === 'OK') return { token };
+        if (await withTimeout(attempt(), COMMAND_TIMEOUT_MS, 'lock request timed out')) return { token };
       } catch (error) {
+        // A refusal (the session is someone else's) ends the wait; an outage degrades as below.
+        if (error instanceof DomainError && !(error instanceof ConversationStoreUnavailableError)) throw error;
         // Same decision as in sharesLocks(): an outage degrades to the local queue.
         this.warnDegraded(`could not take the lock of session ${sessionId} (${error instanceof Error ? error.message : String(error)})`);
         return 'unavailable';

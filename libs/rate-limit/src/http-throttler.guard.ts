@@ -74,11 +74,17 @@ export class HttpThrottlerGuard implements CanActivate {
     const req = http.getRequest<HttpRequest>();
     const reply = http.getResponse<HttpReply>();
     if (UNTHROTTLED_PATH.test(pathOf(req.url))) return true;
-    for (const throttler of this.throttlers) {
-      if (!throttler.appliesTo(req)) continue;
-      const tracker = await throttler.trackerOf(req);
-      // The throttler's name is part of the key: one count per client across all routes.
-      const record = await this.storage.increment(`${throttler.name}:${tracker}`, throttler.ttlMs, throttler.limit, throttler.ttlMs, throttler.name);
+    const applicable = this.throttlers.filter((throttler) => throttler.appliesTo(req));
+    const trackers = await Promise.all(applicable.map((throttler) => throttler.trackerOf(req)));
+    // Counted together, so the counts of every limit go to Redis in one round trip.
+    const records = await Promise.all(
+      applicable.map((throttler, i) =>
+        // The throttler's name is part of the key: one count per client across all routes.
+        this.storage.increment(`${throttler.name}:${trackers[i]}`, throttler.ttlMs, throttler.limit, throttler.ttlMs, throttler.name),
+      ),
+    );
+    applicable.forEach((throttler, i) => {
+      const record = records[i];
       if (record.isBlocked) {
         this.metrics?.rateLimited(throttler.scope);
         throw new RateLimitedError(throttler.scope, throttler.limit, throttler.ttlMs, record.timeToBlockExpire);
@@ -87,7 +93,7 @@ export class HttpThrottlerGuard implements CanActivate {
       reply.header(`X-RateLimit-Limit${suffix}`, String(throttler.limit));
       reply.header(`X-RateLimit-Remaining${suffix}`, String(Math.max(0, throttler.limit - record.totalHits)));
       reply.header(`X-RateLimit-Reset${suffix}`, String(record.timeToExpire));
-    }
+    });
     return true;
   }
 }

@@ -35,6 +35,21 @@ export class RateLimiterService implements OnModuleDestroy {
     const windowStart = now - (now % windowMs);
     const resetAt = windowStart + windowMs;
     const count = (await this.countInRedis(key, windowStart, windowMs)) ?? this.countInMemory(key, windowStart, resetAt, now);
+    return this.decide(count, limit, windowMs, now);
+  }
+
+  /**
+   * The Redis key that counts the uses of `key` in the current window, for a caller that counts a use
+   * in one script with other work (it INCRs the key and sets its expiry to `windowMs` on the first
+   * use), then asks `decide` with the count.
+   */
+  redisKeyOf(key: string, windowMs: number, now = Date.now()): string {
+    return this.redis.key('ratelimit', key, String(now - (now % windowMs)));
+  }
+
+  /** The decision for the `count`-th use of a key in the current window. */
+  decide(count: number, limit: number, windowMs: number, now = Date.now()): RateLimitDecision {
+    const resetAt = now - (now % windowMs) + windowMs;
     const allowed = count <= limit;
     return { allowed, remaining: Math.max(0, limit - count), retryAfterMs: allowed ? 0 : resetAt - now };
   }
@@ -56,7 +71,7 @@ export class RateLimiterService implements OnModuleDestroy {
   /** The count after this use, or undefined when Redis cannot be used. */
   private async countInRedis(key: string, windowStart: number, windowMs: number): Promise<number | undefined> {
     if (!this.redis.isReady) return undefined;
-    const redisKey = this.redis.key('ratelimit', key, String(windowStart));
+    const redisKey = this.redisKeyOf(key, windowMs, windowStart);
     try {
       const [count] = await withTimeout(
         this.redis.raw.multi().incr(redisKey).pExpire(redisKey, windowMs).exec(),

@@ -1,46 +1,43 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import { RedisService, withTimeout } from '@app/redis';
+import { RedisScript, RedisService, withTimeout } from '@app/redis';
 import { MemoryThrottlerStorage, type ThrottlerStorageRecord } from './memory-throttler.storage.js';
 
 // A throttler command slower than this counts as Redis being unavailable.
 const COMMAND_TIMEOUT_MS = 500;
 
 /**
- * One atomic step of a fixed window with blocking, in milliseconds:
- * KEYS[1] the hit counter of the window, KEYS[2] the block marker; ARGV ttl, limit, block duration.
- * A blocked key is answered without counting. The hit that goes over the limit starts a block of
- * `blockDuration` and clears the counter, so counting starts afresh when the block ends. Returns {totalHits, msToExpire, blocked (0/1), msToBlockExpire}.
+ * One atomic step of a fixed window with blocking, in milliseconds, on one key (KEYS[1]); ARGV ttl,
+ * limit, block duration. The counter's first hit sets the window's expiry. The hit that goes over the
+ * limit turns the counter into the block: it is set to limit + 1 with the block's expiry, so while it
+ * lives every hit is refused and reported as limit + 1, and counting starts afresh once it expires.
+ * Two commands per hit (INCR, then PEXPIRE or PTTL). Returns {totalHits, msToExpire, blocked (0/1), msToBlockExpire}.
  */
-const INCREMENT_SCRIPT = `
+const INCREMENT = new RedisScript(`
 local ttl = tonumber(ARGV[1])
 local limit = tonumber(ARGV[2])
 local block = tonumber(ARGV[3])
-local blocked = redis.call('PTTL', KEYS[2])
-if blocked > 0 then
-  return { limit + 1, blocked, 1, blocked }
-end
 local hits = redis.call('INCR', KEYS[1])
-local expires = redis.call('PTTL', KEYS[1])
-if expires < 0 then
+local left
+if hits == 1 then
   redis.call('PEXPIRE', KEYS[1], ttl)
-  expires = ttl
+  left = ttl
+else
+  left = redis.call('PTTL', KEYS[1])
 end
-if hits > limit then
-  if block > 0 then
-    redis.call('SET', KEYS[2], '1', 'PX', block)
-    redis.call('DEL', KEYS[1])
-    return { hits, block, 1, block }
-  end
-  return { hits, expires, 1, expires }
+if hits <= limit then return { hits, left, 0, 0 } end
+if block <= 0 then return { hits, left, 1, left } end
+if hits == limit + 1 then
+  redis.call('SET', KEYS[1], hits, 'PX', block)
+  return { hits, block, 1, block }
 end
-return { hits, expires, 0, 0 }
-`;
+return { limit + 1, left, 1, left }
+`);
 
 /**
  * A `ThrottlerStorage` (the `@nestjs/throttler` v6 interface) shared by every instance through Redis,
  * so a client's REST requests count once however the load balancer spreads them. Each increment is
- * one Lua script (count, expiry and block in one round trip, never interleaved with another
+ * one Lua script sent by its SHA (count, expiry and block in one round trip, never interleaved with another
  * instance's).
  *
  * Without Redis the in-memory storage counts, per instance. While a configured Redis is unreachable
@@ -74,10 +71,10 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   }
 
   private async incrementInRedis(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
-    // One hash tag per key, so both keys live in one slot of a Redis Cluster.
-    const base = this.redis.key('throttle', `{${throttlerName}:${key}}`);
+    // Hash-tagged like every key a script touches, ready for a Redis Cluster.
+    const counter = this.redis.key('throttle', `{${throttlerName}:${key}}`, 'hits');
     const reply = await withTimeout(
-      this.redis.raw.eval(INCREMENT_SCRIPT, { keys: [`${base}:hits`, `${base}:block`], arguments: [String(ttl), String(limit), String(blockDuration)] }),
+      INCREMENT.run(this.redis.raw, [counter], [ttl, limit, blockDuration]),
       COMMAND_TIMEOUT_MS,
       'throttler command timed out',
     );

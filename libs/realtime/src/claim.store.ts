@@ -21,7 +21,7 @@ export class ClaimStore {
     if (this.redis.isReady) {
       try {
         const reply = await withTimeout(
-          this.redis.raw.set(this.key(session, name), holder, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } }),
+          this.redis.raw.set(this.keyOf(session, name), holder, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } }),
           COMMAND_TIMEOUT_MS,
           'duplicate check timed out',
         );
@@ -42,7 +42,7 @@ export class ClaimStore {
   async holderOf(session: SessionState, name: string): Promise<string | undefined> {
     if (!this.redis.isReady) return undefined;
     try {
-      return (await withTimeout(this.redis.raw.get(this.key(session, name)), COMMAND_TIMEOUT_MS, 'claim read timed out')) ?? undefined;
+      return (await withTimeout(this.redis.raw.get(this.keyOf(session, name)), COMMAND_TIMEOUT_MS, 'claim read timed out')) ?? undefined;
     } catch (error) {
       this.warnDegraded(error);
       return undefined;
@@ -54,7 +54,7 @@ export class ClaimStore {
     session.claims.set(name, Date.now() + ttlMs);
     if (!this.redis.isReady) return;
     try {
-      await withTimeout(this.redis.raw.set(this.key(session, name), holder, { expiration: { type: 'PX', value: ttlMs } }), COMMAND_TIMEOUT_MS, 'claim takeover timed out');
+      await withTimeout(this.redis.raw.set(this.keyOf(session, name), holder, { expiration: { type: 'PX', value: ttlMs } }), COMMAND_TIMEOUT_MS, 'claim takeover timed out');
     } catch (error) {
       this.warnDegraded(error);
     }
@@ -65,14 +65,15 @@ export class ClaimStore {
     session.claims.delete(name);
     if (!this.redis.isReady) return;
     try {
-      await withTimeout(this.redis.raw.del(this.key(session, name)), COMMAND_TIMEOUT_MS, 'duplicate release timed out');
+      await withTimeout(this.redis.raw.del(this.keyOf(session, name)), COMMAND_TIMEOUT_MS, 'duplicate release timed out');
     } catch (error) {
       this.warnDegraded(error);
     }
   }
 
-  private key(session: SessionState, name: string): string {
-    return this.redis.key('realtime', 'claim', session.sessionId, name);
+  /** The Redis key of a claim, under the session's hash tag (TurnAdmission's script sets claims with the turn counter). */
+  keyOf(session: SessionState, name: string): string {
+    return this.redis.key('realtime', 'claim', `{${session.sessionId}}`, name);
   }
 
   private warnDegraded(error: unknown): void {

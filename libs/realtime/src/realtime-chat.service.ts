@@ -22,7 +22,7 @@ import {
   SessionNotFoundError,
 } from '@app/conversation';
 import { MetricsService } from '@app/metrics';
-import { RateLimiterService, SocketAddressCap } from '@app/rate-limit';
+import { SocketAddressCap } from '@app/rate-limit';
 import { createHash, randomUUID } from 'node:crypto';
 import { chatErrorEvent, describeChatError, type DescribedChatError } from './chat-error.mapper.js';
 import type { Admission, CancelAck, ChatConnection, ChatEvent, ChatTransport, ExistingSession, MessageAck, ResumeAck } from './chat-transport.js';
@@ -42,6 +42,7 @@ import {
 } from './realtime.errors.js';
 import { MAX_SOCKET_PAYLOAD_BYTES, RECOVERY_WINDOW_MS } from './socket-limits.js';
 import { SessionRegistry, type SessionState, type TurnHandle } from './session-registry.js';
+import { type AdmissionRequest, TurnAdmission } from './turn-admission.js';
 
 /** What a client presents when it connects, as read from the handshake (not yet validated). */
 export interface HandshakeInput {
@@ -124,7 +125,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     private readonly chat: ChatService,
     private readonly conversations: ConversationService,
     private readonly tokens: TokenService,
-    private readonly limiter: RateLimiterService,
+    private readonly admission: TurnAdmission,
     private readonly claims: ClaimStore,
     private readonly presence: PresenceService,
     private readonly socketCap: SocketAddressCap,
@@ -299,23 +300,29 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       messageId = message.message_id ?? randomUUID();
       const session = this.sessions.open(connection.sessionId);
       const idClaim = `message:${messageId}`;
-      if (!(await this.claims.claim(session, idClaim, MESSAGE_ID_WINDOW_MS, this.presence.instanceId))) {
+      const contentClaim = `content:${createHash('sha256').update(message.content.trim()).digest('base64url').slice(0, 22)}`;
+      const limit = this.limits.chatTurnsPerMinute;
+      const request: AdmissionRequest = {
+        idClaim: { name: idClaim, ttlMs: MESSAGE_ID_WINDOW_MS, holder: this.presence.instanceId },
+        contentClaim: { name: contentClaim, ttlMs: SAME_CONTENT_WINDOW_MS },
+        // The session's hash tag keeps the counter in the slot of the session's claims.
+        rate: { key: `chat-turns:{${connection.sessionId}}`, limit, windowMs: TURN_RATE_WINDOW_MS },
+      };
+      let admission = await this.admission.admit(session, request);
+      if (admission.status === 'duplicate-id') {
         const seen = await this.settleDuplicate(connection, session, messageId, idClaim);
         if (seen !== 'orphaned') return { message_id: messageId, status: 'duplicate' };
+        // The claim is this instance's now; the rest of the checks still apply.
+        admission = await this.admission.admit(session, { ...request, idClaim: { ...request.idClaim, skip: true } });
       }
-      const contentClaim = `content:${createHash('sha256').update(message.content.trim()).digest('base64url').slice(0, 22)}`;
-      if (!(await this.claims.claim(session, contentClaim, SAME_CONTENT_WINDOW_MS))) {
+      if (admission.status === 'duplicate-content') {
         // Not answered, so the id is free again: a deliberate resend later is a new message.
-        await this.claims.release(session, idClaim);
         this.sendError(connection, new DuplicateInProgressError(), messageId);
         return { message_id: messageId, status: 'duplicate' };
       }
-      const limit = this.limits.chatTurnsPerMinute;
-      const decision = await this.limiter.consume(`chat-turns:${connection.sessionId}`, limit, TURN_RATE_WINDOW_MS);
-      if (!decision.allowed) {
-        await Promise.all([this.claims.release(session, idClaim), this.claims.release(session, contentClaim)]);
+      if (admission.status === 'limited') {
         this.metrics?.rateLimited('ws_chat');
-        throw new ChatRateLimitedError(limit, decision.retryAfterMs);
+        throw new ChatRateLimitedError(limit, admission.decision.retryAfterMs);
       }
       // The checks above waited on Redis: a shutdown that began meanwhile has already counted the turns
       // it waits for, so this one is refused (and may be sent again elsewhere), never accepted and dropped.

@@ -8,6 +8,7 @@ import { ClaimStore } from './claim.store.js';
 import { PresenceService } from './presence.service.js';
 import { RealtimeChatService } from './realtime-chat.service.js';
 import { RealtimeController } from './realtime.controller.js';
+import { TurnAdmission } from './turn-admission.js';
 import { BetConfirmationGateway } from './socket-io/bet-confirmation.gateway.js';
 import { ChatGateway } from './socket-io/chat.gateway.js';
 import { SocketIoChatTransport } from './socket-io/socket-io-chat.transport.js';
@@ -22,7 +23,7 @@ import { ChatWebSocketServer } from './ws/chat-ws.server.js';
 @Module({
   imports: [ChatModule, ConversationModule, AuthModule, RateLimitModule, BetsModule],
   controllers: [RealtimeController],
-  providers: [RealtimeChatService, ClaimStore, PresenceService, SocketIoChatTransport, ChatGateway, BetConfirmationGateway, ChatWebSocketServer],
+  providers: [RealtimeChatService, ClaimStore, TurnAdmission, PresenceService, SocketIoChatTransport, ChatGateway, BetConfirmationGateway, ChatWebSocketServer],
   exports: [RealtimeChatService],
 })
 export class RealtimeModule {}

@@ -1,4 +1,4 @@
-import { TOURNAMENTS } from '@app/sports-data';
+import { normalizeName, TOURNAMENTS } from '@app/sports-data';
 import type { Language } from '../shared/conversation-types.js';
 
 /** Number, money and date wording shared by the offline answers. */
@@ -61,10 +61,26 @@ export function formatMoney(amount: number, currency: string | null | undefined,
   return language === 'es' ? `${value} ${symbol}` : `${symbol}${value}`;
 }
 
-/** The competition's Spanish name in Spanish answers. */
-export function competitionName(id: string | undefined, name: string, language: Language): string {
-  if (language !== 'es' || id === undefined) return name;
-  return TOURNAMENTS.find((t) => t.id === id)?.nameEs ?? name;
+let spanishByName: Map<string, string> | undefined;
+
+/** Spanish names by any English name or alias ("UEFA Champions League", "UCL"), built on first use. */
+function spanishNameOf(name: string): string | undefined {
+  if (!spanishByName) {
+    spanishByName = new Map();
+    for (const t of TOURNAMENTS) {
+      for (const key of [t.name, ...t.aliases].map(normalizeName)) if (!spanishByName.has(key)) spanishByName.set(key, t.nameEs);
+    }
+  }
+  return spanishByName.get(normalizeName(name));
+}
+
+/**
+ * The competition's Spanish name in Spanish answers ("Liga de Campeones", "Euroliga"; "LaLiga" and
+ * "Premier League" as Spanish usage has them), found by its English name or any alias: a live
+ * provider numbers competitions its own way and may call one "UEFA Champions League".
+ */
+export function competitionName(name: string, language: Language): string {
+  return language === 'es' ? (spanishNameOf(name) ?? name) : name;
 }
 
 const COUNTRIES_ES: Record<string, string> = {

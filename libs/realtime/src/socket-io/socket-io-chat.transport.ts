@@ -133,6 +133,8 @@ export class SocketIoChatTransport extends ChatTransport {
   /** Whether a socket of the session is connected to any instance (this one only, while Redis is away). */
   async hasListeners(sessionId: string): Promise<boolean> {
     if (!this.namespace) return false;
+    // A socket here answers it without asking every instance (through Redis, after every turn).
+    if ((this.namespace.adapter.rooms.get(roomOf(sessionId))?.size ?? 0) > 0) return true;
     const room = this.namespace.in(roomOf(sessionId));
     const sockets = await room.fetchSockets().catch(() => room.local.fetchSockets());
     return sockets.length > 0;

@@ -32,7 +32,7 @@ export const renderComparison: Renderer<ComparisonResult> = (result, { language,
   if (result.nextMeeting) {
     const n = result.nextMeeting;
     const odds = result.nextMeetingOdds?.map((s) => `${selectionLabel('1x2', s.key, s.name, undefined, language)} ${formatOdds(s.odds)}`).join(' · ');
-    const when = `${shortKickoff(n.kickoff, timeZone, language)} (${competitionName(n.competitionId, n.competition, language)})`;
+    const when = `${shortKickoff(n.kickoff, timeZone, language)} (${competitionName(n.competition, language)})`;
     lines.push(
       es
         ? `• Próximo duelo: ${n.home} vs ${n.away}, ${when}${odds ? `; cuotas ${odds}` : ''}.`

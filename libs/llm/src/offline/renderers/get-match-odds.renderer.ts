@@ -13,7 +13,7 @@ export const renderMatchOdds: Renderer<MatchOddsResult> = (result, ctx) => {
   const { language, timeZone, focus, message } = ctx;
   const es = language === 'es';
   const m = result.match;
-  const competition = competitionName(m.competitionId, m.competition, language);
+  const competition = competitionName(m.competition, language);
   if (!result.bettingOpen || result.markets.length === 0) {
     return es
       ? `Las apuestas del ${m.home} vs ${m.away} (${competition}) están cerradas: el partido ya terminó.`

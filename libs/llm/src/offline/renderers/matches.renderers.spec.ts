@@ -74,6 +74,23 @@ describe('fixtures renderer', () => {
     const empty = search({ tournament: 'La Liga' }, []);
     expect(renderSearchFixtures(empty, aContext(), theTurn({ search_fixtures: [empty] }))).toContain('There are no La Liga matches between 7 Dec and 21 Dec.');
   });
+
+  it('gives competitions their Spanish names in Spanish, whatever name or id the provider uses, and leaves LaLiga as Spanish usage has it', () => {
+    // A live provider's own id and full name for the Champions League.
+    const ucl = aMatch({ competition: 'UEFA Champions League', competitionId: '7001', away: 'Inter' });
+    const list = search({ tournament: 'UEFA Champions League' }, [ucl]);
+    const text = renderSearchFixtures(list, aContext('es'), theTurn({ search_fixtures: [list] }));
+    expect(text).toContain('Próximos partidos de Liga de Campeones');
+    expect(text).not.toContain('Champions League');
+    const empty = search({ tournament: 'Champions League' }, []);
+    expect(renderSearchFixtures(empty, aContext('es'), theTurn({ search_fixtures: [empty] }))).toContain('No hay partidos de Liga de Campeones entre');
+    const card = search({ team: 'Barcelona' }, [aMatch({ competition: 'EuroLeague', competitionId: 'x' })]);
+    expect(renderSearchFixtures(card, aContext('es', { teams: ['Barcelona'] }), theTurn({ search_fixtures: [card] }))).toContain('(Euroliga)');
+    const laLiga = search({ team: 'Barcelona' });
+    expect(renderSearchFixtures(laLiga, aContext('es', { teams: ['Barcelona'] }), theTurn({ search_fixtures: [laLiga] }))).toContain('(LaLiga)');
+    // English answers keep the provider's name.
+    expect(renderSearchFixtures(list, aContext('en'), theTurn({ search_fixtures: [list] }))).toContain('Upcoming UEFA Champions League matches');
+  });
 });
 
 describe('tournaments renderer', () => {

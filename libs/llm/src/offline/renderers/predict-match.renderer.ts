@@ -11,7 +11,7 @@ export const renderPrediction: Renderer<PredictionResult> = (result, { language,
   const p = result.probabilities;
   const xg = result.expectedGoals;
   const best = result.mostLikelyScore;
-  const where = `${competitionName(m.competitionId, m.competition, language)}, ${shortKickoff(m.kickoff, timeZone, language)}`;
+  const where = `${competitionName(m.competition, language)}, ${shortKickoff(m.kickoff, timeZone, language)}`;
   const lines = [
     es ? `Pronóstico del modelo para ${m.home} vs ${m.away} (${where}):` : `Model estimate for ${m.home} vs ${m.away} (${where}):`,
     es

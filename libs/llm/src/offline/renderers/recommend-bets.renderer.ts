@@ -70,7 +70,7 @@ export const renderRecommendation: Renderer<RecommendationResult> = (result, ctx
 function pickLine(p: RecommendedPick, index: number, { language, timeZone }: RenderContext, money: (amount: number) => string): string {
   const es = language === 'es';
   const m = p.match;
-  const head = `${index + 1}. ${p.pick} — ${m.home} vs ${m.away} (${competitionName(m.competitionId, m.competition, language)}, ${shortKickoff(m.kickoff, timeZone, language)}) @ ${formatOdds(p.odds)}`;
+  const head = `${index + 1}. ${p.pick} — ${m.home} vs ${m.away} (${competitionName(m.competition, language)}, ${shortKickoff(m.kickoff, timeZone, language)}) @ ${formatOdds(p.odds)}`;
   const stake =
     p.stake !== undefined && p.potentialReturn !== undefined
       ? es

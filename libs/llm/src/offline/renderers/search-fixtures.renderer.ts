@@ -15,7 +15,7 @@ export const renderSearchFixtures: Renderer<SearchFixturesResult> = (_result, ct
   const lines: string[] = [];
 
   if (finished) {
-    const subject = finished.filters.team ?? competitionLabel(finished.filters.tournament, finished.matches[0], language);
+    const subject = finished.filters.team ?? competitionLabel(finished.filters.tournament, language);
     if (focus.intent === 'GENERAL_SPORTS_QUERY') {
       lines.push(
         es
@@ -76,9 +76,9 @@ export function upcomingLines(result: SearchFixturesResult, ctx: RenderContext, 
 
   const several = (filters.tournaments?.length ?? 0) > 1;
   const title = several
-    ? (filters.tournaments ?? []).map((name) => competitionLabel(name, matches.find((m) => m.competition === name), language)).join(es ? ' y ' : ' and ')
+    ? (filters.tournaments ?? []).map((name) => competitionLabel(name, language)).join(es ? ' y ' : ' and ')
     : filters.tournament
-      ? competitionLabel(filters.tournament, matches[0], language)
+      ? competitionLabel(filters.tournament, language)
       : undefined;
   if (matches.length === 0 && result.offset > 0) {
     return [es ? `Eso es todo: ya te he mostrado los ${result.total} partidos de esas fechas.` : `That's the whole list: I've shown all ${result.total} matches in that period.`];

@@ -10,7 +10,7 @@ type Wording = Pick<RenderContext, 'language' | 'timeZone'>;
 /** "Barcelona's next match is Barcelona vs Real Madrid (La Liga) on Saturday 28 November at 21:00, at Spotify Camp Nou." */
 export function matchCard(m: MatchSummary, lead: string, { language, timeZone }: Wording): string {
   const es = language === 'es';
-  const competition = competitionName(m.competitionId, m.competition, language);
+  const competition = competitionName(m.competition, language);
   const when = kickoffPhrase(m.kickoff, timeZone, language);
   const venue = m.venue ? (es ? `, en el ${m.venue}` : `, at ${m.venue}`) : '';
   const live = m.status === 'live' && m.score ? (es ? ` Va ${m.score.home}-${m.score.away}.` : ` It's ${m.score.home}-${m.score.away}.`) : '';
@@ -24,7 +24,7 @@ export function matchCard(m: MatchSummary, lead: string, { language, timeZone }:
 
 /** "Sat 28 Nov, 21:00 — Barcelona vs Real Madrid (La Liga)". */
 export function fixtureLine(m: MatchSummary, { language, timeZone }: Wording, withCompetition = true): string {
-  const competition = withCompetition ? ` (${competitionName(m.competitionId, m.competition, language)})` : '';
+  const competition = withCompetition ? ` (${competitionName(m.competition, language)})` : '';
   const live = m.status === 'live' ? (language === 'es' ? ' — en juego' : ' — live') : '';
   return `${shortKickoff(m.kickoff, timeZone, language)} — ${m.home} vs ${m.away}${competition}${live}`;
 }
@@ -32,12 +32,12 @@ export function fixtureLine(m: MatchSummary, { language, timeZone }: Wording, wi
 /** "21 Nov — Barcelona 2-1 Sevilla (La Liga)". */
 export function resultLine(m: MatchSummary, language: Language): string {
   const score = m.score ? `${m.score.home}-${m.score.away}` : 'vs';
-  return `${shortDay(m.kickoff.slice(0, 10), language)} — ${m.home} ${score} ${m.away} (${competitionName(m.competitionId, m.competition, language)})`;
+  return `${shortDay(m.kickoff.slice(0, 10), language)} — ${m.home} ${score} ${m.away} (${competitionName(m.competition, language)})`;
 }
 
 /** "Barcelona vs Real Madrid, La Liga, Sat 28 Nov, 21:00". */
 export function matchWhere(m: MatchSummary, { language, timeZone }: Wording): string {
-  return `${m.home} vs ${m.away}, ${competitionName(m.competitionId, m.competition, language)}, ${shortKickoff(m.kickoff, timeZone, language)}`;
+  return `${m.home} vs ${m.away}, ${competitionName(m.competition, language)}, ${shortKickoff(m.kickoff, timeZone, language)}`;
 }
 
 /** "28 Nov" for one day, "28 Nov–4 Dec" for a range. */
@@ -45,10 +45,9 @@ export function dayRange(from: string, to: string, language: Language): string {
   return from === to ? shortDay(from, language) : `${shortDay(from, language)}–${shortDay(to, language)}`;
 }
 
-/** The competition's name in the answer's language when the sample match is of it. */
-export function competitionLabel(tournament: string | undefined, sample: MatchSummary | undefined, language: Language): string {
-  if (sample && sample.competition === tournament) return competitionName(sample.competitionId, sample.competition, language);
-  return tournament ?? '';
+/** A competition asked for by name, in the answer's language. */
+export function competitionLabel(tournament: string | undefined, language: Language): string {
+  return tournament === undefined ? '' : competitionName(tournament, language);
 }
 
 export function plural(count: number, one: string, many: string): string {
