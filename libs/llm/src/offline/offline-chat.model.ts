@@ -144,7 +144,7 @@ export class OfflineChatModel extends BaseChatModel<OfflineChatModelCallOptions,
       return { kind: 'text', text: '' };
     }
     const plan = this.planner.plan({ message, nlu, focus, tools: new Set(toolNames(options.tools)) });
-    if (plan.kind === 'reply') return { kind: 'text', text: directReply(plan.reply, language, { ...(focus.pick ? { pick: focus.pick } : {}), timeZone: turn.timeZone }) };
+    if (plan.kind === 'reply') return { kind: 'text', text: directReply(plan.reply, language, { ...(focus.pick ? { pick: focus.pick } : {}), ...(focus.sport ? { sport: focus.sport } : {}), timeZone: turn.timeZone }) };
     return { kind: 'tool_calls', calls: plan.calls.map((c) => ({ ...c, id: `call_${randomUUID().slice(0, 12)}` })) };
   }
 }

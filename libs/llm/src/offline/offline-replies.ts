@@ -45,9 +45,10 @@ const CAPABILITIES = {
 export interface ReplyDetails {
   pick?: string;
   timeZone?: string;
+  sport?: 'football' | 'basketball';
 }
 
-export function directReply(reply: DirectReply, language: Language, { pick, timeZone = 'UTC' }: ReplyDetails = {}): string {
+export function directReply(reply: DirectReply, language: Language, { pick, timeZone = 'UTC', sport }: ReplyDetails = {}): string {
   const es = language === 'es';
   const examples = EXAMPLES[language];
   switch (reply) {
@@ -82,6 +83,12 @@ export function directReply(reply: DirectReply, language: Language, { pick, time
         ? `¿Cuánto quieres apostar? Por ejemplo: "¿Cuánto ganaría con 20 € ${pick ? `al ${pick}` : 'al empate'}?"`
         : `How much would you like to stake? For example: "How much would I win with €20 on ${pick ?? 'a draw'}?"`;
     case 'need_pick':
+      // Basketball has no draw: a side or the total points.
+      if (sport === 'basketball') {
+        return es
+          ? '¿A qué quieres apostar: a un equipo o a más/menos puntos? Por ejemplo: "¿Cuánto ganaría con 20 € a los Lakers?"'
+          : 'What would you like to back: a team, or over/under points? For example: "How much would I win with $20 on the Lakers?"';
+      }
       return es
         ? '¿A qué quieres apostar: a un equipo, al empate o a más/menos goles? Por ejemplo: "¿Cuánto ganaría con 20 € al empate?"'
         : 'What would you like to back: a team, the draw, or over/under goals? For example: "How much would I win with €20 on a draw?"';
