@@ -366,13 +366,36 @@ describe('ChatBetHttpProvider against the fake upstream', () => {
   describe('catalogues and derived data', () => {
     it('resolves team names from a catalogue built once, not by scanning on every question', async () => {
       const { provider } = await setUp();
-      const barcelona = await provider.resolveTeam('Barça');
+      await expect(provider.resolveTeam('Barcelonaa')).rejects.toMatchObject({ suggestions: expect.arrayContaining(['Barcelona']) });
       const before = server.requestLog.length;
+      const barcelona = await provider.resolveTeam('Barça');
       await provider.resolveTeam('real madrid');
       await provider.resolveTeam('FC Barcelona');
-      await expect(provider.resolveTeam('Barcelonaa')).rejects.toMatchObject({ suggestions: expect.arrayContaining(['Barcelona']) });
+      await expect(provider.resolveTeam('Barcelonaa')).rejects.toBeInstanceOf(Error);
       expect(server.requestLog.length).toBe(before);
       expect(barcelona).toMatchObject({ name: 'Barcelona', country: 'Spain', sportId: FOOTBALL_SPORT_ID });
+    });
+
+    it('finds a well-known team in its own sport\'s open listings, without sweeping every sport', async () => {
+      const { provider } = await setUp();
+      const barcelona = await provider.resolveTeam('Barcelona');
+      const next = await provider.getFixtures({ teamId: barcelona.id, limit: 1 });
+      expect(next).toHaveLength(1);
+      const listings = server.requestsTo('/sports/sports-fixtures').map((r) => `${r.query.sportId}:${r.query.type}`).sort();
+      expect(listings).toEqual([`${FOOTBALL_SPORT_ID}:live`, `${FOOTBALL_SPORT_ID}:pre_match`]);
+      expect(server.requestsTo('/sports')).toHaveLength(0);
+    });
+
+    it('reuses a listing for later questions and shares one call among concurrent ones', async () => {
+      const { provider } = await setUp();
+      await Promise.all(Array.from({ length: 20 }, () => provider.getFixtures({ sportId: FOOTBALL_SPORT_ID, status: 'pre_match' })));
+      expect(server.requestsTo('/sports/sports-fixtures')).toHaveLength(1);
+      const [fixture] = await provider.getFixtures({ sportId: FOOTBALL_SPORT_ID, status: 'pre_match', limit: 1 });
+      // A tournament's fixtures come from the sport's listing already held.
+      const inTournament = await provider.getFixtures({ tournamentId: fixture!.tournament.id, status: 'pre_match' });
+      expect(inTournament.length).toBeGreaterThan(0);
+      expect(inTournament.every((f) => f.tournament.id === fixture!.tournament.id)).toBe(true);
+      expect(server.requestLog.map((r) => r.path)).toEqual(['/sports/sports-fixtures', '/sports/all-tournaments', '/sports/all-tournaments', '/sports/all-tournaments']);
     });
 
     it('looks up odds of a listed fixture without listing again', async () => {

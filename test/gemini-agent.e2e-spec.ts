@@ -10,6 +10,7 @@ import {
   FakeGeminiServer,
   functionResponsesIn,
   gemini,
+  lastUserPartsIn,
   lastUserTextIn,
   RETIRED_GEMINI_MODEL,
   signedFunctionCallsIn,
@@ -52,6 +53,8 @@ async function agentAgainst(server: FakeGeminiServer, env: Record<string, string
     REDIS_HOST: undefined,
     CHATBET_API_BASE_URL: undefined,
     LANGSMITH_GATEWAY: undefined,
+    // Every test scripts what the model does for its question; none is about the answer cache.
+    CHAT_ANSWER_CACHE: 'false',
     ...env,
   });
   try {
@@ -141,7 +144,10 @@ describe('Gemini path through ConversationAgent, against a fake Gemini server', 
     expect(first.path).toBe(`/v1beta/models/${DEFAULT_GEMINI_MODEL}:streamGenerateContent`);
     expect(first.query.alt).toBe('sse');
     expect(first.headers['x-goog-api-key']).toBe('test-key');
-    expect(lastUserTextIn(first)).toBe('When does Barcelona play next?');
+    // Its last user turn: the turn's data (time, context block) in one part, the message in the next.
+    const [turnData, message] = lastUserPartsIn(first);
+    expect(message).toBe('When does Barcelona play next?');
+    expect(turnData).toContain('<conversation_context>');
     const declared = first.body.tools?.flatMap((t) => t.functionDeclarations ?? []).map((d) => d.name);
     expect(declared).toEqual(expect.arrayContaining(['search_fixtures', 'get_match_odds', 'get_user_balance']));
 

@@ -30,7 +30,15 @@ class RecordingBalanceReader extends BalanceReader {
 
 async function buildModule(balance?: BalanceReader): Promise<TestingModule> {
   // No Gemini key and no Redis: the offline engine answers and the cache lives in memory.
-  const restore = patchEnv({ GOOGLE_API_KEY: undefined, REDIS_URL: undefined, REDIS_HOST: undefined, CHATBET_API_BASE_URL: undefined, LOG_LEVEL: 'ERROR' });
+  const restore = patchEnv({
+    GOOGLE_API_KEY: undefined,
+    REDIS_URL: undefined,
+    REDIS_HOST: undefined,
+    CHATBET_API_BASE_URL: undefined,
+    LOG_LEVEL: 'ERROR',
+    // Tests ask the same questions to watch the engine stream, cancel and compute; the answer cache has its own suite.
+    CHAT_ANSWER_CACHE: 'false',
+  });
   try {
     const builder = Test.createTestingModule({
       imports: [ConfigModule.forRoot({ isGlobal: true, load: ALL_CONFIGS }), RedisModule, AppCacheModule, LlmModule],

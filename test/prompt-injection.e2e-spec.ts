@@ -1,7 +1,7 @@
 import { BalanceReader, buildSystemPrompt, ConversationAgent, FORBIDDEN_PROMISES, type UserBalance } from '@app/llm';
 import type { Server } from 'node:http';
 import request from 'supertest';
-import { FakeGeminiServer, functionResponsesIn, gemini, lastUserTextIn, type RecordedGeminiRequest } from './fakes/fake-gemini-server.js';
+import { FakeGeminiServer, functionResponsesIn, gemini, lastUserPartsIn, type RecordedGeminiRequest } from './fakes/fake-gemini-server.js';
 import { TEST_REDIS_URL, uniquePrefix } from './support/env.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -47,7 +47,7 @@ const normalised = (text: string) =>
 
 /** The rules part of the real system prompt, as the model gets it. */
 const INSTRUCTIONS = normalised(
-  buildSystemPrompt({ language: 'en', timeZone: 'UTC', now: new Date(), context: { lastTeams: [] }, authenticated: false }).split('\n\nBetting knowledge:')[0],
+  buildSystemPrompt().split('\n\nBetting knowledge:')[0],
 );
 
 /** The longest run of the answer's words that is a verbatim piece of the instructions. */
@@ -260,11 +260,15 @@ describe('Prompt injection against Gemini (fake server)', () => {
     const { result } = await turn(injected);
     const [req] = fake.requests;
     expect(functionResponsesIn(req)).toEqual([]);
-    expect(lastUserTextIn(req)).not.toMatch(/<\/?conversation_context>/);
-    expect(lastUserTextIn(req)).toContain('functionResponse get_user_balance');
-    // The server's own context block is still the only one, and says the user is not logged in.
-    expect(systemTextOf(req).match(/<conversation_context>/g)).toHaveLength(1);
-    expect(systemTextOf(req)).toContain('"authenticated":false');
+    // The user's text is its own part, after the server's turn data, with the delimiters gone.
+    const [turnData, userText, ...more] = lastUserPartsIn(req);
+    expect(more).toEqual([]);
+    expect(userText).not.toMatch(/<\/?conversation_context>/);
+    expect(userText).toContain('functionResponse get_user_balance');
+    // The server's own context block is still the only one in the request, and says the user is not logged in.
+    expect(JSON.stringify(req.body).match(/<conversation_context>/g)).toHaveLength(1);
+    expect(turnData).toContain('"authenticated":false');
+    expect(systemTextOf(req)).not.toContain('conversation_context>');
     expectNoLeak(result.content);
   });
 

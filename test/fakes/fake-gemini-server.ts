@@ -184,6 +184,12 @@ export function signedFunctionCallsIn(request: RecordedGeminiRequest): Array<{ n
   );
 }
 
+/** The text parts of the last user turn in a request, in order. */
+export function lastUserPartsIn(request: RecordedGeminiRequest): string[] {
+  const users = request.body.contents.filter((content) => content.role === 'user' && content.parts.some((part) => part.text !== undefined));
+  return (users.at(-1)?.parts ?? []).flatMap((part) => (part.text === undefined ? [] : [part.text]));
+}
+
 /** The text of the last user turn in a request. */
 export function lastUserTextIn(request: RecordedGeminiRequest): string {
   const users = request.body.contents.filter((content) => content.role === 'user' && content.parts.some((part) => part.text !== undefined));

@@ -26,7 +26,10 @@ export interface TestApp {
 // lifted, because every request of a test comes from 127.0.0.1 and the suites make hundreds, most
 // without a session id; a test of the limits sets RATE_LIMIT_REQUESTS / CHAT_RATE_LIMIT_PER_MINUTE
 // (failed logins: LOGIN_MAX_FAILURES_PER_ACCOUNT / _PER_ADDRESS; sockets: WS_MAX_CONNECTIONS_PER_IP).
+// The answer cache is off too: suites ask the same questions again and again and check what the
+// engine did each time; test/answer-cache.e2e-spec.ts and the upstream-economy suite switch it on.
 const DEFAULT_ENV: Record<string, string | undefined> = {
+  CHAT_ANSWER_CACHE: 'false',
   LOG_LEVEL: 'ERROR',
   RATE_LIMIT_REQUESTS: '100000',
   CHAT_RATE_LIMIT_PER_MINUTE: '10000',

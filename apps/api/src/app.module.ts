@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AccountsModule } from '@app/accounts';
 import { AccountAuthModule, AuthModule } from '@app/auth';
 import { BetsModule } from '@app/bets';
-import { AppCacheModule, ResourceCacheInterceptor } from '@app/cache';
+import { AppCacheModule } from '@app/cache';
 import { ChatModule } from '@app/chat';
 import { LoggingModule } from '@app/common';
 import { ALL_CONFIGS } from '@app/config';
@@ -36,6 +35,5 @@ import { AppController } from './app.controller.js';
     LiveUpdatesModule,
   ],
   controllers: [AppController],
-  providers: [{ provide: APP_INTERCEPTOR, useExisting: ResourceCacheInterceptor }],
 })
 export class AppModule {}

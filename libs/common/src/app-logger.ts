@@ -1,7 +1,7 @@
 import { Inject, Injectable, type LoggerService } from '@nestjs/common';
 import { appConfig, type AppConfig, type LogLevel } from '@app/config';
 import { type Level, type Logger as Pino, pino, stdSerializers } from 'pino';
-import { currentCorrelation } from './correlation.js';
+import { currentCorrelation, mergeCorrelation } from './correlation.js';
 import { piiRedactingLogMethod } from './log-redaction.js';
 
 const PINO_LEVEL: Record<LogLevel, Level> = {
@@ -51,6 +51,8 @@ export class AppLogger implements LoggerService {
       // Chat text can reach a log line (in a field, an error message, a URL).
       hooks: { logMethod: piiRedactingLogMethod },
       mixin: currentCorrelation,
+      // Never into the correlation object itself, which every line of the request shares.
+      mixinMergeStrategy: mergeCorrelation,
       serializers: { err: stdSerializers.err },
       transport: this.pretty ? { target: 'pino-pretty', options: { singleLine: true, translateTime: 'SYS:HH:MM:ss.l' } } : undefined,
     });

@@ -40,12 +40,29 @@ function redactError(error: Error): Error {
 // Credentials some clients put in query strings (the WebSocket chat takes `?token=`).
 const SECRET_PARAM = /([?&](?:token|access_token|user_key|password)=)[^&#]*/gi;
 
+// Request URLs repeat (the same routes, the same queries): the last short ones found with nothing to
+// mask or redact are remembered as such (no credential or personal data is kept past its request).
+const CLEAN_URLS_SIZE = 1_000;
+const CLEAN_URL_MAX_LENGTH = 256;
+const cleanUrls = new Set<string>();
+
 /**
  * A URL for the request log with credentials in the query string masked and personal data redacted
  * (query strings are read percent-decoded).
  */
 export function redactUrl(url: string | undefined): string | undefined {
   if (url === undefined) return url;
+  if (cleanUrls.has(url)) return url;
+  const redacted = redactUrlText(url);
+  if (redacted === url && url.length <= CLEAN_URL_MAX_LENGTH) {
+    // Dropped all at once when full: cheaper than an LRU, and refilled by the next requests.
+    if (cleanUrls.size >= CLEAN_URLS_SIZE) cleanUrls.clear();
+    cleanUrls.add(url);
+  }
+  return redacted;
+}
+
+function redactUrlText(url: string): string {
   url = url.replace(SECRET_PARAM, '$1[redacted]');
   let decoded = url;
   try {

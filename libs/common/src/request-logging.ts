@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { withCorrelation } from './correlation.js';
+import { currentCorrelation, withCorrelation } from './correlation.js';
 import { PRE_REDACTED, redactUrl } from './log-redaction.js';
 import { redactPii } from './pii-redaction.js';
 
@@ -21,13 +21,23 @@ export function registerRequestLogging(server: FastifyInstance, logger: Logger, 
   // Everything the request's handling logs (services, the chat turn line, errors) carries its id.
   // Entered again before the handler: a body arrives through socket events, outside the first context.
   server.addHook('onRequest', (request, _reply, done) => withCorrelation({ requestId: request.id }, done));
-  server.addHook('preHandler', (request, _reply, done) => withCorrelation({ requestId: request.id }, done));
+  server.addHook('preHandler', (request, _reply, done) => {
+    // Still inside it when no body was read (GETs): no second context for those.
+    if (currentCorrelation().requestId === request.id) done();
+    else withCorrelation({ requestId: request.id }, done);
+  });
+  const { service, environment } = context;
   server.addHook('onResponse', (request, reply, done) => {
     if (!UNLOGGED.test(request.url)) {
+      const id = GENERATED_ID.test(request.id) ? request.id : redactPii(request.id);
+      // The line names its request itself (first, where the logger's mixin would put it), so the
+      // mixin has nothing to add and the line is written as built.
       const line = {
+        requestId: request.id,
         [PRE_REDACTED]: true,
-        ...context,
-        req: { id: GENERATED_ID.test(request.id) ? request.id : redactPii(request.id), method: request.method, url: redactUrl(request.url) },
+        service,
+        environment,
+        req: { id, method: request.method, url: redactUrl(request.url) },
         res: { statusCode: reply.statusCode },
         responseTime: Math.round(reply.elapsedTime),
       };

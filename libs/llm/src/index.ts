@@ -9,7 +9,7 @@ export {
   type ModelStreamRequest,
   type ModelStreamResponse,
 } from './agent/chat-model.runner.js';
-export { buildSystemPrompt, type SystemPromptInput } from './agent/system-prompt.js';
+export { buildSystemPrompt, buildTurnData, type SystemPromptInput } from './agent/system-prompt.js';
 export { createChatModel } from './chat-model.factory.js';
 export { GeminiModelCheck, type GeminiModelState, type GeminiModelStatus } from './gemini/gemini-model.check.js';
 export { ScriptedChatModel, SCRIPTED_ANSWER, type ScriptedChatModelFields } from './scripted/scripted-chat.model.js';

@@ -2,6 +2,7 @@ import { Logger, Module } from '@nestjs/common';
 import { geminiConfig, type GeminiConfig } from '@app/config';
 import { NluModule, NluService } from '@app/nlu';
 import { SportsDataModule } from '@app/sports-data';
+import { AnswerCache } from './agent/answer-cache.js';
 import { ChatModelRunner, ChatModelSelection } from './agent/chat-model.runner.js';
 import { ConversationAgent } from './agent/conversation.agent.js';
 import { createChatModel } from './chat-model.factory.js';
@@ -49,6 +50,7 @@ import { BettingToolsService } from './tools/betting-tools.service.js';
       useFactory: (config: GeminiConfig, selection: ChatModelSelection) => new GeminiModelCheck(config, selection.mode === 'gemini'),
     },
     ChatModelRunner,
+    AnswerCache,
     ConversationAgent,
   ],
   exports: [ConversationAgent, BalanceReader, BettingToolsService, ChatModelRunner, ChatModelSelection, GeminiModelCheck, OfflineChatModel],

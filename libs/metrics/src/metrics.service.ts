@@ -39,6 +39,9 @@ export class MetricsService implements OnModuleDestroy {
   private readonly toolNames = new BoundedLabel(64);
 
   private readonly httpDuration: Histogram<'method' | 'route' | 'status_code'>;
+  // The series of each method, route pattern and status seen: found by one string key per request
+  // instead of prom-client hashing a label object (methods, patterns and statuses are few).
+  private readonly httpSeries = new Map<string, { observe(seconds: number): void }>();
   private readonly turnDuration: Histogram<'mode'>;
   private readonly timeToFirstToken: Histogram<'mode'>;
   private readonly modelTokens: Counter<'mode' | 'direction'>;
@@ -167,6 +170,7 @@ export class MetricsService implements OnModuleDestroy {
     this.socketSources.clear();
     this.sessionSources.clear();
     this.watcherLeader = undefined;
+    this.httpSeries.clear();
     this.registry.clear();
   }
 
@@ -179,7 +183,13 @@ export class MetricsService implements OnModuleDestroy {
 
   /** `route` must be a route pattern or a fixed word, never a raw URL (see `routeLabel`). */
   observeHttpRequest(method: string, route: string, statusCode: number, seconds: number): void {
-    this.httpDuration.observe({ method, route, status_code: String(statusCode) }, seconds);
+    const key = `${method} ${statusCode} ${route}`;
+    let series = this.httpSeries.get(key);
+    if (series === undefined) {
+      series = this.httpDuration.labels({ method, route, status_code: String(statusCode) });
+      this.httpSeries.set(key, series);
+    }
+    series.observe(seconds);
   }
 
   // --- Chat ---

@@ -7,6 +7,8 @@ import { isIPv6 } from 'node:net';
  */
 export function addressKey(ip: string | undefined): string {
   if (!ip) return 'unknown';
+  // Dotted IPv4, the usual case: counted as it is.
+  if (!ip.includes(':')) return ip;
   const address = ip.toLowerCase();
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(address);
   if (mapped) return mapped[1];

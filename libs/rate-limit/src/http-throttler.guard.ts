@@ -5,6 +5,7 @@ import { type HttpReply, type HttpRequest, pathOf } from '@app/common';
 import { addressKey } from './address-key.js';
 import { CHAT_THROTTLER, ChatTurnTracker, isChatTurn } from './chat-turn.throttler.js';
 import { type HttpRateLimitScope, RateLimitedError } from './rate-limited.error.js';
+import type { ThrottlerStorageRecord } from './memory-throttler.storage.js';
 import { RedisThrottlerStorage } from './redis-throttler.storage.js';
 
 /** One named limit: `limit` hits per `ttlMs` for each tracker, on the requests it applies to. */
@@ -15,6 +16,8 @@ interface HttpThrottler {
   ttlMs: number;
   appliesTo(req: HttpRequest): boolean;
   trackerOf(req: HttpRequest): string | Promise<string>;
+  headers: { limit: string; remaining: string; reset: string };
+  limitText: string;
 }
 
 // Probes and scrapes come from the platform, often many per second from one address.
@@ -56,6 +59,8 @@ export class HttpThrottlerGuard implements CanActivate {
         ttlMs: limits.windowSeconds * 1000,
         appliesTo: () => true,
         trackerOf: (req) => addressKey(req.ip),
+        headers: headersOf('default'),
+        limitText: String(limits.requests),
       },
       {
         name: CHAT_THROTTLER,
@@ -64,36 +69,57 @@ export class HttpThrottlerGuard implements CanActivate {
         ttlMs: 60_000,
         appliesTo: isChatTurn,
         trackerOf: (req) => chat.trackerOf(req),
+        headers: headersOf(CHAT_THROTTLER),
+        limitText: String(limits.chatTurnsPerMinute),
       },
     ];
   }
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const http = context.switchToHttp();
     const req = http.getRequest<HttpRequest>();
     const reply = http.getResponse<HttpReply>();
     if (UNTHROTTLED_PATH.test(pathOf(req.url))) return true;
     const applicable = this.throttlers.filter((throttler) => throttler.appliesTo(req));
-    const trackers = await Promise.all(applicable.map((throttler) => throttler.trackerOf(req)));
-    // Counted together, so the counts of every limit go to Redis in one round trip.
-    const records = await Promise.all(
-      applicable.map((throttler, i) =>
-        // The throttler's name is part of the key: one count per client across all routes.
-        this.storage.increment(`${throttler.name}:${trackers[i]}`, throttler.ttlMs, throttler.limit, throttler.ttlMs, throttler.name),
-      ),
-    );
-    applicable.forEach((throttler, i) => {
-      const record = records[i];
-      if (record.isBlocked) {
-        this.metrics?.rateLimited(throttler.scope);
-        throw new RateLimitedError(throttler.scope, throttler.limit, throttler.ttlMs, record.timeToBlockExpire);
+    const trackers = applicable.map((throttler) => throttler.trackerOf(req));
+    // Counted without a promise while every answer is at hand (in-memory counts, trackers that need
+    // no token check); otherwise awaited, every limit's count going to Redis in one round trip.
+    if (trackers.every((tracker) => typeof tracker === 'string')) {
+      const records = applicable.map((throttler, i) => this.storage.incrementLocally(keyOf(throttler, trackers[i] as string), throttler.ttlMs, throttler.limit, throttler.ttlMs, throttler.name));
+      if (records.every((record) => record !== undefined)) {
+        applicable.forEach((throttler, i) => this.apply(throttler, records[i] as ThrottlerStorageRecord, reply));
+        return true;
       }
-      const suffix = throttler.name === 'default' ? '' : `-${throttler.name}`;
-      reply.header(`X-RateLimit-Limit${suffix}`, String(throttler.limit));
-      reply.header(`X-RateLimit-Remaining${suffix}`, String(Math.max(0, throttler.limit - record.totalHits)));
-      reply.header(`X-RateLimit-Reset${suffix}`, String(record.timeToExpire));
-    });
+    }
+    return this.countAll(applicable, trackers, reply);
+  }
+
+  private async countAll(applicable: HttpThrottler[], trackers: Array<string | Promise<string>>, reply: HttpReply): Promise<boolean> {
+    const keys = await Promise.all(trackers);
+    const records = await Promise.all(applicable.map((throttler, i) => this.storage.increment(keyOf(throttler, keys[i]), throttler.ttlMs, throttler.limit, throttler.ttlMs, throttler.name)));
+    applicable.forEach((throttler, i) => this.apply(throttler, records[i], reply));
     return true;
   }
+
+  /** Refuses a request over the limit (429), else adds the limit's headers to its answer. */
+  private apply(throttler: HttpThrottler, record: ThrottlerStorageRecord, reply: HttpReply): void {
+    if (record.isBlocked) {
+      this.metrics?.rateLimited(throttler.scope);
+      throw new RateLimitedError(throttler.scope, throttler.limit, throttler.ttlMs, record.timeToBlockExpire);
+    }
+    reply.header(throttler.headers.limit, throttler.limitText);
+    reply.header(throttler.headers.remaining, String(Math.max(0, throttler.limit - record.totalHits)));
+    reply.header(throttler.headers.reset, String(record.timeToExpire));
+  }
+}
+
+/** The throttler's name is part of the key: one count per client across all routes. */
+function keyOf(throttler: HttpThrottler, tracker: string): string {
+  return `${throttler.name}:${tracker}`;
+}
+
+function headersOf(name: string): HttpThrottler['headers'] {
+  const suffix = name === 'default' ? '' : `-${name}`;
+  return { limit: `X-RateLimit-Limit${suffix}`, remaining: `X-RateLimit-Remaining${suffix}`, reset: `X-RateLimit-Reset${suffix}` };
 }

@@ -29,6 +29,11 @@ export class MemoryThrottlerStorage implements ThrottlerStorage, OnModuleDestroy
   private lastSweep = Date.now();
 
   async increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+    return this.incrementNow(key, ttl, limit, blockDuration, throttlerName);
+  }
+
+  /** `increment`, answered synchronously. */
+  incrementNow(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): ThrottlerStorageRecord {
     const now = Date.now();
     this.sweep(now);
     const id = `${throttlerName}\u0000${key}`;

@@ -70,6 +70,29 @@ describe('RedisThrottlerStorage', () => {
       expect(blocked.timeToBlockExpire).toBeLessThanOrEqual(30);
     });
 
+    it('counts hits arriving together (one script call) as if they had come one by one', async () => {
+      const records = await Promise.all(Array.from({ length: 6 }, () => a.increment('ip:together', 60_000, 3, 30_000, 'default')));
+      expect(records.map((r) => [r.totalHits, r.isBlocked])).toEqual([
+        [1, false],
+        [2, false],
+        [3, false],
+        [4, true],
+        [4, true],
+        [4, true],
+      ]);
+      expect(records[0].timeToExpire).toBe(60);
+      expect(records.slice(3).map((r) => r.timeToBlockExpire)).toEqual([30, 30, 30]);
+      // The block holds afterwards, as after hits counted one by one.
+      expect(await a.increment('ip:together', 60_000, 3, 30_000, 'default')).toMatchObject({ isBlocked: true, totalHits: 4 });
+      // Without a block duration, the hits over the limit are refused for the rest of the window.
+      const unblocked = await Promise.all(Array.from({ length: 3 }, () => a.increment('ip:no-block', 60_000, 2, 0, 'default')));
+      expect(unblocked.map((r) => [r.totalHits, r.isBlocked, r.timeToBlockExpire])).toEqual([
+        [1, false, 0],
+        [2, false, 0],
+        [3, true, 60],
+      ]);
+    });
+
     it('shares one count between instances, and keeps throttlers and keys apart', async () => {
       expect((await a.increment('session:x', 60_000, 2, 60_000, 'chat')).isBlocked).toBe(false);
       expect((await b.increment('session:x', 60_000, 2, 60_000, 'chat')).isBlocked).toBe(false);

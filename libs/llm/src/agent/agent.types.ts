@@ -3,9 +3,10 @@ import type { FunctionCallRecord, Language, TrackedContext } from '../shared/con
 
 /**
  * Which engine answered: Gemini, the offline engine by configuration, the offline engine after
- * Gemini failed, or the scripted model (LLM_PROVIDER=scripted, for measuring the service itself).
+ * Gemini failed, the scripted model (LLM_PROVIDER=scripted, for measuring the service itself), or
+ * no engine at all: the answer cache gave the answer to the same public question.
  */
-export type AgentMode = 'gemini' | 'offline' | 'offline-fallback' | 'scripted';
+export type AgentMode = 'gemini' | 'offline' | 'offline-fallback' | 'scripted' | 'answer-cache';
 
 export interface AgentHistoryMessage {
   role: 'user' | 'assistant';

@@ -12,7 +12,7 @@ import type { AgentMode } from './agent.types.js';
 /** The chat model chosen at start-up (see chat-model.factory.ts); an abstract class so it can be a DI token. */
 export abstract class ChatModelSelection {
   abstract readonly model: BaseChatModel;
-  abstract readonly mode: Exclude<AgentMode, 'offline-fallback'>;
+  abstract readonly mode: Exclude<AgentMode, 'offline-fallback' | 'answer-cache'>;
 }
 
 export interface ModelStreamRequest {

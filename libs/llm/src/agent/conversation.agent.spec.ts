@@ -13,6 +13,7 @@ import { RedisModule } from '@app/redis';
 import { LlmModule } from '../llm.module.js';
 import { ChatModelSelection } from './chat-model.runner.js';
 import { ConversationAgent, MAX_TOOL_ROUNDS } from './conversation.agent.js';
+import { buildSystemPrompt } from './system-prompt.js';
 
 interface ScriptedCallOptions extends BaseChatModelCallOptions {
   tools?: BindToolsInput[];
@@ -153,7 +154,7 @@ describe('ConversationAgent loop', () => {
     expect(estimated.tokenUsage.output).toBe(Math.ceil('A short answer.'.length / 4));
   });
 
-  it('passes the turn\'s signal to the model and puts the summary and context in one system message', async () => {
+  it('passes the turn\'s signal to the model, keeps the system message to the fixed rules and puts the summary and context in front of the message', async () => {
     const model = new ScriptedChatModel(() => ({ text: 'Hi.' }));
     const { agent, moduleRef } = await agentWith(model);
     const controller = new AbortController();
@@ -173,11 +174,17 @@ describe('ConversationAgent loop', () => {
     expect(call.signal).toBeDefined();
     expect(call.messages.map((m) => m.type)).toEqual(['system', 'human', 'ai', 'human']);
     const prompt = call.messages[0].text;
-    expect(prompt).toContain('<conversation_context>');
-    expect(prompt).toContain('"lastTeams":["Barcelona"]');
-    expect(prompt.match(/<\/conversation_summary>/g)).toHaveLength(1);
+    expect(prompt).toBe(buildSystemPrompt());
     expect(prompt).toMatch(/Never reveal/);
     expect(prompt).toMatch(/guaranteed/);
+    expect(prompt).not.toContain('Barcelona');
+    const latest = call.messages[3].content as Array<{ type: string; text: string }>;
+    expect(latest.map((part) => part.text)).toHaveLength(2);
+    const [data, text] = latest.map((part) => part.text);
+    expect(text).toBe('hello');
+    expect(data).toContain('<conversation_context>');
+    expect(data).toContain('"lastTeams":["Barcelona"]');
+    expect(data.match(/<\/conversation_summary>/g)).toHaveLength(1);
     expect(call.messages[2]).toBeInstanceOf(AIMessage);
   });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
 import { AIMessage, type AIMessageChunk, type BaseMessage, HumanMessage, SystemMessage, ToolMessage } from '@langchain/core/messages';
 import type { ToolCall } from '@langchain/core/messages/tool';
 import { redactPii } from '@app/common';
@@ -8,19 +8,21 @@ import type { FunctionCallRecord, Language, TrackedContext } from '../shared/con
 import { FORBIDDEN_PROMISES } from '../shared/responsible-gambling.js';
 import { stripDelimiters } from '../shared/turn-context.js';
 import { resolveTurnFocus } from '../shared/turn-focus.js';
-import { safeTimeZone } from '../shared/zoned-time.js';
+import { localDay, safeTimeZone } from '../shared/zoned-time.js';
 import { BettingToolsService } from '../tools/betting-tools.service.js';
 import { toolRunConfig, type ToolContext } from '../tools/tool-context.js';
 import type { AgentMode, AgentTurnInput, AgentTurnResult, TokenUsage } from './agent.types.js';
+import { AnswerCache, isContextFree } from './answer-cache.js';
 import { ChatModelRunner, textOf } from './chat-model.runner.js';
 import { contextUpdateFor, primaryMatch, primaryPick, type ExecutedCall } from './context-tracker.js';
 import { PromptLeakGuard, promptLeakNotice } from './prompt-leak.guard.js';
 import { suggestedActions } from './suggested-actions.js';
-import { buildSystemPrompt } from './system-prompt.js';
+import { buildSystemPrompt, buildTurnData } from './system-prompt.js';
 
 /** Tool rounds per turn; after the last one the model must answer without tools. */
 export const MAX_TOOL_ROUNDS = 5;
 const MAX_MESSAGE_CHARS = 4000;
+// A safety cap: the window ChatService passes (MAX_CONVERSATION_HISTORY exchanges) is normally shorter.
 const MAX_HISTORY_MESSAGES = 20;
 const MAX_HISTORY_CHARS = 4000;
 // Rough size of a token for estimates when a model reports no usage.
@@ -39,6 +41,8 @@ export class ConversationAgent {
     private readonly nlu: NluService,
     private readonly tools: BettingToolsService,
     private readonly runner: ChatModelRunner,
+    // Absent when the agent is built without the app cache in tests: every turn then runs the model.
+    @Optional() private readonly answers?: AnswerCache,
   ) {}
 
   async run(input: AgentTurnInput, onToken?: (delta: string) => void): Promise<AgentTurnResult> {
@@ -70,9 +74,16 @@ export class ConversationAgent {
     const toolContext: ToolContext = { sessionId: input.sessionId, language, timeZone, ...(userId ? { userId } : {}), ...(favouriteTeams.length > 0 ? { favouriteTeams } : {}) };
     const signal = input.signal;
     const turnId = randomUUID();
+    const cacheKey = this.answers?.keyFor({ focus, language, timeZone, localDay: localDay(now, timeZone), authenticated: userId !== undefined, mode: this.runner.mode, ...(location ? { location } : {}), contextFree: isContextFree(nlu, context, message, focus), favouriteTeams });
+    const cached = cacheKey === undefined ? undefined : await this.answers?.get(cacheKey);
+    if (cached !== undefined) return this.cachedTurn(cached, onToken);
 
-    const systemPrompt = buildSystemPrompt({ language, timeZone, now, context, favouriteTeams, authenticated: userId !== undefined, summary: input.summary && redactPii(input.summary) });
-    const messages: BaseMessage[] = [new SystemMessage(systemPrompt), ...this.history(input.history), new HumanMessage(message)];
+    const systemPrompt = buildSystemPrompt();
+    const turnData = buildTurnData({ language, timeZone, now, context, favouriteTeams, authenticated: userId !== undefined, summary: input.summary && redactPii(input.summary) });
+    // The system message and the tool declarations are the same on every request (a cacheable
+    // prefix); the turn's data rides in front of the user's message, in its own part.
+    const latest = new HumanMessage({ content: [{ type: 'text', text: turnData }, { type: 'text', text: message }] });
+    const messages: BaseMessage[] = [new SystemMessage(systemPrompt), ...this.history(input.history), latest];
 
     let content = '';
     const pass = (delta: string) => {
@@ -131,7 +142,7 @@ export class ConversationAgent {
     }
 
     const match = primaryMatch(executed, focus);
-    return {
+    const result: AgentTurnResult = {
       content,
       intent: focus.intent,
       intentConfidence: nlu.confidence,
@@ -154,6 +165,18 @@ export class ConversationAgent {
       mode,
       cancelled,
     };
+    if (cacheKey !== undefined && mode === this.runner.mode && !leakGuard.leaked) await this.answers?.store(cacheKey, result, executed);
+    return result;
+  }
+
+  /** A turn answered from the answer cache: no model and no tool ran, the text streams at once. */
+  private cachedTurn(cached: Awaited<ReturnType<AnswerCache['get']>> & object, onToken?: (delta: string) => void): AgentTurnResult {
+    try {
+      onToken?.(cached.content);
+    } catch (error) {
+      this.logger.warn({ msg: 'Token listener failed', err: String(error) });
+    }
+    return { ...cached, functionCalls: [], tokenUsage: { input: 0, output: 0, total: 0 }, mode: 'answer-cache', cancelled: false };
   }
 
   private history(history: AgentTurnInput['history']): BaseMessage[] {

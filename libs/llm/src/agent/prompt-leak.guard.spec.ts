@@ -1,17 +1,18 @@
 import fc from 'fast-check';
 import { HOLD_FROM, LEAK_WINDOW, PromptLeakGuard, promptLeakNotice, protectedInstructions } from './prompt-leak.guard.js';
-import { buildSystemPrompt } from './system-prompt.js';
+import { buildSystemPrompt, buildTurnData } from './system-prompt.js';
 
 const SEED = 1717;
+// The rules followed by a turn's data, so the guard is also shown the data it must not protect.
 const systemPrompt = (language: 'en' | 'es') =>
-  buildSystemPrompt({
+  `${buildSystemPrompt()}\n\n${buildTurnData({
     language,
     timeZone: 'Europe/Madrid',
     now: new Date('2026-11-21T18:00:00Z'),
     context: { lastTeams: ['Barcelona', 'Real Madrid'] },
     authenticated: false,
     summary: 'The user asked about Barcelona and the odds of the draw.',
-  });
+  })}`;
 const PROMPT = systemPrompt('en');
 const RULE_LINES = PROMPT.split('\n').filter((line) => /^\d+\. /.test(line) || line.startsWith('You are ChatBet'));
 

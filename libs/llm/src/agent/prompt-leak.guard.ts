@@ -76,7 +76,7 @@ export function protectedInstructions(systemText: string): string {
   const kept: string[] = [];
   for (const paragraph of systemText.split(/\n\s*\n/)) {
     const start = paragraph.trimStart();
-    if (/^(Current time:|Conversation context|Summary of the earlier conversation|<conversation_)/.test(start)) break;
+    if (/^(Turn data|Current time:|Conversation context|Summary of the earlier conversation|<conversation_)/.test(start)) break;
     if (/^Betting knowledge:/.test(start)) continue;
     kept.push(paragraph);
   }

@@ -7,6 +7,7 @@ import { Logger } from '@nestjs/common';
 import type { ChatGoogleGenerativeAI } from '@langchain/google-genai';
 import { AsyncCaller } from '@langchain/core/utils/async_caller';
 import { withOneThinkingSetting, type GenerationRequestShape } from './gemini-generation.settings.js';
+import { withCompactToolDeclarations } from './tool-declarations.js';
 
 /** The counts of a response's `usageMetadata` read here (the client's typings predate thinking). */
 interface UsageCounts {
@@ -41,6 +42,8 @@ const logger = new Logger('GeminiChatModel');
  * 4. Thinking tokens are counted as output: Gemini reports them apart (`thoughtsTokenCount`) and
  *    bills them as output, but LangChain's usage reads `candidatesTokenCount` only, so without this
  *    the token metrics would leave out what thinking costs.
+ * 5. Tool declarations go without string length limits (see tool-declarations.ts): tokens on every
+ *    request that tell the model nothing.
  */
 export function prepareGeminiChatModel<T extends ChatGoogleGenerativeAI>(model: T): T {
   if (prepared.has(model)) return model;
@@ -49,7 +52,7 @@ export function prepareGeminiChatModel<T extends ChatGoogleGenerativeAI>(model: 
   const client = (model as unknown as { client: GenerativeClient }).client;
   let warned = false;
   const oneThinkingSetting = (request: GenerationRequestShape): GenerationRequestShape => {
-    const { request: sendable, dropped } = withOneThinkingSetting(request);
+    const { request: sendable, dropped } = withOneThinkingSetting(withCompactToolDeclarations(request));
     if (dropped && !warned) {
       warned = true;
       logger.warn(`${model.model}: thinkingConfig had both thinkingLevel and thinkingBudget, which Gemini refuses; sending thinkingLevel only`);

@@ -55,6 +55,7 @@ interface ThinkingSettings {
 /** The part of a GenerateContentRequest this module looks at. */
 export interface GenerationRequestShape {
   generationConfig?: { thinkingConfig?: ThinkingSettings };
+  tools?: unknown;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import type { AIMessageChunk } from '@langchain/core/messages';
 import { ChatGoogleGenerativeAI } from '@langchain/google-genai';
 import type { ModelStreamRequest, ModelStreamResponse } from '../agent/chat-model.runner.js';
-import { parseTurnContext } from '../shared/turn-context.js';
+import { turnContextIn } from '../shared/turn-context.js';
 import { dataOnlyNotice } from './data-only.notice.js';
 import { prepareGeminiChatModel } from './gemini-chat-model.setup.js';
 import type { ModelNotFoundReporter } from './gemini-model.check.js';
@@ -101,8 +101,7 @@ export class GeminiResponseStreamer {
   }
 }
 
-/** The turn's language, from the context block the agent puts in the system message. */
+/** The turn's language, from the context block the agent puts in front of the user's message. */
 function languageOf(request: ModelStreamRequest): 'en' | 'es' {
-  const system = request.messages.filter((m) => m.type === 'system').map((m) => m.text).join('\n');
-  return parseTurnContext(system)?.language ?? 'en';
+  return turnContextIn(request.messages)?.language ?? 'en';
 }

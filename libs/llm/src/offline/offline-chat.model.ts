@@ -11,7 +11,7 @@ import { AIMessage, AIMessageChunk, type BaseMessage, ToolMessage } from '@langc
 import { ChatGenerationChunk, type ChatResult } from '@langchain/core/outputs';
 import type { Runnable } from '@langchain/core/runnables';
 import type { NluService } from '@app/nlu';
-import { parseTurnContext, type TurnContext } from '../shared/turn-context.js';
+import { turnContextIn, userTextOf, type TurnContext } from '../shared/turn-context.js';
 import { resolveTurnFocus } from '../shared/turn-focus.js';
 import { OfflineAnswerWriter, type ToolOutcome } from './offline-answer.writer.js';
 import { directReply } from './offline-replies.js';
@@ -114,8 +114,8 @@ export class OfflineChatModel extends BaseChatModel<OfflineChatModelCallOptions,
   }
 
   private respond(messages: BaseMessage[], options: this['ParsedCallOptions']): OfflineResponse {
-    const system = messages.filter((m) => m.type === 'system').map((m) => m.text).join('\n');
-    const turn: TurnContext = parseTurnContext(system) ?? {
+    const context = turnContextIn(messages);
+    const turn: TurnContext = context ?? {
       now: new Date().toISOString(),
       timeZone: 'UTC',
       language: 'en',
@@ -123,8 +123,8 @@ export class OfflineChatModel extends BaseChatModel<OfflineChatModelCallOptions,
       tracked: { lastTeams: [] },
     };
     const lastHuman = findLastIndex(messages, (m) => m.type === 'human');
-    const message = lastHuman >= 0 ? messages[lastHuman].text : '';
-    const hasContextBlock = parseTurnContext(system) !== undefined;
+    const message = lastHuman >= 0 ? userTextOf(messages[lastHuman]) : '';
+    const hasContextBlock = context !== undefined;
     const nlu = this.nlu.analyze(message, {
       timeZone: turn.timeZone,
       now: new Date(turn.now),

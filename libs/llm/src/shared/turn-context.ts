@@ -1,10 +1,11 @@
+import type { BaseMessage } from '@langchain/core/messages';
 import type { Language, TrackedContext } from './conversation-types.js';
 import { safeTimeZone } from './zoned-time.js';
 
 /**
- * Facts about the turn that travel inside the system message as a delimited JSON block, so that any
- * model (Gemini or the offline engine) reads the same thing: time zone, language, the current
- * instant and what the conversation was about.
+ * Facts about the turn that travel as a delimited JSON block in the first part of the user's latest
+ * message (see buildTurnData), so that any model (Gemini or the offline engine) reads the same
+ * thing: time zone, language, the current instant and what the conversation was about.
  */
 export interface TurnContext {
   now: string;
@@ -50,4 +51,28 @@ export function parseTurnContext(systemText: string): TurnContext | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The turn's context block: in the first part of the latest human message, or (older prompts) in the system message. */
+export function turnContextIn(messages: readonly BaseMessage[]): TurnContext | undefined {
+  const human = [...messages].reverse().find((m) => m.type === 'human');
+  const data = human === undefined ? undefined : turnDataPartOf(human);
+  if (data !== undefined) return parseTurnContext(data);
+  return parseTurnContext(messages.filter((m) => m.type === 'system').map((m) => m.text).join('\n'));
+}
+
+/** What the user wrote in a human message, without the turn data part the agent puts first. */
+export function userTextOf(message: BaseMessage): string {
+  if (!Array.isArray(message.content) || turnDataPartOf(message) === undefined) return message.text;
+  return message.content
+    .slice(1)
+    .map((part) => (typeof part === 'object' && part !== null && 'text' in part && typeof part.text === 'string' ? part.text : ''))
+    .join('');
+}
+
+function turnDataPartOf(message: BaseMessage): string | undefined {
+  if (!Array.isArray(message.content)) return undefined;
+  const first: unknown = message.content[0];
+  const text = typeof first === 'object' && first !== null && 'text' in first && typeof first.text === 'string' ? first.text : undefined;
+  return text !== undefined && text.includes(OPEN) ? text : undefined;
 }

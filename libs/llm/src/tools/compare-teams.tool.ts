@@ -41,8 +41,8 @@ const FORM_LENGTH = 5;
 const RECENT_MEETINGS = 5;
 
 const schema = z.object({
-  team_a: z.string().min(1).max(80).describe('First team name or nickname.'),
-  team_b: z.string().min(1).max(80).describe('Second team name or nickname.'),
+  team_a: z.string().min(1).max(80),
+  team_b: z.string().min(1).max(80),
 });
 
 export function createCompareTeamsTool(deps: ToolDeps) {
@@ -86,8 +86,7 @@ export function createCompareTeamsTool(deps: ToolDeps) {
     {
       name: COMPARE_TEAMS,
       description:
-        'Compare two teams: recent form (last 5 results with points and goals), head-to-head record of their recent meetings, ' +
-        'and their next meeting with its 1X2 odds when one is scheduled.',
+        'Compare two teams: last 5 results, head-to-head, and their next meeting with 1X2 odds.',
       schema,
     },
   );

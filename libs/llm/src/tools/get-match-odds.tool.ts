@@ -14,7 +14,7 @@ const schema = z.object({
   market: z
     .enum(MARKET_CODES as [MarketCode, ...MarketCode[]])
     .optional()
-    .describe('Only this market: 1x2 (home/draw/away; for basketball the moneyline is used), moneyline (basketball winner incl. overtime), over_under (total goals or points lines), btts (both teams to score), double_chance, handicap, draw_no_bet. Omit for all markets.'),
+    .describe('Only this market (basketball 1x2 = moneyline). Omit for all.'),
 });
 
 export interface OddsSelectionView {
@@ -63,8 +63,7 @@ export function createGetMatchOddsTool(deps: ToolDeps) {
     {
       name: GET_MATCH_ODDS,
       description:
-        'Current decimal odds for one match, by match_id or by team names. Each selection comes with its implied probability ' +
-        '(1/odds, bookmaker margin included) and each market with its overround (margin). Quote these numbers exactly; never estimate odds yourself.',
+        'Current decimal odds of one match, with implied probabilities and overround. Quote them exactly; never estimate odds.',
       schema,
     },
   );

@@ -34,8 +34,7 @@ export function createGetUserBalanceTool(deps: ToolDeps) {
     {
       name: GET_USER_BALANCE,
       description:
-        "The logged-in user's account balance (available funds, pending stakes, bonus). Takes no arguments: the account is the session's own. " +
-        'If loginRequired is true, tell the user to log in; never guess a balance.',
+        "The logged-in user's own balance; no arguments. If loginRequired, ask the user to log in; never guess a balance.",
       schema,
     },
   );

@@ -45,8 +45,8 @@ const COUNTRY_SYNONYMS: Record<string, string> = {
 };
 
 const schema = z.object({
-  sport: z.string().max(40).optional().describe('"football" or "basketball" (Spanish names work too).'),
-  country: z.string().max(60).optional().describe('Country in English, e.g. "Spain", "England", or "Europe" / "International" for cross-border competitions.'),
+  sport: z.string().max(40).optional().describe('"football" or "basketball".'),
+  country: z.string().max(60).optional().describe('In English, e.g. "Spain"; "Europe" for cross-border.'),
 });
 
 export function createListTournamentsTool(deps: ToolDeps) {
@@ -82,8 +82,7 @@ export function createListTournamentsTool(deps: ToolDeps) {
     {
       name: LIST_TOURNAMENTS,
       description:
-        'List the competitions covered (football and basketball leagues and cups), optionally filtered by sport and country. ' +
-        '"active: false" means the competition has no matches in the current period.',
+        'Competitions covered, optionally by sport and country; active: false = no matches now.',
       schema,
     },
   );

@@ -8,15 +8,15 @@ import type { MatchReference } from './match-finder.js';
  * means its next match), optionally limited to a date window ("Chelsea on Saturday").
  */
 export const matchReferenceShape = {
-  match_id: z.string().max(40).optional().describe('Match id from search_fixtures. Preferred when known.'),
-  team_a: z.string().max(80).optional().describe("A team in the match (used when match_id is unknown); alone it means that team's next match."),
-  team_b: z.string().max(80).optional().describe('The other team, to pick their next meeting.'),
+  match_id: z.string().max(40).optional().describe('Id from search_fixtures; preferred.'),
+  team_a: z.string().max(80).optional().describe('A team of the match; alone: its next match.'),
+  team_b: z.string().max(80).optional(),
   date_from: z
     .string()
     .max(40)
     .optional()
-    .describe("With team names: only a match on or after this day (YYYY-MM-DD in the user's time zone), e.g. for \"on Saturday\" or \"this weekend\"."),
-  date_to: z.string().max(40).optional().describe('With team names: only a match on or before this day (YYYY-MM-DD), inclusive.'),
+    .describe('Only a match on/after this day (YYYY-MM-DD), e.g. "on Saturday".'),
+  date_to: z.string().max(40).optional().describe('Only a match on/before this day.'),
 };
 
 export interface MatchReferenceArgs {

@@ -57,7 +57,7 @@ const schema = z.object({
     .string()
     .max(80)
     .optional()
-    .describe('The outcome asked about, when the question names one: a team name, "home", "away" or "draw".'),
+    .describe('Outcome asked about: a team, "home", "away" or "draw".'),
 });
 
 export function createMatchVerdictTool(deps: ToolDeps) {
@@ -107,9 +107,7 @@ export function createMatchVerdictTool(deps: ToolDeps) {
     {
       name: MATCH_VERDICT,
       description:
-        'A verdict on one match: who the favourite is and how clearly (from the margin-free market probabilities of the match-winner market), ' +
-        'and for football our model probability, edge and value flag per outcome. Use it for "who is the favourite", "is X the favourite", ' +
-        '"who is more likely to win", "is there value in the draw". Name the match by match_id or teams, with date_from/date_to when the question gives a day.',
+        'Who is favourite in one match and how clearly; football adds model probability, edge and value. For "who is the favourite", "who wins", "value in the draw?".',
       schema,
     },
   );

@@ -36,9 +36,7 @@ export function createPredictMatchTool(deps: ToolDeps) {
     {
       name: PREDICT_MATCH,
       description:
-        'Model probabilities for a football match (home/draw/away, over/under 2.5 goals, both teams to score), expected goals, ' +
-        'the most likely score, and per selection the fair odds, current market odds and edge (probability × odds − 1; "value" when at least 3%). ' +
-        'Estimates, not certainties. Football only.',
+        'Football only: model probabilities (1X2, over/under 2.5, btts), expected goals, likely score, and per selection fair vs market odds and edge. Estimates, not certainties.',
       schema,
     },
   );

@@ -12,9 +12,9 @@ export const PROPOSE_BET = 'propose_bet';
 const MAX_LEGS = 20;
 
 const schema = z.object({
-  selections: z.array(legSchema).describe('One selection for a single bet, several (each of a different match) for an accumulator.'),
-  stake: z.number().describe('Amount the user asked to stake.'),
-  currency: z.string().max(3).optional().describe('ISO 4217 code of the stake, e.g. EUR. Default EUR.'),
+  selections: z.array(legSchema).describe('Several (of different matches) for an accumulator.'),
+  stake: z.number(),
+  currency: z.string().max(3).optional().describe('ISO 4217, default EUR.'),
 });
 
 export type ProposalResult =
@@ -63,9 +63,8 @@ export function createProposeBetTool(deps: ToolDeps) {
     {
       name: PROPOSE_BET,
       description:
-        'When the user asks to PLACE a bet ("bet €10 on Barcelona", "apuesta 10 € al Barça"): prices it at the current odds and stores a proposal ' +
-        'for the logged-in user. It does NOT place the bet; only the user can, by confirming the proposal themselves. Show the legs, odds, stake, ' +
-        'potential return, the proposal id and when it expires, and say how to confirm. If loginRequired is true, ask the user to log in.',
+        'When the user asks to PLACE a bet: prices it and stores a proposal for the logged-in user. It does NOT place the bet; the user confirms it themselves. ' +
+        'Show legs, odds, stake, return, proposal id, expiry and how to confirm. If loginRequired, ask the user to log in.',
       schema,
     },
   );

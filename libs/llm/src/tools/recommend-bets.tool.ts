@@ -35,14 +35,14 @@ const schema = z.object({
   risk: z
     .enum(RISK_PROFILES)
     .optional()
-    .describe('safest = most likely outcomes; value = model probability above the price; underdog = outsiders worth a look; accumulator = one multi-leg slip. Default safest.'),
-  date_from: z.string().max(40).optional().describe("First day, YYYY-MM-DD in the user's time zone. Default: now."),
-  date_to: z.string().max(40).optional().describe('Last day, inclusive, YYYY-MM-DD. Default: 7 days after date_from (at most 14).'),
-  budget: z.number().optional().describe('Total amount the user wants to spread over the suggestions, if they gave one.'),
-  currency: z.string().max(3).optional().describe('ISO 4217 code of the budget, e.g. EUR, USD, GBP. Default EUR.'),
-  tournament: z.string().max(80).optional().describe('Only matches of this competition.'),
-  team: z.string().max(80).optional().describe('Only matches of this team.'),
-  count: z.number().optional().describe('How many selections (1-5, default 3); legs for an accumulator (2-4).'),
+    .describe('safest (likely), value (model above price), underdog, accumulator (one slip). Default safest.'),
+  date_from: z.string().max(40).optional().describe('YYYY-MM-DD. Default now.'),
+  date_to: z.string().max(40).optional().describe('Inclusive. Default +7 days (max 14).'),
+  budget: z.number().optional().describe('Total to spread, if given.'),
+  currency: z.string().max(3).optional().describe('ISO 4217, default EUR.'),
+  tournament: z.string().max(80).optional(),
+  team: z.string().max(80).optional(),
+  count: z.number().optional().describe('1-5, default 3 (accumulator legs 2-4).'),
 });
 
 type Args = z.infer<typeof schema>;
@@ -188,9 +188,8 @@ export function createRecommendBetsTool(deps: ToolDeps) {
     {
       name: RECOMMEND_BETS,
       description:
-        'Suggest concrete football bets for a date range and risk profile, from current odds and the prediction model: each selection has its match, market, ' +
-        'odds, implied probability, model probability, edge and a reason; with a budget, a stake for each (or one accumulator slip). ' +
-        'Always pass on the responsibleGambling text. Never describe a suggestion as certain.',
+        'Suggest football bets for dates and a risk profile from odds and the model, with stakes when a budget is given. ' +
+        'Pass on responsibleGambling; never call a bet certain.',
       schema,
     },
   );

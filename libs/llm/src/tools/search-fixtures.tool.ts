@@ -49,30 +49,30 @@ const MAX_LIMIT = 25;
 const MAX_TOURNAMENTS = 4;
 
 const schema = z.object({
-  team: z.string().max(80).optional().describe('Team name or nickname, e.g. "Barcelona", "Barça", "Man Utd", "Lakers".'),
+  team: z.string().max(80).optional(),
   tournament: z
     .string()
     .max(80)
     .optional()
-    .describe('Competition name, e.g. "La Liga", "Premier League", "Champions League", "NBA".'),
+    .describe('Competition, e.g. "Premier League", "NBA".'),
   tournaments: z
     .array(z.string().max(80))
     .max(MAX_TOURNAMENTS)
     .optional()
-    .describe('Several competitions at once, e.g. ["Premier League", "Serie A"] for "Premier League and Serie A this weekend"; each gets its share of the list.'),
+    .describe('Several competitions at once ("Premier League and Serie A").'),
   date_from: z
     .string()
     .max(40)
     .optional()
-    .describe("First day as YYYY-MM-DD in the user's time zone (or an ISO-8601 date-time). Defaults to now (14 days ago for finished)."),
-  date_to: z.string().max(40).optional().describe('Last day, inclusive, as YYYY-MM-DD (or ISO-8601). Defaults to 14 days after date_from.'),
+    .describe('First day, YYYY-MM-DD. Default now.'),
+  date_to: z.string().max(40).optional().describe('Last day, inclusive. Default +14 days.'),
   status: z
     .enum(['pre_match', 'live', 'finished'])
     .optional()
-    .describe('pre_match = not started, live = in play, finished = played (with final score). Omit for upcoming and live matches.'),
-  sport: z.enum(['football', 'basketball']).optional().describe('Only this sport, e.g. for "basketball games tonight".'),
-  limit: z.number().optional().describe('Maximum matches to return, 1-25 (default 10).'),
-  offset: z.number().optional().describe('Matches to skip, for the next page of the same search ("show me more"): the previous offset + count.'),
+    .describe('Omit for upcoming and live.'),
+  sport: z.enum(['football', 'basketball']).optional(),
+  limit: z.number().optional().describe('1-25, default 10.'),
+  offset: z.number().optional().describe('"Show me more": previous offset + count.'),
 });
 
 const SPORT_IDS = { football: FOOTBALL_SPORT_ID, basketball: BASKETBALL_SPORT_ID } as const;
@@ -149,11 +149,8 @@ export function createSearchFixturesTool(deps: ToolDeps) {
     {
       name: SEARCH_FIXTURES,
       description:
-        'Find football and basketball matches (fixtures) by team, competition, date range and status. ' +
-        'Use it for "when does X play", "matches this weekend", "Premier League games tomorrow" or recent results (status "finished"). ' +
-        'Returns match ids (needed by other tools), teams, competition, kick-off in UTC and in the user\'s local time, venue and status, soonest first (finished: most recent first). ' +
-        'A broad list (no team) longer than the limit holds the most relevant matches for the user (their favourite teams first); `remaining` says how many more there are: page with offset. ' +
-        'For several competitions in one question pass them all in `tournaments`.',
+        'Find matches by team, competition(s), dates or status ("when does X play", "games tomorrow", results: status finished). ' +
+        'Gives match ids for other tools and local kick-off times; broad lists lead with the user\'s teams; remaining > 0: page with offset.',
       schema,
     },
   );

@@ -52,25 +52,25 @@ const SELECTION_WORDS: Record<string, SelectionKey> = {
 };
 
 export const legSchema = z.object({
-  match_id: z.string().max(40).optional().describe('Match id from search_fixtures, when known.'),
-  team_a: z.string().max(80).optional().describe('A team in the match when match_id is unknown (the backed team is enough for its next match).'),
-  team_b: z.string().max(80).optional().describe('The other team of the match.'),
+  match_id: z.string().max(40).optional().describe('Id from search_fixtures.'),
+  team_a: z.string().max(80).optional().describe('A team of the match.'),
+  team_b: z.string().max(80).optional(),
   selection: z
     .string()
     .min(1)
     .max(80)
-    .describe('What is backed: a team name, "home", "draw", "away", "over", "under", "yes", "no", "1X", "X2", "12", or "opponent" (whoever plays team_a, for "team_a to lose").'),
+    .describe('Team, home, draw, away, over, under, yes, no, 1X, X2, 12 or opponent (of team_a).'),
   market: z
     .enum(MARKET_CODES as [MarketCode, ...MarketCode[]])
     .optional()
-    .describe('Market of the selection; inferred from it when omitted (team/draw → 1x2, over/under → over_under, yes/no → btts).'),
-  line: z.number().optional().describe('Goal or point line for over_under (default 2.5 when offered).'),
+    .describe('Inferred when omitted.'),
+  line: z.number().optional().describe('over_under line, default 2.5.'),
 });
 
 const schema = z.object({
-  selections: z.array(legSchema).describe('One selection for a single bet, several for an accumulator (all must win).'),
-  stake: z.number().describe('Amount staked.'),
-  currency: z.string().max(3).optional().describe('ISO 4217 code of the stake, e.g. EUR. Default EUR.'),
+  selections: z.array(legSchema).describe('Several for an accumulator.'),
+  stake: z.number(),
+  currency: z.string().max(3).optional().describe('ISO 4217, default EUR.'),
 });
 
 type Leg = z.infer<typeof legSchema>;
@@ -199,8 +199,7 @@ export function createSimulateBetTool(deps: ToolDeps) {
     {
       name: SIMULATE_BET,
       description:
-        'Work out what a stake would return on a selection (single) or several (accumulator) at the CURRENT odds, which this tool reads itself: ' +
-        'do not pass odds. Returns each leg with its price, the combined odds, the potential return (stake included) and the profit.',
+        'Return and profit of a stake on one selection or an accumulator at the CURRENT odds, which it reads itself: do not pass odds.',
       schema,
     },
   );

@@ -31,6 +31,8 @@ export interface Freshness {
   stale: boolean;
   /** Age in seconds of the oldest stale part. */
   ageSeconds?: number;
+  /** When the first of the data read runs out of its TTL (ISO-8601); a cached answer lives no longer. */
+  validUntil?: string;
 }
 
 export function sportName(sportId: string): string {
@@ -56,7 +58,7 @@ export function summariseMatch(fixture: Fixture, timeZone: string): MatchSummary
   return match;
 }
 
-type FreshnessPart = Pick<Sourced<unknown>, 'source' | 'stale' | 'ageSeconds'> | { source: string; stale: boolean; ageSeconds?: number };
+type FreshnessPart = Pick<Sourced<unknown>, 'source' | 'stale' | 'ageSeconds' | 'validUntil'> | { source: string; stale: boolean; ageSeconds?: number; validUntil?: string };
 
 /** Combined freshness of several answers: stale when any part is. */
 export function freshness(...parts: Array<FreshnessPart | undefined>): Freshness {
@@ -65,6 +67,8 @@ export function freshness(...parts: Array<FreshnessPart | undefined>): Freshness
   const result: Freshness = { source: present[0]?.source ?? 'unknown', stale: stale.length > 0 };
   const ages = stale.map((p) => p.ageSeconds).filter((age): age is number => age !== undefined);
   if (ages.length > 0) result.ageSeconds = Math.max(...ages);
+  const until = present.map((p) => p.validUntil).filter((at): at is string => at !== undefined).sort()[0];
+  if (until !== undefined) result.validUntil = until;
   return result;
 }
 

@@ -1,4 +1,5 @@
-import { Injectable, Logger, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { cacheConfig, type CacheConfig } from '@app/config';
 import { Clock, SystemClock } from '../clock.js';
 import type { TeamRecord, TournamentRecord } from '../directory.types.js';
 import {
@@ -24,6 +25,8 @@ import { ChatBetAdapter, type ChatBetFixtureEntry, type ChatBetTournamentEntry }
 
 /** Sports, tournaments and the team name → id map change slowly: rebuilt at most once a day. */
 export const CATALOGUE_TTL_MS = 24 * 60 * 60 * 1000;
+/** How long a fixture listing is reused when no cache config is given (the app passes the fixtures TTL). */
+const DEFAULT_LISTING_TTL_MS = 60 * 1000;
 const DEFAULT_FORM_LENGTH = 5;
 const MAX_FORM_LENGTH = 20;
 const MAX_HEAD_TO_HEAD_MEETINGS = 10;
@@ -79,15 +82,20 @@ export class ChatBetHttpProvider extends SportsDataProvider {
   private readonly teams = new Map<string, TeamRecord>();
   private teamDirectory?: TeamDirectory;
   private readonly fixtureIndex = new Map<string, FixtureLocator>();
+  /** One entry per listing request (scope and status): reused for the fixtures TTL, loaded once when asked concurrently. */
+  private readonly listingCache = new Map<string, ExpiringValue<Fixture[]>>();
+  private readonly listingTtlMs: number;
   private resultsUnsupportedUntil = 0;
 
   constructor(
     private readonly client: ChatBetApiClient,
     private readonly adapter: ChatBetAdapter,
     @Optional() clock?: Clock,
+    @Optional() @Inject(cacheConfig.KEY) cache?: CacheConfig,
   ) {
     super();
     this.clock = clock ?? new SystemClock();
+    this.listingTtlMs = cache === undefined ? DEFAULT_LISTING_TTL_MS : cache.ttlSeconds.fixtures * 1000;
     const now = () => this.now();
     this.sports = new ExpiringValue(CATALOGUE_TTL_MS, now, async () => this.adapter.toSports(await this.client.getSports()));
     this.tournaments = new ExpiringValue(CATALOGUE_TTL_MS, now, () => this.loadTournaments());
@@ -207,7 +215,18 @@ export class ChatBetHttpProvider extends SportsDataProvider {
     return { teamA: { id: a.id, name: a.name }, teamB: { id: b.id, name: b.name }, meetings, summary };
   }
 
+  /**
+   * A name the built-in directory knows ("Barcelona", "Lakers") is looked for in its sport's open
+   * listings only, which the fixtures question that follows needs anyway; any other name, or one
+   * not found there, in the day's sweep of every sport.
+   */
   async resolveTeam(nameOrAlias: string): Promise<Team> {
+    const hint = this.builtIn.findTeam(nameOrAlias);
+    if (hint !== undefined) {
+      await this.listings([{ sportId: hint.sportId }], OPEN_STATUSES);
+      const found = this.learnedTeams().findTeam(nameOrAlias);
+      if (found !== undefined && found.sportId === hint.sportId) return toTeam(found);
+    }
     const directory = await this.teamNames();
     const team = directory.findTeam(nameOrAlias);
     if (team === undefined) throw new UnknownTeamError(nameOrAlias, directory.suggest(nameOrAlias));
@@ -274,11 +293,19 @@ export class ChatBetHttpProvider extends SportsDataProvider {
 
   private async teamNames(): Promise<TeamDirectory> {
     await this.teamSweep.get();
+    return this.learnedTeams();
+  }
+
+  /** The teams learned from listings so far, without fetching any. */
+  private learnedTeams(): TeamDirectory {
     this.teamDirectory ??= new TeamDirectory({ teams: [...this.teams.values()], tournaments: [], derbies: [] });
     return this.teamDirectory;
   }
 
   private async team(id: string): Promise<TeamRecord> {
+    // An id handed out by resolveTeam is already known; only an unknown one needs the sweep.
+    const known = this.teams.get(id);
+    if (known !== undefined) return known;
     const directory = await this.teamNames();
     const team = this.teams.get(id);
     // Callers sometimes pass a name where an id is expected; the suggestions then point at the team.
@@ -341,16 +368,43 @@ export class ChatBetHttpProvider extends SportsDataProvider {
     return (await this.getSports()).map((sport) => ({ sportId: sport.id }));
   }
 
-  /** Every fixture of the given scopes and statuses, fetched in parallel, each id once. */
+  /**
+   * Every fixture of the given scopes and statuses, fetched in parallel, each id once. A
+   * tournament's fixtures are cut from its sport's listing when that is already held, instead of
+   * asking the upstream for the tournament's own.
+   */
   private async listings(scopes: Scope[], statuses: readonly FixtureStatus[]): Promise<Fixture[]> {
-    const lists = await Promise.all(scopes.flatMap((scope) => statuses.map((status) => this.listing(scope, status))));
+    const lists = await Promise.all(
+      scopes.flatMap((scope) =>
+        statuses.map((status) => {
+          const whole = scope.tournamentId !== undefined && scope.sportId !== undefined ? this.heldListing({ sportId: scope.sportId }, status) : undefined;
+          return whole === undefined ? this.listing(scope, status) : Promise.resolve(whole.filter((f) => f.tournament.id === scope.tournamentId));
+        }),
+      ),
+    );
     const byId = new Map<string, Fixture>();
     for (const fixture of lists.flat()) if (!byId.has(fixture.id)) byId.set(fixture.id, fixture);
     return [...byId.values()];
   }
 
-  private async listing(scope: Scope, status: FixtureStatus): Promise<Fixture[]> {
-    if (status === 'finished' && this.now() < this.resultsUnsupportedUntil) return [];
+  /** One listing request, reused for the listing TTL; concurrent callers share one upstream call. */
+  private listing(scope: Scope, status: FixtureStatus): Promise<Fixture[]> {
+    if (status === 'finished' && this.now() < this.resultsUnsupportedUntil) return Promise.resolve([]);
+    const key = listingKey(scope, status);
+    let entry = this.listingCache.get(key);
+    if (entry === undefined) {
+      entry = new ExpiringValue(this.listingTtlMs, () => this.now(), () => this.fetchListing(scope, status));
+      this.listingCache.set(key, entry);
+    }
+    return entry.get();
+  }
+
+  /** A listing already held and fresh, without fetching it. */
+  private heldListing(scope: Scope, status: FixtureStatus): Fixture[] | undefined {
+    return this.listingCache.get(listingKey(scope, status))?.peek();
+  }
+
+  private async fetchListing(scope: Scope, status: FixtureStatus): Promise<Fixture[]> {
     const type: ChatBetFixtureType = status;
     let raw: unknown;
     try {
@@ -387,6 +441,10 @@ export class ChatBetHttpProvider extends SportsDataProvider {
 /** What one listing request covers: a whole sport, or one tournament. */
 type Scope = { sportId: string; tournamentId?: undefined } | { tournamentId: string; sportId?: string };
 
+function listingKey(scope: Scope, status: FixtureStatus): string {
+  return scope.tournamentId === undefined ? `sport:${scope.sportId}:${status}` : `tournament:${scope.tournamentId}:${status}`;
+}
+
 /**
  * A value loaded on first use and kept for `ttlMs`. Concurrent callers share one load, and a failed
  * load is not kept, so the next caller tries again.
@@ -401,8 +459,14 @@ class ExpiringValue<T> {
     private readonly load: () => Promise<T>,
   ) {}
 
+  /** The value when it is loaded and fresh; never loads. */
+  peek(): T | undefined {
+    return this.value !== undefined && this.now() < this.value.expiresAt ? this.value.data : undefined;
+  }
+
   get(): Promise<T> {
-    if (this.value !== undefined && this.now() < this.value.expiresAt) return Promise.resolve(this.value.data);
+    const fresh = this.peek();
+    if (fresh !== undefined) return Promise.resolve(fresh);
     this.pending ??= this.load()
       .then((data) => {
         this.value = { data, expiresAt: this.now() + this.ttlMs };

@@ -10,4 +10,9 @@ export interface Sourced<T> {
   ageSeconds?: number;
   /** When the data was fetched from the source (ISO-8601). */
   fetchedAt: string;
+  /**
+   * When the data's cache TTL runs out (ISO-8601; now for a stale answer): nothing built from it,
+   * such as a cached chat answer, should be served after that.
+   */
+  validUntil: string;
 }

@@ -30,6 +30,7 @@ interface Stored<T> {
 @Injectable()
 export class SportsDataService {
   private readonly logger = new Logger(SportsDataService.name);
+  private readonly inFlight = new Map<string, Promise<Sourced<unknown>>>();
 
   constructor(
     private readonly provider: SportsDataProvider,
@@ -105,30 +106,43 @@ export class SportsDataService {
     return this.provider.resolveTournament(nameOrAlias);
   }
 
-  private async load<T>(resource: CacheResourceName, op: string, args: unknown[], fetch: () => Promise<T>): Promise<Sourced<T>> {
+  /**
+   * Single flight: callers asking for the same thing while it is being read (from the cache or the
+   * source) share that one read, so 50 concurrent questions about one match make one upstream call.
+   */
+  private load<T>(resource: CacheResourceName, op: string, args: unknown[], fetch: () => Promise<T>): Promise<Sourced<T>> {
     const key = `sd:${this.provider.name}:${op}:${JSON.stringify(args)}`;
+    const pending = this.inFlight.get(key) as Promise<Sourced<T>> | undefined;
+    if (pending !== undefined) return pending;
+    const loading = this.read(resource, op, key, fetch).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, loading);
+    return loading;
+  }
+
+  private async read<T>(resource: CacheResourceName, op: string, key: string, fetch: () => Promise<T>): Promise<Sourced<T>> {
     const cached = await this.cache.get<Stored<T>>(key);
     if (cached) {
       this.metrics?.cacheHit('service', resource);
-      return this.sourced(cached, false);
+      return this.sourced(cached, false, resource);
     }
     this.metrics?.cacheMiss('service', resource);
     try {
       const stored: Stored<T> = { data: await fetch(), fetchedAt: new Date().toISOString() };
       void this.cache.set(key, stored, resource);
       void this.cache.set(`lkg:${key}`, stored, LAST_GOOD_TTL_MS);
-      return this.sourced(stored, false);
+      return this.sourced(stored, false, resource);
     } catch (error) {
       if (!(error instanceof UpstreamUnavailableError)) throw error;
       const lastGood = await this.cache.get<Stored<T>>(`lkg:${key}`);
       if (!lastGood) throw error;
       this.logger.warn({ msg: `Serving last good ${op} while the source is unavailable`, op, reason: error.message });
-      return this.sourced(lastGood, true);
+      return this.sourced(lastGood, true, resource);
     }
   }
 
-  private sourced<T>(stored: Stored<T>, stale: boolean): Sourced<T> {
-    const result: Sourced<T> = { data: stored.data, source: this.provider.name, stale, fetchedAt: stored.fetchedAt };
+  private sourced<T>(stored: Stored<T>, stale: boolean, resource: CacheResourceName): Sourced<T> {
+    const validUntil = stale ? new Date() : new Date(Date.parse(stored.fetchedAt) + this.cache.ttlMs(resource));
+    const result: Sourced<T> = { data: stored.data, source: this.provider.name, stale, fetchedAt: stored.fetchedAt, validUntil: validUntil.toISOString() };
     if (stale) result.ageSeconds = Math.max(0, Math.round((Date.now() - Date.parse(stored.fetchedAt)) / 1000));
     return result;
   }
