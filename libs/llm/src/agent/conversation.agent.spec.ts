@@ -73,6 +73,9 @@ async function agentWith(model: ScriptedChatModel): Promise<{ agent: Conversatio
   return { agent: moduleRef.get(ConversationAgent), moduleRef };
 }
 
+/** The turn data and the user's text, the two parts of the latest message a model is sent. */
+const latestParts = (messages: BaseMessage[]): string[] => (messages[messages.length - 1].content as Array<{ text: string }>).map((part) => part.text);
+
 const input = (message: string) => ({ sessionId: 's', message, history: [], context: { lastTeams: [] }, timeZone: 'Europe/Madrid' });
 
 describe('ConversationAgent loop', () => {
@@ -195,11 +198,11 @@ describe('ConversationAgent loop', () => {
     const result = await agent.run({ ...withoutZone, preferences: { favouriteTeams: ['Sevilla', 'Liverpool'], timeZone: 'America/Mexico_City' } });
     await moduleRef.close();
 
-    const [call] = model.seen;
-    expect(call.messages[call.messages.length - 1].text).toBe('When does Sevilla play?');
+    const [data, text] = latestParts(model.seen[0].messages);
+    expect(text).toBe('When does Sevilla play?');
     expect(result.entities.teams).toEqual(['Sevilla']);
-    expect(call.messages[0].text).toContain('in America/Mexico_City');
-    expect(call.messages[0].text).toContain('"favouriteTeams":["Sevilla","Liverpool"]');
+    expect(data).toContain('in America/Mexico_City');
+    expect(data).toContain('"favouriteTeams":["Sevilla","Liverpool"]');
   });
 
   it('puts a team declared now before the stored ones, and a request zone before the stored one', async () => {
@@ -209,8 +212,9 @@ describe('ConversationAgent loop', () => {
     await moduleRef.close();
 
     expect(result.entities.supports).toEqual(['Liverpool']);
-    expect(model.seen[0].messages[0].text).toContain('"favouriteTeams":["Liverpool","Sevilla"]');
-    expect(model.seen[0].messages[0].text).toContain('in Europe/Madrid');
+    const [data] = latestParts(model.seen[0].messages);
+    expect(data).toContain('"favouriteTeams":["Liverpool","Sevilla"]');
+    expect(data).toContain('in Europe/Madrid');
   });
 
   it('asks the last question again about the other sport\'s side when the user corrects the sport', async () => {
@@ -224,9 +228,9 @@ describe('ConversationAgent loop', () => {
 
     expect(result.intent).toBe('MATCH_SCHEDULE_QUERY');
     expect(result.entities.teams).toEqual(['Real Madrid Baloncesto']);
-    const prompt = model.seen[0].messages[0].text;
-    expect(prompt).toContain('"lastTeams":["Real Madrid Baloncesto"]');
-    expect(prompt).not.toContain('f-football');
+    const [data] = latestParts(model.seen[0].messages);
+    expect(data).toContain('"lastTeams":["Real Madrid Baloncesto"]');
+    expect(data).not.toContain('f-football');
     expect(result.contextUpdate).toMatchObject({ lastTeams: ['Real Madrid Baloncesto'], lastSport: 'basketball' });
   });
 });
