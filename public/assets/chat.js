@@ -2,8 +2,9 @@
  * ChatBet web chat. Plain browser JavaScript, no build step.
  *
  * Talks to the Socket.IO namespace /chat (user_message → typing_indicator, streaming_response…,
- * bot_response) and follows the discussed match on /sports-updates. When the Socket.IO server is
- * not there, the same turn runs over HTTP (POST /api/v1/chat/stream, Server-Sent Events).
+ * correction when figures were corrected, bot_response) and follows the discussed match on
+ * /sports-updates. When the Socket.IO server is not there, the same turn runs over HTTP
+ * (POST /api/v1/chat/stream, Server-Sent Events).
  *
  * Everything that comes from the server or the user is written with textContent or text nodes,
  * never parsed as HTML.
@@ -53,6 +54,7 @@
       you: 'You said:',
       bot: 'ChatBet said:',
       errorGeneric: 'Something went wrong. Please try again.',
+      corrected: 'Figures corrected against the data.',
       errorNoAck: 'The server did not confirm your message. Please try again.',
       status_pre_match: 'Not started',
       status_live: 'In play',
@@ -151,6 +153,7 @@
       you: 'Dijiste:',
       bot: 'ChatBet dijo:',
       errorGeneric: 'Algo salió mal. Inténtalo de nuevo.',
+      corrected: 'Cifras corregidas con los datos.',
       errorNoAck: 'El servidor no confirmó tu mensaje. Inténtalo de nuevo.',
       status_pre_match: 'Sin empezar',
       status_live: 'En juego',
@@ -596,6 +599,13 @@
     keepScrolled(nearBottom);
   }
 
+  /** The streamed answer had figures the data does not back: its corrected text replaces it. */
+  function onCorrection(payload) {
+    if (!payload || typeof payload.content !== 'string' || !isOurSession(payload) || !isCurrentTurn(payload) || !state.turn) return;
+    state.turn.corrected = true;
+    currentMessage().textNode.data = payload.content;
+  }
+
   function onFinal(payload) {
     if (!payload || !isOurSession(payload)) return;
     // `answer_id` is the stored answer's id; `message_id` the user message it answers.
@@ -617,6 +627,12 @@
     renderIntent(message, payload);
     renderSuggestions(message, payload.suggested_actions);
     renderFooter(message, payload);
+    if (ours && state.turn.corrected) {
+      const note = document.createElement('div');
+      note.className = 'msg__footer';
+      note.textContent = t('corrected');
+      message.item.append(note);
+    }
     const question = ours ? state.turn.content : undefined;
     if (ours) endTurn();
     keepScrolled(nearBottom);
@@ -766,6 +782,7 @@
     });
     chatSocket.on('typing_indicator', (payload) => showTyping(Boolean(payload?.is_typing) && Boolean(state.turn)));
     chatSocket.on('streaming_response', onDelta);
+    chatSocket.on('correction', onCorrection);
     chatSocket.on('bot_response', onFinal);
     chatSocket.on('user_message_echo', onUserEcho);
     chatSocket.on('resume_complete', () => {
@@ -845,6 +862,8 @@
         if (state.turn !== turn) return;
         if (event === 'token') {
           onDelta({ content: data.content, index: data.index });
+        } else if (event === 'correction') {
+          onCorrection({ ...data, message_id: turn.messageId });
         } else if (event === 'done') {
           if (typeof data.token === 'string') state.token = data.token;
           // The REST answer names the stored answer message_id and the question reply_to.

@@ -4,7 +4,7 @@ import { assertOwnsAll, OptionalJwtAuthGuard, OptionalToken, resolveIdentity, ty
 import { type HttpReply, type HttpRequest, requestIdOf, toErrorResponse } from '@app/common';
 import { INTENTS } from '@app/nlu';
 import { PassThrough } from 'node:stream';
-import { ChatService } from './chat.service.js';
+import { ChatService, type ChatTurnResponse } from './chat.service.js';
 import {
   ConversationsQueryDto,
   DeleteConversationsQueryDto,
@@ -41,7 +41,8 @@ export class ChatController {
 
   /**
    * The same turn as Server-Sent Events: `token` events as the answer is written, then one `done`
-   * event with the fields of POST /message (or an `error` event). The reply is a stream the events
+   * event with the fields of POST /message (or an `error` event). When the grounding guard corrected
+   * the streamed text, a `correction` event comes before `done`; `done.message` is the corrected text. The reply is a stream the events
    * are written to as the model produces them; the route is not cached.
    */
   @Post('stream')
@@ -64,6 +65,8 @@ export class ChatController {
         { message: body.message, sessionId: body.session_id, identity, timeZone: body.time_zone },
         (content, index) => send('token', { content, index }),
       );
+      // Before the final event: the streamed text had figures the data does not back.
+      if (result.grounding) send('correction', correctionPayload(result));
       send('done', result);
     } catch (error) {
       send('error', toErrorResponse(error, requestIdOf(req), false).body);
@@ -120,4 +123,16 @@ export class ChatController {
     await this.feedback.record({ messageId: body.message_id, rating: body.rating, reason: body.reason, userId: body.user_id, at: new Date().toISOString() });
     return { message_id: body.message_id, rating: body.rating, status: 'recorded' };
   }
+}
+
+/** The `correction` event: which streamed figures were wrong, and the text that replaces the streamed one. */
+export function correctionPayload(response: ChatTurnResponse) {
+  return {
+    message_id: response.message_id,
+    reply_to: response.reply_to,
+    session_id: response.session_id,
+    action: response.grounding?.action,
+    corrections: response.grounding?.corrections ?? [],
+    content: response.message,
+  };
 }

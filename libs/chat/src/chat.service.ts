@@ -39,11 +39,22 @@ export interface ChatTurnResponse {
   mode: AgentTurnResult['mode'];
   cancelled: boolean;
   /**
+   * Only when the grounding guard changed the answer: `message` is then the corrected text (or the
+   * model's rewrite), and this says which figures of the streamed text were wrong and what they are.
+   */
+  grounding?: AnswerCorrection;
+  /**
    * Only on the answer that gave a caller without any identity a fresh anonymous owner: that owner
    * and its token (as from generate_token), needed to continue, read or delete the session.
    */
   user_id?: string;
   token?: string;
+}
+
+export interface AnswerCorrection {
+  /** `annotated`: wrong figures replaced in place (or marked unverified); `rewritten`: the model wrote the answer again. */
+  action: 'annotated' | 'rewritten';
+  corrections: Array<{ kind: string; value: string; expected: string | null }>;
 }
 
 export type TokenListener = (delta: string, index: number) => void;
@@ -162,7 +173,9 @@ export class ChatService {
         inputTokens: result.tokenUsage.input,
         outputTokens: result.tokenUsage.output,
         toolCalls: result.functionCalls.map((call) => ({ tool: call.name, ok: call.ok })),
+        ungroundedNumbers: result.grounding?.flags.map((flag) => flag.kind),
       });
+      const correction = correctionOf(result);
       this.logger.log({
         msg: 'chat turn',
         sessionId,
@@ -171,6 +184,7 @@ export class ChatService {
         tools: result.functionCalls.map((c) => c.name),
         responseTimeMs,
         tokens: result.tokenUsage.total,
+        ...(result.grounding && { numbersChecked: result.grounding.claims, ungroundedNumbers: result.grounding.flags.length }),
       });
       return {
         message: result.content,
@@ -188,6 +202,7 @@ export class ChatService {
         suggested_actions: result.suggestedActions,
         mode: result.mode,
         cancelled: result.cancelled,
+        ...(correction && { grounding: correction }),
         ...(credential && { user_id: credential.user_id, token: credential.token }),
       };
     }, { take });
@@ -221,6 +236,15 @@ export class ChatService {
     }
     return { user_id: ownerId, deleted: await this.conversations.deleteAllForOwner(ownerId) };
   }
+}
+
+function correctionOf(result: AgentTurnResult): AnswerCorrection | undefined {
+  const grounding = result.grounding;
+  if (!grounding || grounding.action === 'none') return undefined;
+  return {
+    action: grounding.action,
+    corrections: grounding.flags.map((flag) => ({ kind: flag.kind, value: flag.text, expected: flag.expected ?? null })),
+  };
 }
 
 /**

@@ -3,6 +3,7 @@ import { authConfig } from './auth.config.js';
 import { cacheConfig } from './cache.config.js';
 import { chatbetConfig } from './chatbet.config.js';
 import { geminiConfig } from './gemini.config.js';
+import { groundingConfig } from './grounding.config.js';
 import { assertValidEnvironment, ConfigValidationError } from './index.js';
 import { redisConfig } from './redis.config.js';
 
@@ -39,6 +40,8 @@ describe('configuration', () => {
     expect(withEnv({}, () => chatbetConfig())).toMatchObject({ enabled: false, timeoutMs: 30_000, maxRetries: 3 });
     expect(withEnv({}, () => redisConfig())).toMatchObject({ enabled: false, url: undefined });
     expect(withEnv({}, () => authConfig()).accessTokenExpireMinutes).toBe(60);
+    expect(withEnv({}, () => groundingConfig()).policy).toBe('annotate');
+    expect(withEnv({ GROUNDING_POLICY: 'Strict' }, () => groundingConfig()).policy).toBe('strict');
   });
 
   it.each([
@@ -60,6 +63,7 @@ describe('configuration', () => {
     [{ GEMINI_THINKING_LEVEL: 'none' }, 'GEMINI_THINKING_LEVEL must be one of minimal, low, medium, high (got "none")'],
     [{ GEMINI_MODEL: 'models/gemini 3' }, 'GEMINI_MODEL must be a model name such as gemini-3.8-flash (got "models/gemini 3")'],
     [{ ODDS_WATCH_INTERVAL_SECONDS: '0' }, 'ODDS_WATCH_INTERVAL_SECONDS must be an integer from 1 to 3600 (got "0")'],
+    [{ GROUNDING_POLICY: 'block' }, 'GROUNDING_POLICY must be one of off, annotate, strict (got "block")'],
     [{ LLM_PROVIDER: 'openai' }, 'LLM_PROVIDER must be one of auto, gemini, offline, scripted (got "openai")'],
     [{ LLM_PROVIDER: 'gemini' }, 'LLM_PROVIDER=gemini needs GOOGLE_API_KEY to be set'],
   ])('rejects %j naming the variable and the allowed range', (env, message) => {

@@ -6,6 +6,7 @@ import { chatbetConfig } from './chatbet.config.js';
 import { conversationConfig } from './conversation.config.js';
 import { exposureConfig } from './exposure.config.js';
 import { geminiConfig } from './gemini.config.js';
+import { groundingConfig } from './grounding.config.js';
 import { liveUpdatesConfig } from './live-updates.config.js';
 import { rateLimitConfig } from './rate-limit.config.js';
 import { realtimeConfig } from './realtime.config.js';
@@ -28,6 +29,7 @@ export {
   type GeminiThinkingLevel,
   type LlmProvider,
 } from './gemini.config.js';
+export { GROUNDING_POLICIES, groundingConfig, type GroundingConfig, type GroundingPolicy } from './grounding.config.js';
 export { liveUpdatesConfig, type LiveUpdatesConfig } from './live-updates.config.js';
 export { rateLimitConfig, type RateLimitConfig } from './rate-limit.config.js';
 export { realtimeConfig, type RealtimeConfig } from './realtime.config.js';
@@ -47,6 +49,7 @@ export const ALL_CONFIGS = [
   realtimeConfig,
   chatbetConfig,
   geminiConfig,
+  groundingConfig,
   liveUpdatesConfig,
   betsConfig,
   exposureConfig,

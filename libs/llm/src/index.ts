@@ -1,6 +1,6 @@
 export { LlmModule } from './llm.module.js';
 export { ConversationAgent, MAX_TOOL_ROUNDS } from './agent/conversation.agent.js';
-export type { AgentHistoryMessage, AgentMode, AgentTurnInput, AgentTurnResult, TokenUsage, TurnEntities } from './agent/agent.types.js';
+export type { AgentHistoryMessage, AgentMode, AgentTurnInput, AgentTurnResult, TokenUsage, TurnEntities, TurnGrounding } from './agent/agent.types.js';
 export {
   ChatModelRunner,
   ChatModelSelection,

@@ -3,6 +3,7 @@ import { geminiConfig, type GeminiConfig } from '@app/config';
 import { NluModule, NluService } from '@app/nlu';
 import { SportsDataModule } from '@app/sports-data';
 import { AnswerCache } from './agent/answer-cache.js';
+import { AnswerGrounding } from './agent/answer-grounding.js';
 import { ChatModelRunner, ChatModelSelection } from './agent/chat-model.runner.js';
 import { ConversationAgent } from './agent/conversation.agent.js';
 import { createChatModel } from './chat-model.factory.js';
@@ -51,6 +52,7 @@ import { BettingToolsService } from './tools/betting-tools.service.js';
     },
     ChatModelRunner,
     AnswerCache,
+    AnswerGrounding,
     ConversationAgent,
   ],
   exports: [ConversationAgent, BalanceReader, BettingToolsService, ChatModelRunner, ChatModelSelection, GeminiModelCheck, OfflineChatModel],

@@ -45,6 +45,13 @@ describe('MetricsService', () => {
     expect(await value(metrics, 'chatbet_chat_tool_calls_total{tool="search_fixtures",outcome="ok"}')).toBe(1);
   });
 
+  it('counts the numbers of an answer that no tool result backs, by kind', async () => {
+    metrics.recordChatTurn({ mode: 'gemini', durationSeconds: 1, inputTokens: 1, outputTokens: 1, toolCalls: [], ungroundedNumbers: ['odds', 'money', 'odds'] });
+    expect(await value(metrics, 'chatbet_ungrounded_numbers_total{kind="odds"}')).toBe(2);
+    expect(await value(metrics, 'chatbet_ungrounded_numbers_total{kind="money"}')).toBe(1);
+    expect(await value(metrics, 'chatbet_ungrounded_numbers_total{kind="score"}')).toBeUndefined();
+  });
+
   it('leaves time to first token unobserved for a turn that streamed nothing', async () => {
     metrics.recordChatTurn({ mode: 'offline', durationSeconds: 0.2, inputTokens: 0, outputTokens: 0, toolCalls: [] });
     expect(await value(metrics, 'chatbet_chat_turn_duration_seconds_count{mode="offline"}')).toBe(1);

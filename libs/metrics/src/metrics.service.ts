@@ -46,6 +46,7 @@ export class MetricsService implements OnModuleDestroy {
   private readonly timeToFirstToken: Histogram<'mode'>;
   private readonly modelTokens: Counter<'mode' | 'direction'>;
   private readonly toolCalls: Counter<'tool' | 'outcome'>;
+  private readonly ungroundedNumbers: Counter<'kind'>;
   private readonly cacheHits: Counter<'layer' | 'resource'>;
   private readonly cacheMisses: Counter<'layer' | 'resource'>;
   private readonly redisPersistence: Gauge;
@@ -90,6 +91,13 @@ export class MetricsService implements OnModuleDestroy {
       name: `${METRICS_PREFIX}chat_tool_calls_total`,
       help: 'Tool calls made by the chat agent, by tool and outcome (ok or error).',
       labelNames: ['tool', 'outcome'],
+      registers,
+    });
+
+    this.ungroundedNumbers = new Counter({
+      name: `${METRICS_PREFIX}ungrounded_numbers_total`,
+      help: 'Numbers in model answers that no tool result of the turn backs (each was corrected), by kind.',
+      labelNames: ['kind'],
       registers,
     });
 
@@ -203,6 +211,8 @@ export class MetricsService implements OnModuleDestroy {
     for (const call of turn.toolCalls) {
       this.toolCalls.inc({ tool: this.toolNames.label(call.tool), outcome: call.ok ? 'ok' : 'error' });
     }
+    // The kinds are the grounding guard's fixed set, so the label stays bounded.
+    for (const kind of turn.ungroundedNumbers ?? []) this.ungroundedNumbers.inc({ kind });
   }
 
   /** A chat message dropped because the same message id was already handled (a client retry). */

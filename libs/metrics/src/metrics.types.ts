@@ -14,6 +14,8 @@ export interface ChatTurnMetrics {
   inputTokens: number;
   outputTokens: number;
   toolCalls: ReadonlyArray<{ tool: string; ok: boolean }>;
+  /** The kind (odds, probability, money, balance, score, datetime) of each number of the answer the tools did not produce. */
+  ungroundedNumbers?: readonly string[];
 }
 
 /** Which cache answered: the HTTP answer cache in front of routes, or the sports-data service's own. */

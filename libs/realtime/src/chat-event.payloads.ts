@@ -28,6 +28,23 @@ export function botResponsePayload(event: EventOf<'answer'>) {
   };
 }
 
+/**
+ * `correction`: figures of the streamed answer that no tool result backs, with the right value where
+ * known (`expected`, null when unknown), and `content`, the text that replaces the streamed one (it
+ * is also the final answer's `content`).
+ */
+export function correctionPayload(event: EventOf<'correction'>) {
+  const response = event.response;
+  return {
+    message_id: event.messageId,
+    answer_id: response.message_id,
+    session_id: event.sessionId,
+    action: response.grounding?.action ?? 'annotated',
+    corrections: response.grounding?.corrections ?? [],
+    content: response.message,
+  };
+}
+
 /** A stored message sent again by `resume`: `user_message_echo` for the user's, `bot_response` for answers. */
 export function historyPayload(event: EventOf<'history'>): { name: 'user_message_echo' | 'bot_response'; payload: Record<string, unknown> } {
   const message = event.message;

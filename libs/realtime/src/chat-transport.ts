@@ -51,6 +51,8 @@ export type ChatEvent =
   | { kind: 'typing'; sessionId: string; messageId: string; isTyping: boolean }
   | { kind: 'stream_start'; sessionId: string; messageId: string }
   | { kind: 'stream_chunk'; sessionId: string; messageId: string; content: string; fullContent: string; index: number }
+  /** The streamed text had figures the data does not back: `response.message` is the corrected text. Sent before `answer`. */
+  | { kind: 'correction'; sessionId: string; messageId: string; response: ChatTurnResponse }
   /** `chunks`: how many `stream_chunk` events the answer was streamed in. */
   | { kind: 'answer'; sessionId: string; messageId: string; response: ChatTurnResponse; chunks: number }
   | { kind: 'history'; sessionId: string; message: ChatMessage }

@@ -516,6 +516,7 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
         (delta) => chunks.push(delta),
       );
       chunks.flush();
+      if (response.grounding) this.publish(sessionId, { kind: 'correction', sessionId, messageId, response });
       const answer = { kind: 'answer', sessionId, messageId, response, chunks: chunks.sent } as const;
       this.publish(sessionId, answer);
       // A connection that took over the session (a reconnect) got this answer live: its resume skips it.

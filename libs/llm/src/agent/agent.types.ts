@@ -1,3 +1,5 @@
+import type { GroundingPolicy } from '@app/config';
+import type { UngroundedNumber } from '@app/grounding';
 import type { NluEntities } from '@app/nlu';
 import type { FunctionCallRecord, Language, TrackedContext } from '../shared/conversation-types.js';
 
@@ -52,7 +54,22 @@ export interface TokenUsage {
  */
 export type TurnEntities = { [K in keyof NluEntities]: NluEntities[K] };
 
+/** What the grounding guard found in a model answer (see docs/grounding.md). */
+export interface TurnGrounding {
+  policy: GroundingPolicy;
+  /** Factual numbers the answer stated. */
+  claims: number;
+  /** Numbers of the streamed answer that no tool value of the turn backs. */
+  flags: UngroundedNumber[];
+  /**
+   * `none`: the streamed text stands; `annotated`: the flagged numbers were replaced by the right
+   * ones (or marked unverified); `rewritten`: the model wrote the answer again (strict policy).
+   */
+  action: 'none' | 'annotated' | 'rewritten';
+}
+
 export interface AgentTurnResult {
+  /** The answer as stored: the streamed text, or its correction when the grounding guard made one. */
   content: string;
   intent: string;
   intentConfidence: number;
@@ -66,4 +83,6 @@ export interface AgentTurnResult {
   contextUpdate: Partial<TrackedContext>;
   mode: AgentMode;
   cancelled: boolean;
+  /** Present when the answer was checked (model-written answers, policy not off). */
+  grounding?: TurnGrounding;
 }

@@ -11,8 +11,9 @@ import { resolveTurnFocus } from '../shared/turn-focus.js';
 import { localDay, safeTimeZone } from '../shared/zoned-time.js';
 import { BettingToolsService } from '../tools/betting-tools.service.js';
 import { toolRunConfig, type ToolContext } from '../tools/tool-context.js';
-import type { AgentMode, AgentTurnInput, AgentTurnResult, TokenUsage } from './agent.types.js';
+import type { AgentMode, AgentTurnInput, AgentTurnResult, TokenUsage, TurnGrounding } from './agent.types.js';
 import { AnswerCache, isContextFree } from './answer-cache.js';
+import { AnswerGrounding } from './answer-grounding.js';
 import { ChatModelRunner, textOf } from './chat-model.runner.js';
 import { contextUpdateFor, primaryMatch, primaryPick, type ExecutedCall } from './context-tracker.js';
 import { PromptLeakGuard, promptLeakNotice } from './prompt-leak.guard.js';
@@ -41,6 +42,7 @@ export class ConversationAgent {
     private readonly nlu: NluService,
     private readonly tools: BettingToolsService,
     private readonly runner: ChatModelRunner,
+    private readonly grounding: AnswerGrounding,
     // Absent when the agent is built without the app cache in tests: every turn then runs the model.
     @Optional() private readonly answers?: AnswerCache,
   ) {}
@@ -104,9 +106,11 @@ export class ConversationAgent {
     const usage: TokenUsage = { input: 0, output: 0, total: 0 };
     let mode: AgentMode = this.runner.mode;
     let cancelled = false;
+    let rounds = 0;
 
     try {
       for (let round = 0; round <= MAX_TOOL_ROUNDS; round++) {
+        rounds = round + 1;
         signal?.throwIfAborted();
         const tools = round < MAX_TOOL_ROUNDS ? this.tools.tools : [];
         const response = await this.runner.streamResponse({ turnId, round, messages, tools, signal, onToken: emit });
@@ -137,6 +141,29 @@ export class ConversationAgent {
     if (!cancelled && content.trim().length === 0) {
       pass(language === 'es' ? 'Perdona, no he podido preparar una respuesta. ¿Puedes reformular la pregunta?' : "Sorry, I couldn't put an answer together. Could you rephrase the question?");
     }
+    // Only Gemini's answers are checked: the offline engine writes from the tool results (and its
+    // answers pass the guard with no flag, see the grounding tests).
+    let grounding: TurnGrounding | undefined;
+    if (mode === 'gemini' && !cancelled && !leakGuard.leaked && this.grounding.enabled) {
+      const grounded = await this.grounding.ground({
+        sessionId: input.sessionId,
+        turnId,
+        round: rounds,
+        messages,
+        systemPrompt,
+        content,
+        executed,
+        context,
+        userMessage: message,
+        timeZone,
+        language,
+        now,
+        signal,
+      });
+      content = grounded.content;
+      grounding = grounded.grounding;
+      if (grounded.rewrite) addUsage(usage, grounded.rewrite, messages);
+    }
     if (FORBIDDEN_PROMISES.some((re) => re.test(content))) {
       this.logger.warn({ msg: 'Answer contains a promise of winning', sessionId: input.sessionId, mode });
     }
@@ -164,6 +191,7 @@ export class ConversationAgent {
       contextUpdate: cancelled ? {} : { ...(context === stored ? {} : context), ...contextUpdateFor(focus, executed), ...(location?.stays ? { timeZone: location.timeZone } : {}) },
       mode,
       cancelled,
+      ...(grounding && { grounding }),
     };
     if (cacheKey !== undefined && mode === this.runner.mode && !leakGuard.leaked) await this.answers?.store(cacheKey, result, executed);
     return result;

@@ -1,4 +1,4 @@
-import { botResponsePayload, errorPayload, historyPayload, resumeCompletePayload } from '../chat-event.payloads.js';
+import { botResponsePayload, correctionPayload, errorPayload, historyPayload, resumeCompletePayload } from '../chat-event.payloads.js';
 import type { ChatEvent } from '../chat-transport.js';
 
 export type SocketIoEvent = [name: string, payload: Record<string, unknown>];
@@ -10,7 +10,7 @@ export function shutdownPayload(retryAfterMs: number, sessionId?: string): Recor
 
 /**
  * The `/chat` namespace protocol. A turn is `typing_indicator` (true), `streaming_response`…,
- * `bot_response`, `typing_indicator` (false); `resume` replays `user_message_echo` / `bot_response`
+ * `correction` (only when the grounding guard changed the answer), `bot_response`, `typing_indicator` (false); `resume` replays `user_message_echo` / `bot_response`
  * (with `replayed: true`) and ends with `resume_complete`.
  */
 export function toSocketIoEvents(event: ChatEvent): SocketIoEvent[] {
@@ -42,6 +42,8 @@ export function toSocketIoEvents(event: ChatEvent): SocketIoEvent[] {
       return [
         ['streaming_response', { message_id: event.messageId, session_id: event.sessionId, content: event.content, index: event.index, is_final: false }],
       ];
+    case 'correction':
+      return [['correction', correctionPayload(event)]];
     case 'answer':
       return [['bot_response', botResponsePayload(event)]];
     case 'history': {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { botResponsePayload, historyPayload, resumeCompletePayload } from '../chat-event.payloads.js';
+import { botResponsePayload, correctionPayload, historyPayload, resumeCompletePayload } from '../chat-event.payloads.js';
 import type { ChatEvent } from '../chat-transport.js';
 
 /** Every server message of the plain WebSocket protocol: a `type` plus these three fields. */
@@ -45,8 +45,8 @@ export function wsMessage(type: string, sessionId: string, messageId: string | u
  * The ChatBet JSON protocol at `/ws/chat`, a superset of the original ChatBet protocol (its clients
  * work unchanged and ignore what they do not know): `connection_ack` and `session_created` on
  * connect, then `session_resumed` when the session already had a conversation; per message
- * `typing` (true), `streaming_start`, `streaming_response`…, `streaming_end`, `bot_response`,
- * `typing` (false); `error {error_code, error_message, details, retry_after_seconds?, content, data}`.
+ * `typing` (true), `streaming_start`, `streaming_response`…, `correction` (only when the grounding
+ * guard changed the answer), `streaming_end`, `bot_response`, `typing` (false); `error {error_code, error_message, details, retry_after_seconds?, content, data}`.
  * Intents are the original protocol's lower-case values.
  */
 export function toWsMessages(event: ChatEvent): WsServerMessage[] {
@@ -93,6 +93,10 @@ export function toWsMessages(event: ChatEvent): WsServerMessage[] {
           is_final: false,
         }),
       ];
+    case 'correction':
+      // A type the original protocol does not have: its clients ignore it and still get the corrected
+      // text where they already read the answer (streaming_end.final_content, bot_response.content).
+      return [wsMessage('correction', event.sessionId, event.messageId, correctionPayload(event))];
     case 'answer': {
       const response = event.response;
       return [
