@@ -6,6 +6,7 @@ import { AllExceptionsFilter, AppLogger, type HttpReply, type HttpRequest, hostO
 import { appConfig, type AppConfig, exposureConfig, type ExposureConfig } from '@app/config';
 import { MetricsService, registerHttpMetrics } from '@app/metrics';
 import { ChatIoAdapter } from '@app/realtime';
+import { registerHttpTracing } from '@app/telemetry';
 import type { FastifyInstance } from 'fastify';
 import { join } from 'node:path';
 import { CHAT_ASSETS_PREFIX, publicDir, registerChatPageHeaders } from './chat-page.js';
@@ -29,6 +30,8 @@ export function configureApp(app: NestFastifyApplication): AppConfig {
   });
   closeLateIdleConnectionsOnClose(server);
   registerHttpMetrics(server, app.get(MetricsService));
+  // A server span per request, the root of a REST chat turn's trace; a no-op while tracing is off.
+  registerHttpTracing(server);
   registerRequestLogging(server, logger.pino, { service: config.name, environment: config.environment });
   if (config.allowedHosts.length > 0 && !config.allowedHosts.includes('*')) {
     registerHostAllowList(server, config);

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { assertValidEnvironment, ConfigValidationError, exposureConfig, type ExposureConfig } from '@app/config';
+import { assertValidEnvironment, ConfigValidationError, exposureConfig, type ExposureConfig, telemetryConfig } from '@app/config';
 import { AppLogger } from '@app/common';
 import { HealthService } from '@app/health';
+import { startTracing, type TracingHandle } from '@app/telemetry';
 import { AppModule } from './app.module.js';
 import { configureApp } from './configure-app.js';
 import { createHttpAdapter } from './http-adapter.js';
@@ -11,6 +12,8 @@ import { modesText, renderStartupBanner, startupSummary } from './startup-banner
 
 async function bootstrap(): Promise<void> {
   assertValidEnvironment();
+  // Before the application is built, so the first request is already traced (when tracing is on).
+  const tracing = startTracing(telemetryConfig());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(), { bufferLogs: true });
   const config = configureApp(app);
   await app.listen(config.port, '0.0.0.0');
@@ -31,7 +34,7 @@ async function bootstrap(): Promise<void> {
       version: config.version,
     });
   }
-  handleShutdown(app, config.shutdownTimeoutMs);
+  handleShutdown(app, config.shutdownTimeoutMs, tracing);
 }
 
 /**
@@ -39,7 +42,7 @@ async function bootstrap(): Promise<void> {
  * shutdown hook (chat clients are told `server_shutdown` and answers being written finish; Redis is
  * closed last), then exit 0; exit 1 if that takes longer than allowed.
  */
-function handleShutdown(app: NestFastifyApplication, timeoutMs: number): void {
+function handleShutdown(app: NestFastifyApplication, timeoutMs: number, tracing: TracingHandle | undefined): void {
   const logger = app.get(AppLogger);
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
@@ -55,6 +58,8 @@ function handleShutdown(app: NestFastifyApplication, timeoutMs: number): void {
     }, timeoutMs).unref();
     app
       .close()
+      // The last turns' spans are sent before the process exits.
+      .then(() => tracing?.shutdown())
       .then(() => {
         logger.log({ msg: 'Shutdown complete' });
         process.exit(0);

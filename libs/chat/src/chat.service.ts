@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { type Identity, TokenService } from '@app/auth';
-import { isValidTimeZone, redactPii } from '@app/common';
+import { currentCorrelation, isValidTimeZone, redactPii } from '@app/common';
 import { conversationConfig, type ConversationConfig } from '@app/config';
 import { type ChatMessage, ConversationService, type FunctionCallRecord, type OpenTurn, type PreferencesPatch, SessionBusyError, SessionLockService, type TurnLock, type UserPreferences } from '@app/conversation';
 import { type AgentTurnResult, ConversationAgent } from '@app/llm';
 import { MetricsService } from '@app/metrics';
+import { CHATBET, GEN_AI, inSpan, setDefined } from '@app/telemetry';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { MessageTooLongError } from './chat.errors.js';
 import { FeedbackService } from './feedback.service.js';
@@ -95,6 +96,15 @@ export class ChatService {
     const sessionId = request.sessionId ?? this.newSessionId();
     const userMessageId = request.messageId ?? randomUUID();
     const { ownerId, userId } = request.identity;
+    const correlation = currentCorrelation();
+    const attributes = {
+      [GEN_AI.OPERATION_NAME]: 'invoke_agent',
+      [GEN_AI.AGENT_NAME]: 'chatbet',
+      [GEN_AI.CONVERSATION_ID]: sessionId,
+      [CHATBET.SESSION_ID]: sessionId,
+      [CHATBET.MESSAGE_ID]: userMessageId,
+      [CHATBET.REQUEST_ID]: correlation.requestId ?? correlation.turnId ?? userMessageId,
+    };
 
     // The lock is taken with the turn's reads (one round trip), when Redis shares locks.
     let opened: OpenTurn | undefined;
@@ -104,7 +114,8 @@ export class ChatService {
       opened = turn;
       return true;
     };
-    return this.locks.withSessionLock(sessionId, async (_signal, lease) => {
+    // One span for the whole turn: the lock, the model calls, the tools and the store are its children.
+    return inSpan('invoke_agent chatbet', { attributes }, (span) => this.locks.withSessionLock(sessionId, async (_signal, lease) => {
       // Without a shared lock (no Redis, or while it is away) the reads come here.
       const turn = opened ?? (await this.conversations.openTurn(sessionId, ownerId, userId));
       if (turn === 'busy') throw new SessionBusyError(sessionId);
@@ -175,6 +186,12 @@ export class ChatService {
         toolCalls: result.functionCalls.map((call) => ({ tool: call.name, ok: call.ok })),
         ungroundedNumbers: result.grounding?.flags.map((flag) => flag.kind),
       });
+      setDefined(span, {
+        [GEN_AI.USAGE_INPUT_TOKENS]: result.tokenUsage.input,
+        [GEN_AI.USAGE_OUTPUT_TOKENS]: result.tokenUsage.output,
+        [CHATBET.LLM_MODE]: result.mode,
+        [CHATBET.INTENT]: result.intent,
+      });
       const correction = correctionOf(result);
       this.logger.log({
         msg: 'chat turn',
@@ -205,7 +222,7 @@ export class ChatService {
         ...(correction && { grounding: correction }),
         ...(credential && { user_id: credential.user_id, token: credential.token }),
       };
-    }, { take });
+    }, { take }));
   }
 
   async history(sessionId: string, identity: ChatIdentity, limit = 20) {

@@ -14,3 +14,4 @@ export { clientAddress, TrustedProxies } from './client-address.js';
 export { assertHandshakeAllowed, type HandshakePolicy, HostNotAllowedError, hostOf, isHostAllowed, isOriginAllowed, OriginNotAllowedError } from './handshake-policy.js';
 export { OpsAccessGuard, OpsEndpoint, OpsEndpointOffError, OpsTokenRequiredError } from './ops-access.guard.js';
 export { currentCorrelation, withCorrelation, type Correlation } from './correlation.js';
+export * from './resilience/index.js';

@@ -43,6 +43,8 @@ class GeminiEnv {
   @EnvEnum(GEMINI_THINKING_LEVELS) GEMINI_THINKING_LEVEL: GeminiThinkingLevel = 'low';
   @IsOptional() @EnvInt(1, 65_536) GEMINI_MAX_TOKENS?: number;
   @EnvInt(1, 600) GEMINI_TIMEOUT = 60;
+  @EnvInt(1, 1000) GEMINI_CIRCUIT_FAILURE_THRESHOLD = 5;
+  @EnvInt(1, 3600) GEMINI_CIRCUIT_RESET_SECONDS = 30;
   @IsOptional()
   @Matches(/^https?:\/\/\S+$/, { message: (a) => `GEMINI_BASE_URL must be an http(s) URL (got "${String(a.value)}")` })
   GEMINI_BASE_URL?: string;
@@ -64,6 +66,10 @@ export const geminiConfig = registerAs('gemini', () => {
     thinkingLevel: env.GEMINI_THINKING_LEVEL,
     maxOutputTokens: env.GEMINI_MAX_TOKENS,
     timeoutMs: env.GEMINI_TIMEOUT * 1000,
+    /** Model calls in a row that Gemini failed (after their retries) before turns go straight to the offline engine. */
+    circuitFailureThreshold: env.GEMINI_CIRCUIT_FAILURE_THRESHOLD,
+    /** How long turns skip Gemini once the circuit has opened; then one call tries it again. */
+    circuitResetMs: env.GEMINI_CIRCUIT_RESET_SECONDS * 1000,
     baseUrl: env.GEMINI_BASE_URL?.replace(/\/+$/, ''),
   };
 });

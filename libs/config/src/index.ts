@@ -11,6 +11,7 @@ import { liveUpdatesConfig } from './live-updates.config.js';
 import { rateLimitConfig } from './rate-limit.config.js';
 import { realtimeConfig } from './realtime.config.js';
 import { redisConfig } from './redis.config.js';
+import { telemetryConfig } from './telemetry.config.js';
 
 export { appConfig, ENVIRONMENTS, LOG_LEVELS, type AppConfig, type LogLevel } from './app.config.js';
 export { authConfig, MIN_SECRET_KEY_LENGTH, type AuthConfig } from './auth.config.js';
@@ -34,6 +35,7 @@ export { liveUpdatesConfig, type LiveUpdatesConfig } from './live-updates.config
 export { rateLimitConfig, type RateLimitConfig } from './rate-limit.config.js';
 export { realtimeConfig, type RealtimeConfig } from './realtime.config.js';
 export { redisConfig, type RedisConfig } from './redis.config.js';
+export { telemetryConfig, type TelemetryConfig } from './telemetry.config.js';
 import { ConfigValidationError } from './validate-env.js';
 export { ConfigValidationError, validateEnv } from './validate-env.js';
 export { splitList } from './env-decorators.js';
@@ -53,6 +55,7 @@ export const ALL_CONFIGS = [
   liveUpdatesConfig,
   betsConfig,
   exposureConfig,
+  telemetryConfig,
 ];
 
 /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@app/common';
 import { RedisScript, RedisService, withTimeout } from '@app/redis';
+import { CHATBET, recordFailure, startSpan, withActiveSpan } from '@app/telemetry';
 import { ConversationKeysService } from './conversation-keys.service.js';
 import { ConversationStoreUnavailableError, SessionBusyError } from './conversation.errors.js';
 import type { TurnLock } from './conversation.store.js';
@@ -88,17 +89,32 @@ export class SessionLockService {
 
     let token: string | undefined;
     let renewal: NodeJS.Timeout | undefined;
+    // The span covers waiting for earlier turns and taking the Redis lock (with the turn's reads when
+    // `take` is given); the turn itself is not in it.
+    const lockSpan = startSpan('session_lock', { attributes: { [CHATBET.SESSION_ID]: sessionId } });
     try {
-      if (!(await settlesWithin(previous, deadline - Date.now()))) throw new SessionBusyError(sessionId);
       const controller = new AbortController();
-      if (this.sharesLocks()) {
+      await withActiveSpan(lockSpan, async () => {
+        if (!(await settlesWithin(previous, deadline - Date.now()))) throw new SessionBusyError(sessionId);
+        const shared = this.sharesLocks();
+        lockSpan.setAttribute(CHATBET.LOCK_SHARED, shared);
+        if (!shared) return;
         const acquired = await this.acquire(sessionId, ttlMs, deadline, options.take);
         if (acquired === 'busy') throw new SessionBusyError(sessionId);
-        if (acquired !== 'unavailable') {
-          token = acquired.token;
-          renewal = this.keepAlive(sessionId, token, ttlMs, controller);
+        if (acquired === 'unavailable') {
+          lockSpan.setAttribute(CHATBET.LOCK_SHARED, false);
+          return;
         }
-      }
+        token = acquired.token;
+        renewal = this.keepAlive(sessionId, token, ttlMs, controller);
+      }).then(
+        () => lockSpan.end(),
+        (error: unknown) => {
+          recordFailure(lockSpan, error);
+          lockSpan.end();
+          throw error;
+        },
+      );
       const lease: SessionLease = {
         ...(token !== undefined && { lock: { token, ttlMs } }),
         releasedByWrite: () => {

@@ -22,6 +22,8 @@ import {
   SessionNotFoundError,
 } from '@app/conversation';
 import { MetricsService } from '@app/metrics';
+import { SpanKind } from '@opentelemetry/api';
+import { activeSpan, CHATBET, inSpan, recordFailure } from '@app/telemetry';
 import { SocketAddressCap } from '@app/rate-limit';
 import { createHash, randomUUID } from 'node:crypto';
 import { chatErrorEvent, describeChatError, type DescribedChatError } from './chat-error.mapper.js';
@@ -40,7 +42,7 @@ import {
   TokenExpiredError,
   TooManyConnectionsError,
 } from './realtime.errors.js';
-import { MAX_SOCKET_PAYLOAD_BYTES, RECOVERY_WINDOW_MS } from './socket-limits.js';
+import { CHAT_WS_PATH, MAX_SOCKET_PAYLOAD_BYTES, RECOVERY_WINDOW_MS } from './socket-limits.js';
 import { SessionRegistry, type SessionState, type TurnHandle } from './session-registry.js';
 import { type AdmissionRequest, TurnAdmission } from './turn-admission.js';
 
@@ -486,7 +488,10 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       // Every line the turn logs (the chat service's turn line, tools, errors) carries its id.
       .then(() =>
         withCorrelation({ turnId: messageId }, () =>
-          this.runTurn(session, handle, { content: message.content, identity, timeZone: message.time_zone, claims, submittedBy: connection.id }),
+          // Each socket turn is the root of its own trace, whatever ran before it on this connection.
+          inSpan('chat_message', { kind: SpanKind.SERVER, root: true, attributes: this.turnAttributes(connection, session.sessionId, messageId) }, () =>
+            this.runTurn(session, handle, { content: message.content, identity, timeZone: message.time_zone, claims, submittedBy: connection.id }),
+          ),
         ),
       )
       .catch((error: unknown) => {
@@ -495,6 +500,17 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
     session.queue = run;
     this.running.add(run);
     void run.finally(() => this.running.delete(run));
+  }
+
+  private turnAttributes(connection: ChatConnection, sessionId: string, messageId: string) {
+    return {
+      [CHATBET.TRANSPORT]: connection.endpoint === CHAT_WS_PATH ? 'websocket' : 'socket.io',
+      [CHATBET.SOCKET_ENDPOINT]: connection.endpoint,
+      [CHATBET.SESSION_ID]: sessionId,
+      [CHATBET.MESSAGE_ID]: messageId,
+      // A socket turn's log lines carry its message id as their correlation id.
+      [CHATBET.REQUEST_ID]: messageId,
+    };
   }
 
   private async runTurn(
@@ -524,6 +540,8 @@ export class RealtimeChatService implements OnModuleInit, OnModuleDestroy {
       if (!(await this.anyoneListening(sessionId))) session.undelivered.push(answer);
     } catch (error) {
       chunks.flush();
+      const span = activeSpan();
+      if (span) recordFailure(span, error);
       // Nothing was stored, so the same message may be sent again.
       await Promise.all(turn.claims.map((claim) => this.claims.release(session, claim)));
       const described = this.describe(error, { sessionId, messageId });

@@ -13,4 +13,4 @@ export { describeOdds, summariseForm } from './http/sports-api.service.js';
 export { ChatBetHttpProvider } from './chatbet/chatbet-http.provider.js';
 export { ChatBetApiClient, type ChatBetBetLeg, type ChatBetClientStats, type ChatBetPlaceBetRequest } from './chatbet/chatbet-api.client.js';
 export { ChatBetAdapter } from './chatbet/chatbet.adapter.js';
-export type { CircuitState, CircuitBreakerSnapshot } from './chatbet/circuit-breaker.js';
+export type { CircuitState, CircuitBreakerSnapshot } from '@app/common';

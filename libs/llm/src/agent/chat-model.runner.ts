@@ -1,8 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { AIMessageChunk, type BaseMessage, type MessageContent } from '@langchain/core/messages';
 import type { StructuredToolInterface } from '@langchain/core/tools';
+import { SpanKind } from '@opentelemetry/api';
 import { geminiConfig, type GeminiConfig } from '@app/config';
+import { MetricsService } from '@app/metrics';
+import { CHATBET, GEN_AI, inSpan, setDefined } from '@app/telemetry';
 import { GeminiModelCheck } from '../gemini/gemini-model.check.js';
 import { GeminiResponseStreamer } from '../gemini/gemini-response.streamer.js';
 import { ResilientModelCaller } from '../gemini/resilient-model.caller.js';
@@ -44,15 +47,33 @@ export interface ModelStreamResponse {
 export class ChatModelRunner {
   // Gemini fault handling (retries, GEMINI_TIMEOUT, offline fallback) lives in ../gemini/.
   private readonly gemini?: GeminiResponseStreamer;
+  /** What spans name as the requested model: the Gemini model, or our own engine. */
+  private readonly modelName: string;
 
   constructor(
     private readonly selection: ChatModelSelection,
     offline: OfflineChatModel,
     @Inject(geminiConfig.KEY) config: GeminiConfig,
     modelCheck: GeminiModelCheck,
+    // Absent when the LLM module is built without the app's metrics in tests.
+    @Optional() metrics?: MetricsService,
   ) {
+    this.modelName = selection.mode === 'gemini' ? config.model : `chatbet-${selection.mode}`;
     if (selection.mode === 'gemini') {
-      this.gemini = new GeminiResponseStreamer(selection.model, offline, ResilientModelCaller.fromConfig(config), streamModelResponse, modelCheck);
+      const caller = ResilientModelCaller.fromConfig(config);
+      this.gemini = new GeminiResponseStreamer(selection.model, offline, caller, streamModelResponse, modelCheck);
+      // Gemini's calls, retries and circuit, read at scrape time like the ChatBet client's.
+      metrics?.observeUpstream('gemini', () => {
+        const { requests, retries, circuit } = caller.stats();
+        return {
+          requests,
+          retries,
+          errors: circuit?.totalFailures ?? 0,
+          circuitRejections: circuit?.totalRejected ?? 0,
+          circuitOpened: circuit?.timesOpened ?? 0,
+          circuitState: circuit?.state ?? 'closed',
+        };
+      });
     }
   }
 
@@ -60,10 +81,45 @@ export class ChatModelRunner {
     return this.selection.mode;
   }
 
+  /** One model call, traced as a GenAI `chat` span: model, token counts, finish reasons. */
   async streamResponse(request: ModelStreamRequest): Promise<ModelStreamResponse> {
-    if (this.gemini) return this.gemini.streamResponse(request);
-    return { message: await streamModelResponse(this.selection.model, request), mode: this.selection.mode };
+    const attributes = {
+      [GEN_AI.OPERATION_NAME]: 'chat',
+      [GEN_AI.PROVIDER_NAME]: this.selection.mode === 'gemini' ? 'gcp.gemini' : 'chatbet',
+      [GEN_AI.REQUEST_MODEL]: this.modelName,
+      [CHATBET.MODEL_ROUND]: request.round,
+    };
+    return inSpan(`chat ${this.modelName}`, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+      const response = this.gemini
+        ? await this.gemini.streamResponse(request)
+        : { message: await streamModelResponse(this.selection.model, request), mode: this.selection.mode };
+      const { message } = response;
+      const usage = message.usage_metadata;
+      setDefined(span, {
+        [CHATBET.LLM_MODE]: response.mode,
+        [GEN_AI.RESPONSE_MODEL]: response.mode === 'offline-fallback' ? 'chatbet-offline' : (stringOf(message.response_metadata?.modelVersion) ?? this.modelName),
+        [GEN_AI.RESPONSE_ID]: message.id,
+        [GEN_AI.RESPONSE_FINISH_REASONS]: [finishReasonOf(message)],
+        [GEN_AI.USAGE_INPUT_TOKENS]: usage?.input_tokens,
+        [GEN_AI.USAGE_OUTPUT_TOKENS]: usage?.output_tokens,
+      });
+      return response;
+    });
   }
+}
+
+/**
+ * Why the model stopped, as the provider said it (Gemini: STOP, MAX_TOKENS, SAFETY...), else what
+ * the response shows: a tool call or an answer.
+ */
+function finishReasonOf(message: AIMessageChunk): string {
+  const reported = stringOf(message.response_metadata?.finishReason);
+  if (reported !== undefined) return reported.toLowerCase();
+  return (message.tool_calls?.length ?? 0) > 0 ? 'tool_calls' : 'stop';
+}
+
+function stringOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
 /** Streams one response of `model`, forwarding text as it arrives, and returns the aggregate. */

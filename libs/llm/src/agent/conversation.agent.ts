@@ -3,6 +3,7 @@ import { Injectable, Logger, Optional } from '@nestjs/common';
 import { AIMessage, type AIMessageChunk, type BaseMessage, HumanMessage, SystemMessage, ToolMessage } from '@langchain/core/messages';
 import type { ToolCall } from '@langchain/core/messages/tool';
 import { redactPii } from '@app/common';
+import { CHATBET, GEN_AI, inSpan, recordFailure } from '@app/telemetry';
 import { namingMyTeam, NluService } from '@app/nlu';
 import type { FunctionCallRecord, Language, TrackedContext } from '../shared/conversation-types.js';
 import { FORBIDDEN_PROMISES } from '../shared/responsible-gambling.js';
@@ -217,7 +218,30 @@ export class ConversationAgent {
       });
   }
 
-  private async execute(
+  /** Runs one tool call, traced as a GenAI `execute_tool` span; upstream calls and Redis commands are its children. */
+  private execute(
+    call: ToolCall & { id: string },
+    context: ToolContext,
+    signal: AbortSignal | undefined,
+  ): Promise<{ record: FunctionCallRecord; outcome: ExecutedCall; output: string }> {
+    const attributes = {
+      [GEN_AI.OPERATION_NAME]: 'execute_tool',
+      [GEN_AI.TOOL_NAME]: call.name,
+      [GEN_AI.TOOL_CALL_ID]: call.id,
+      [GEN_AI.TOOL_TYPE]: 'function',
+    };
+    return inSpan(`execute_tool ${call.name}`, { attributes }, async (span) => {
+      const executed = await this.executeTool(call, context, signal);
+      if (!executed.record.ok) {
+        const code = typeof executed.outcome.result?.error === 'string' ? executed.outcome.result.error : 'TOOL_ERROR';
+        span.setAttribute(CHATBET.TOOL_ERROR, code);
+        recordFailure(span, new Error(executed.record.error ?? code), code);
+      }
+      return executed;
+    });
+  }
+
+  private async executeTool(
     call: ToolCall & { id: string },
     context: ToolContext,
     signal: AbortSignal | undefined,

@@ -1,8 +1,8 @@
 import { AIMessageChunk } from '@langchain/core/messages';
+import { parseRetryAfterMs } from '@app/common';
 import {
   DEFAULT_GEMINI_CALL_LIMITS,
   GeminiCallPolicy,
-  parseRetryAfterHeader,
   parseRetryDelay,
   retryAfterOf,
   type GeminiFailure,
@@ -29,16 +29,16 @@ describe('Retry-After parsing', () => {
     ['0.5', 500],
     [' 10 ', 10_000],
   ])('reads delta-seconds %j as %d ms', (value, expected) => {
-    expect(parseRetryAfterHeader(value, now)).toBe(expected);
+    expect(parseRetryAfterMs(value, now)).toBe(expected);
   });
 
   it('reads an HTTP date as the time left until then, never negative', () => {
-    expect(parseRetryAfterHeader('Wed, 01 Jan 2025 12:00:07 GMT', now)).toBe(7_000);
-    expect(parseRetryAfterHeader('Wed, 01 Jan 2025 11:59:00 GMT', now)).toBe(0);
+    expect(parseRetryAfterMs('Wed, 01 Jan 2025 12:00:07 GMT', now)).toBe(7_000);
+    expect(parseRetryAfterMs('Wed, 01 Jan 2025 11:59:00 GMT', now)).toBe(0);
   });
 
   it.each([undefined, null, '', '  ', 'soon', '-3'])('ignores an absent or unreadable value %j', (value) => {
-    expect(parseRetryAfterHeader(value, now)).toBeUndefined();
+    expect(parseRetryAfterMs(value, now)).toBeUndefined();
   });
 
   it.each([

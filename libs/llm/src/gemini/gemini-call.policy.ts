@@ -3,6 +3,7 @@
  * long to wait first. Pure (no timers, no I/O) so every decision can be unit-tested.
  */
 import type { AIMessageChunk } from '@langchain/core/messages';
+import { parseRetryAfterMs } from '@app/common';
 
 export interface GeminiCallLimits {
   /** One model call, retries and waits included, must finish within this; then the offline engine answers. */
@@ -41,7 +42,9 @@ export type GeminiFailureKind =
   /** No text and no tool call. How a MALFORMED_FUNCTION_CALL looks once streamed (see `classifyResult`). */
   | 'empty'
   /** The call's time budget ran out. */
-  | 'timeout';
+  | 'timeout'
+  /** Not sent: Gemini failed the last calls in a row, and the circuit breaker holds calls back for a while. */
+  | 'circuit-open';
 
 export interface GeminiFailure {
   kind: GeminiFailureKind;
@@ -103,6 +106,7 @@ export class GeminiCallPolicy {
         return used.malformed < this.limits.maxMalformedRetries;
       case 'rejected':
       case 'timeout':
+      case 'circuit-open':
         return false;
     }
   }
@@ -121,21 +125,6 @@ export class GeminiCallPolicy {
   }
 }
 
-/**
- * Milliseconds an HTTP `Retry-After` value asks for: delta-seconds ("2", "0.5") or an HTTP date.
- * `undefined` when absent or unreadable; never negative.
- */
-export function parseRetryAfterHeader(value: string | null | undefined, now: number = Date.now()): number | undefined {
-  const trimmed = value?.trim();
-  if (!trimmed) return undefined;
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  // Date.parse takes "-3" for a year; an HTTP date always names a weekday and a month.
-  if (!/[a-z]{3}/i.test(trimmed)) return undefined;
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
-}
-
 /** Milliseconds of a protobuf Duration as JSON writes it ("37s", "1.5s", "0.250s"), as in google.rpc.RetryInfo. */
 export function parseRetryDelay(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
@@ -150,7 +139,7 @@ export function parseRetryDelay(value: unknown): number | undefined {
  */
 export function retryAfterOf(error: unknown, now: number = Date.now()): number | undefined {
   if (!isRecord(error)) return undefined;
-  const fromHeader = parseRetryAfterHeader(headerOf(error.headers) ?? (isRecord(error.response) ? headerOf(error.response.headers) : undefined), now);
+  const fromHeader = parseRetryAfterMs(headerOf(error.headers) ?? (isRecord(error.response) ? headerOf(error.response.headers) : undefined), now);
   if (fromHeader !== undefined) return fromHeader;
   const details = Array.isArray(error.errorDetails) ? (error.errorDetails as unknown[]) : [];
   for (const detail of details) {

@@ -8,9 +8,7 @@ import { dataOnlyNotice } from './data-only.notice.js';
 import { DEFAULT_GEMINI_CALL_LIMITS, GeminiCallPolicy } from './gemini-call.policy.js';
 import type { ModelNotFoundReporter } from './gemini-model.check.js';
 import { GeminiResponseStreamer, type StreamOnce } from './gemini-response.streamer.js';
-import { ResilientModelCaller, type RetryTimer } from './resilient-model.caller.js';
-
-const NO_WAIT: RetryTimer = { now: () => 0, sleep: async () => undefined };
+import { ResilientModelCaller } from './resilient-model.caller.js';
 
 type Behaviour = (request: ModelStreamRequest) => Promise<AIMessageChunk>;
 
@@ -29,7 +27,7 @@ function setup(modelCheck?: ModelNotFoundReporter) {
     if (!next) throw new Error('test: nothing scripted');
     return next(request);
   };
-  const caller = new ResilientModelCaller(new GeminiCallPolicy({ ...DEFAULT_GEMINI_CALL_LIMITS, timeoutMs: 5_000 }), NO_WAIT);
+  const caller = new ResilientModelCaller(new GeminiCallPolicy({ ...DEFAULT_GEMINI_CALL_LIMITS, timeoutMs: 5_000, baseDelayMs: 0 }));
   const streamer = new GeminiResponseStreamer(gemini, offline, caller, streamOnce, modelCheck);
   return { streamer, calls, gemini: plays.get(gemini)!, offline: plays.get(offline)! };
 }

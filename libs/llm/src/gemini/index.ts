@@ -1,7 +1,6 @@
 export {
   DEFAULT_GEMINI_CALL_LIMITS,
   GeminiCallPolicy,
-  parseRetryAfterHeader,
   parseRetryDelay,
   retryAfterOf,
   type GeminiCallLimits,
@@ -12,11 +11,10 @@ export {
 export { GeminiUnavailableError } from './gemini-unavailable.error.js';
 export {
   ResilientModelCaller,
-  SYSTEM_RETRY_TIMER,
   type ModelAttempt,
   type ModelAttemptContext,
   type ModelCallOptions,
-  type RetryTimer,
+  type ModelCallerStats,
 } from './resilient-model.caller.js';
 export { prepareGeminiChatModel } from './gemini-chat-model.setup.js';
 export { dataOnlyNotice, type NoticeLanguage } from './data-only.notice.js';

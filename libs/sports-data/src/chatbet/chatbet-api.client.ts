@@ -1,14 +1,25 @@
 /**
  * Low-level HTTP client of the ChatBet upstream (contract notes: CHATBET_API.md): endpoints,
  * query names and headers exactly as the upstream expects them, plus the resilience around every call
- * (timeouts, retries with backoff, a circuit breaker) and the upstream token. It returns the parsed
+ * (cockatiel policies: a bulkhead, a timeout per attempt, retries with backoff that honour
+ * Retry-After, a circuit breaker) and the upstream token. It returns the parsed
  * JSON untouched; turning it into the domain model is the adapter's job.
  */
 import { Inject, Injectable, Logger, type OnModuleDestroy, Optional } from '@nestjs/common';
 import http from 'node:http';
 import https from 'node:https';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { bulkhead, BulkheadRejectedError, handleWhen, retry, timeout, TimeoutStrategy, type BulkheadPolicy, type TimeoutPolicy } from 'cockatiel';
+import {
+  CircuitOpenError,
+  fullJitterBackoff,
+  parseRetryAfterMs,
+  RetryAfterBackoff,
+  UpstreamCircuit,
+  type CircuitBreakerSnapshot,
+} from '@app/common';
 import { chatbetConfig, type ChatBetConfig } from '@app/config';
+import { SpanKind } from '@opentelemetry/api';
+import { injectTraceHeaders, recordFailure, startSpan, withActiveSpan } from '@app/telemetry';
 import { Clock, SystemClock } from '../clock.js';
 import {
   UpstreamMalformedResponseError,
@@ -16,8 +27,7 @@ import {
   UpstreamUnavailableError,
 } from '../domain/errors.js';
 import { ChatBetAdapter } from './chatbet.adapter.js';
-import { CircuitBreaker, CircuitOpenError, type CircuitBreakerSnapshot } from './circuit-breaker.js';
-import { isRetryableStatus, parseRetryAfterMs, retryDelayMs } from './retry-policy.js';
+import { isRetryableStatus } from './retry-policy.js';
 
 export type ChatBetLanguage = 'en' | 'es' | 'pt_br';
 /**
@@ -65,6 +75,8 @@ export const TOKEN_REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
 const BACKOFF = { baseMs: 200, capMs: 5_000, maxRetryAfterMs: 10_000 };
 const MAX_SOCKETS = 32;
+/** Requests waiting for one of the MAX_SOCKETS slots; past this the upstream is called overloaded at once. */
+const MAX_QUEUED = 512;
 
 type Query = Record<string, string | number | boolean | undefined>;
 
@@ -116,7 +128,9 @@ class AttemptError extends Error {
 export class ChatBetApiClient implements OnModuleDestroy {
   private readonly logger = new Logger(ChatBetApiClient.name);
   private readonly clock: Clock;
-  private readonly breaker: CircuitBreaker;
+  private readonly breaker: UpstreamCircuit;
+  private readonly bulkhead: BulkheadPolicy = bulkhead(MAX_SOCKETS, MAX_QUEUED);
+  private readonly attemptTimeout: TimeoutPolicy;
   private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
   private readonly httpsAgent = new https.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
   private token?: { value: string; refreshAt: number };
@@ -131,12 +145,15 @@ export class ChatBetApiClient implements OnModuleDestroy {
     @Optional() clock?: Clock,
   ) {
     this.clock = clock ?? new SystemClock();
-    this.breaker = new CircuitBreaker({
+    this.breaker = new UpstreamCircuit({
       failureThreshold: config.circuitFailureThreshold,
       resetMs: config.circuitResetMs,
+      isFailure: (error) => error instanceof AttemptError && error.countsAgainstUpstream,
       now: () => this.clock.now().getTime(),
       onStateChange: (from, to) => this.logger.warn(`ChatBet circuit ${from} -> ${to}`),
     });
+    // Cooperative: the attempt itself turns the abort into a timeout failure and closes the socket.
+    this.attemptTimeout = timeout(config.timeoutMs, TimeoutStrategy.Cooperative);
   }
 
   onModuleDestroy(): void {
@@ -324,28 +341,48 @@ export class ChatBetApiClient implements OnModuleDestroy {
 
   // --- Transport and resilience ---
 
+  /**
+   * retry → circuit breaker → bulkhead → timeout → one HTTP exchange. A retry is skipped once the
+   * circuit is open (waiting out a backoff would change nothing) and, for calls that change state
+   * upstream, unless the upstream certainly did not act on the request.
+   */
   private async request(spec: RequestSpec): Promise<unknown> {
     const baseUrl = this.config.baseUrl;
     if (baseUrl === undefined) throw new UpstreamUnavailableError('The ChatBet API base URL is not configured');
-    for (let retry = 0; ; retry++) {
-      try {
-        return await this.breaker.execute(
-          () => this.attempt(baseUrl, spec),
-          (error) => !(error instanceof AttemptError) || error.countsAgainstUpstream,
-        );
-      } catch (error) {
-        if (error instanceof CircuitOpenError) throw circuitOpen(error.retryAfterMs);
-        if (!(error instanceof AttemptError)) throw error;
-        const mayRetry = error.retryable && (spec.idempotent !== false || error.status === 429 || error.notSent);
-        if (!mayRetry || retry >= this.config.maxRetries) throw this.toDomainError(error, spec);
-        // This failure may have just opened the circuit: waiting out a backoff would change nothing.
-        const breaker = this.breaker.snapshot();
-        if (breaker.state === 'open') throw circuitOpen(breaker.retryAfterMs ?? this.config.circuitResetMs);
-        const delay = retryDelayMs(retry, error.retryAfterMs, BACKOFF);
-        this.retries++;
-        this.logger.warn(`ChatBet ${spec.method} ${spec.path} failed (${error.message}); retry ${retry + 1} in ${delay} ms`);
-        await sleep(delay);
-      }
+    const retryPolicy = retry(
+      handleWhen(
+        (error) =>
+          error instanceof AttemptError &&
+          error.retryable &&
+          (spec.idempotent !== false || error.status === 429 || error.notSent) &&
+          this.breaker.currentState() !== 'open',
+      ),
+      {
+        maxAttempts: this.config.maxRetries,
+        backoff: new RetryAfterBackoff({
+          hint: (error) => (error instanceof AttemptError ? error.retryAfterMs : undefined),
+          maxRetryAfterMs: BACKOFF.maxRetryAfterMs,
+          fallback: fullJitterBackoff(BACKOFF.baseMs, BACKOFF.capMs),
+        }),
+      },
+    );
+    retryPolicy.onRetry((event) => {
+      this.retries++;
+      const reason = 'error' in event && event.error instanceof Error ? event.error.message : 'failed';
+      this.logger.warn(`ChatBet ${spec.method} ${spec.path} failed (${reason}); retry ${event.attempt} in ${event.delay} ms`);
+    });
+    try {
+      return await retryPolicy.execute(({ attempt }) =>
+        this.breaker.execute(() => this.bulkhead.execute(() => this.attemptTimeout.execute(({ signal }) => this.attempt(baseUrl, spec, signal, attempt)))),
+      );
+    } catch (error) {
+      if (error instanceof CircuitOpenError) throw circuitOpen(error.retryAfterMs);
+      if (error instanceof BulkheadRejectedError) throw new UpstreamUnavailableError('Too many sports data requests are waiting; try again shortly', 1);
+      if (!(error instanceof AttemptError)) throw error;
+      // This failure may have just opened the circuit: say how long the pause lasts.
+      const breaker = this.breaker.snapshot();
+      if (error.retryable && breaker.state === 'open') throw circuitOpen(breaker.retryAfterMs ?? this.config.circuitResetMs);
+      throw this.toDomainError(error, spec);
     }
   }
 
@@ -359,8 +396,12 @@ export class ChatBetApiClient implements OnModuleDestroy {
     return new UpstreamUnavailableError(undefined, retryAfterSeconds);
   }
 
-  /** One HTTP exchange, bounded by the configured timeout from sending to the last byte. */
-  private attempt(baseUrl: string, spec: RequestSpec): Promise<unknown> {
+  /**
+   * One HTTP exchange; `signal` aborts when the configured timeout passes, from sending to the last
+   * byte. Traced as an HTTP client span (a child of the tool that asked), and the upstream gets the
+   * trace's `traceparent`. `resendCount` is 0 for the first attempt.
+   */
+  private attempt(baseUrl: string, spec: RequestSpec, signal: AbortSignal, resendCount: number): Promise<unknown> {
     const url = new URL(baseUrl + spec.path);
     for (const [name, value] of Object.entries(spec.query ?? {})) {
       if (value !== undefined) url.searchParams.set(name, String(value));
@@ -373,48 +414,66 @@ export class ChatBetApiClient implements OnModuleDestroy {
       ...spec.headers,
     };
     this.requests++;
+    // The query is left out of the span: it can carry a user key.
+    const span = startSpan(`${spec.method} ${spec.path}`, {
+      kind: SpanKind.CLIENT,
+      attributes: {
+        'http.request.method': spec.method,
+        'server.address': url.hostname,
+        'server.port': Number(url.port || (secure ? 443 : 80)),
+        'url.path': spec.path,
+        ...(resendCount > 0 ? { 'http.request.resend_count': resendCount } : {}),
+      },
+    });
+    withActiveSpan(span, () => injectTraceHeaders(headers));
 
     return new Promise((resolve, reject) => {
       let settled = false;
-      const settle = (outcome: () => void) => {
+      const settle = (outcome: () => void, status?: number, failure?: AttemptError) => {
         if (settled) return;
         settled = true;
-        clearTimeout(timer);
+        signal.removeEventListener('abort', onTimeout);
+        if (status !== undefined) span.setAttribute('http.response.status_code', status);
+        if (failure) recordFailure(span, failure, failure.kind === 'status' ? String(status) : failure.kind);
+        span.end();
         outcome();
       };
+      const fail = (error: AttemptError) => settle(() => reject(error), error.status, error);
       const request = (secure ? https : http).request(url, {
         method: spec.method,
         agent: secure ? this.httpsAgent : this.httpAgent,
         headers,
       });
-      const timer = setTimeout(() => {
-        settle(() => reject(new AttemptError('timeout', `no complete answer within ${this.config.timeoutMs} ms`)));
+      const onTimeout = () => {
+        fail(new AttemptError('timeout', `no complete answer within ${this.config.timeoutMs} ms`));
         request.destroy();
-      }, this.config.timeoutMs);
+      };
+      signal.addEventListener('abort', onTimeout, { once: true });
 
       request.on('error', (error: NodeJS.ErrnoException) => {
         const notSent = error.code === 'ECONNREFUSED';
-        settle(() => reject(new AttemptError('network', error.code ?? error.message, undefined, undefined, undefined, notSent)));
+        fail(new AttemptError('network', error.code ?? error.message, undefined, undefined, undefined, notSent));
       });
       request.on('response', (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('error', (error) => settle(() => reject(new AttemptError('network', error.message))));
+        response.on('error', (error) => fail(new AttemptError('network', error.message)));
         response.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           const status = response.statusCode ?? 0;
-          settle(() => {
-            if (status < 200 || status >= 300) {
-              const retryAfterMs = parseRetryAfterMs(response.headers['retry-after'], this.clock.now().getTime());
-              reject(new AttemptError('status', `HTTP ${status}`, status, retryAfterMs, errorDetail(text)));
-              return;
-            }
-            try {
-              resolve(text.length === 0 ? null : (JSON.parse(text) as unknown));
-            } catch {
-              reject(new AttemptError('malformed', `HTTP ${status} with a body that is not JSON`, status));
-            }
-          });
+          if (status < 200 || status >= 300) {
+            const retryAfterMs = parseRetryAfterMs(response.headers['retry-after'], this.clock.now().getTime());
+            fail(new AttemptError('status', `HTTP ${status}`, status, retryAfterMs, errorDetail(text)));
+            return;
+          }
+          let parsed: unknown;
+          try {
+            parsed = text.length === 0 ? null : (JSON.parse(text) as unknown);
+          } catch {
+            fail(new AttemptError('malformed', `HTTP ${status} with a body that is not JSON`, status));
+            return;
+          }
+          settle(() => resolve(parsed), status);
         });
       });
       request.end(body);

@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { CircuitBreaker, CircuitOpenError, type CircuitState } from './circuit-breaker.js';
+import { CircuitOpenError, UpstreamCircuit, type CircuitState } from './upstream-circuit.js';
 
 class FakeTime {
   current = 1_000_000;
@@ -12,19 +12,19 @@ class FakeTime {
 const ok = () => Promise.resolve('ok');
 const boom = () => Promise.reject(new Error('boom'));
 
-async function failTimes(breaker: CircuitBreaker, times: number): Promise<void> {
+async function failTimes(breaker: UpstreamCircuit, times: number): Promise<void> {
   for (let i = 0; i < times; i++) await expect(breaker.execute(boom)).rejects.toThrow('boom');
 }
 
-describe('CircuitBreaker', () => {
+describe('UpstreamCircuit', () => {
   let time: FakeTime;
   let transitions: string[];
-  let breaker: CircuitBreaker;
+  let breaker: UpstreamCircuit;
 
   beforeEach(() => {
     time = new FakeTime();
     transitions = [];
-    breaker = new CircuitBreaker({
+    breaker = new UpstreamCircuit({
       failureThreshold: 3,
       resetMs: 10_000,
       now: time.now,
@@ -79,27 +79,30 @@ describe('CircuitBreaker', () => {
     expect(breaker.currentState()).toBe('half_open');
   });
 
-  it('lets exactly one trial through while half-open', async () => {
+  it('lets exactly one trial through while half-open and refuses the others until it has closed the circuit', async () => {
     await failTimes(breaker, 3);
     time.advance(10_000);
     let release: (value: string) => void = () => undefined;
     const trial = breaker.execute(() => new Promise<string>((resolve) => (release = resolve)));
     const second = jest.fn(ok);
-    await expect(breaker.execute(second)).rejects.toBeInstanceOf(CircuitOpenError);
+    const refused = await breaker.execute(second).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(CircuitOpenError);
+    expect((refused as CircuitOpenError).retryAfterMs).toBe(10_000);
     expect(second).not.toHaveBeenCalled();
     release('done');
     await expect(trial).resolves.toBe('done');
     await expect(breaker.execute(second)).resolves.toBe('ok');
+    expect(breaker.snapshot()).toMatchObject({ state: 'closed', totalRejected: 1 });
   });
 
   it('does not count errors the predicate says are not the upstream’s fault', async () => {
-    const notAFailure = () => false;
-    for (let i = 0; i < 5; i++) await expect(breaker.execute(boom, notAFailure)).rejects.toThrow('boom');
-    expect(breaker.snapshot()).toMatchObject({ state: 'closed', totalFailures: 0 });
+    const lenient = new UpstreamCircuit({ failureThreshold: 3, resetMs: 10_000, now: time.now, isFailure: () => false });
+    for (let i = 0; i < 5; i++) await expect(lenient.execute(boom)).rejects.toThrow('boom');
+    expect(lenient.snapshot()).toMatchObject({ state: 'closed', totalFailures: 0, totalSuccesses: 5 });
   });
 
   it('rejects a nonsensical configuration', () => {
-    expect(() => new CircuitBreaker({ failureThreshold: 0, resetMs: 1 })).toThrow(RangeError);
-    expect(() => new CircuitBreaker({ failureThreshold: 1, resetMs: -1 })).toThrow(RangeError);
+    expect(() => new UpstreamCircuit({ failureThreshold: 0, resetMs: 1 })).toThrow(RangeError);
+    expect(() => new UpstreamCircuit({ failureThreshold: 1, resetMs: -1 })).toThrow(RangeError);
   });
 });
