@@ -2,15 +2,18 @@
  * Plays the labelled dialogue set (scripts/dialogs/sets) against the real app and scores it per
  * category and language.
  *
- *   npm run eval:dialogs [-- --only <id-prefix|category|language>[,…]] [--json] [--min 0.95]
+ *   npm run eval:dialogs [-- --only <id-prefix|.id-part.|category|language>[,…]] [--json] [--min 0.95]
  *                        [--out eval-results/dialogs.json] [--base-url http://host:port] [--self-test]
  *
  * Without --base-url the app is started in this process on a free port, with the embedded sports
  * data and the offline engine (Redis from REDIS_URL when set, under a key prefix of its own, else
  * in memory). Every check is evaluated against the app's sports-data REST API at the moment of the
  * turn. --self-test answers every turn with a minimal correct answer written from its own checks,
- * to show that every check of the set can be satisfied. Writes the full report as JSON; exits 1 only when --min is given and the share of turns
- * fully correct is below it.
+ * to show that every check of the set can be satisfied. Writes the full report as JSON. Turns
+ * whose expectation the data cannot give that day are left out of the scores and listed apart.
+ * Exits 1 only when --min is given and the share of scorable turns fully correct is below it, or
+ * more than MAX_UNSCORABLE_SHARE of the turns could not be scored (a score on too few turns says
+ * little).
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -20,8 +23,8 @@ import { parseArgs } from 'node:util';
 import { IdealChatClient } from './dialogs/ideal-answer.js';
 import { DIALOGS } from './dialogs/sets/index.js';
 import { HttpSportsApi, Oracle } from './dialogs/oracle.js';
-import { buildReport, formatFailures, formatTable, turnScore } from './dialogs/report.js';
-import { type DialogResult, HttpChatClient, runDialog, selectDialogs, setTeamProblems, validateSet } from './dialogs/runner.js';
+import { buildReport, formatFailures, formatTable, formatUnscorable, turnScore, unscorableShare } from './dialogs/report.js';
+import { type DialogResult, HttpChatClient, MAX_UNSCORABLE_SHARE, runDialog, selectDialogs, setTeamProblems, validateSet } from './dialogs/runner.js';
 
 const { values } = parseArgs({
   options: {
@@ -107,12 +110,17 @@ try {
   } else {
     if (!values['no-failures'] && report.failing.length > 0) log(`Failing turns (${report.failing.length}):\n\n${formatFailures(report)}\n`);
     log(formatTable(report));
-    if (report.oracleErrors > 0) log(`\n${report.oracleErrors} failed check(s) could not be evaluated from the data (marked "(data)" above).`);
+    if (report.unscorable.length > 0) log(`\nUnscorable turns (${report.unscorable.length}), left out of the scores:\n${formatUnscorable(report)}`);
     log(`\nReport written to ${values.out}`);
   }
   const overall = turnScore(report.overall);
   if (minimum !== undefined && overall < minimum) {
     log(`FAILED: ${(overall * 100).toFixed(1)}% of turns fully correct, below the minimum of ${(minimum * 100).toFixed(1)}%`);
+    exitCode = 1;
+  }
+  const unscorable = unscorableShare(report.overall);
+  if (minimum !== undefined && unscorable > MAX_UNSCORABLE_SHARE) {
+    log(`FAILED: ${(unscorable * 100).toFixed(1)}% of turns could not be scored on today's data, above the ${(MAX_UNSCORABLE_SHARE * 100).toFixed(0)}% allowed`);
     exitCode = 1;
   }
 } finally {

@@ -37,7 +37,8 @@ describe('The offline engine against the grounding guard', () => {
 
   beforeAll(async () => {
     Logger.overrideLogger(false);
-    const restore = patchEnv({ GOOGLE_API_KEY: undefined, REDIS_URL: undefined, REDIS_HOST: undefined, CHATBET_API_BASE_URL: undefined, GROUNDING_POLICY: 'annotate' });
+    // Every answer goes through the guard: a cached one would skip it.
+    const restore = patchEnv({ GOOGLE_API_KEY: undefined, REDIS_URL: undefined, REDIS_HOST: undefined, CHATBET_API_BASE_URL: undefined, GROUNDING_POLICY: 'annotate', CHAT_ANSWER_CACHE: 'false' });
     try {
       moduleRef = await Test.createTestingModule({
         imports: [ConfigModule.forRoot({ isGlobal: true, load: ALL_CONFIGS }), RedisModule, AppCacheModule, LlmModule],

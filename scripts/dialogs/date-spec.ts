@@ -7,7 +7,9 @@ export interface InstantRange {
   to: Date;
 }
 
-const WEEKDAY_INDEX: Record<Exclude<DateSpec, 'today' | 'tomorrow' | 'weekend' | 'next_7_days'>, number> = {
+export type Weekday = Exclude<DateSpec, 'today' | 'tomorrow' | 'weekend' | 'next_7_days' | 'match_day'>;
+
+const WEEKDAY_INDEX: Record<Weekday, number> = {
   sunday: 0,
   monday: 1,
   tuesday: 2,
@@ -38,6 +40,8 @@ export function resolveDateSpec(spec: DateSpec, now: Date, zone: string): Instan
       return days(1, 1);
     case 'next_7_days':
       return { from: now, to: new Date(now.getTime() + 7 * 86_400_000) };
+    case 'match_day':
+      throw new Error('match_day is replaced by the dialogue\'s weekday before a dialogue is played (see Dialog.matchDay)');
     case 'weekend': {
       if (today.weekday === SUNDAY) return days(-1, 2);
       return days((SATURDAY - today.weekday + 7) % 7, 2);
@@ -47,4 +51,11 @@ export function resolveDateSpec(spec: DateSpec, now: Date, zone: string): Instan
       return days(offset, 1);
     }
   }
+}
+
+/** The weekday (as a DateSpec) of a day of the week numbered as Date#getDay numbers it. */
+export function weekdayOf(index: number): Weekday {
+  const found = (Object.entries(WEEKDAY_INDEX) as [Weekday, number][]).find(([, value]) => value === ((index % 7) + 7) % 7);
+  if (found === undefined) throw new Error(`no weekday ${index}`);
+  return found[0];
 }

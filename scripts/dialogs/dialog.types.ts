@@ -16,7 +16,8 @@ export type DialogCategory =
   | 'basketball' // NBA / EuroLeague and basketball sections of football clubs
   | 'lists' // fixture lists: ordering, how many more, paging
   | 'off_topic' // outside betting, or demands for certainty
-  | 'time_zone'; // times in the user's zone
+  | 'time_zone' // times in the user's zone
+  | 'preferences'; // the user's team and zone, kept across conversations
 
 /** A day or range relative to the turn's instant, in the dialogue's time zone. */
 export type DateSpec =
@@ -24,7 +25,9 @@ export type DateSpec =
   | 'tomorrow'
   | 'weekend' // the coming Saturday and Sunday (today included when it is one of them)
   | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday' // the next such day (today included)
-  | 'next_7_days';
+  | 'next_7_days'
+  /** The dialogue's match day (see `Dialog.matchDay`), replaced by its weekday before the dialogue is played. */
+  | 'match_day';
 
 export type Sport = 'football' | 'basketball';
 
@@ -85,6 +88,10 @@ export type Check =
 
 export interface DialogTurn {
   user: string;
+  /** Starts a new conversation (same user) with this turn: what carries over is what the user's preferences keep. */
+  newSession?: boolean;
+  /** The `time_zone` sent with this turn instead of the dialogue's; `null` sends none. */
+  timeZone?: string | null;
   /** Acceptable detected intents (any of them), the project's intent names; omitted = not checked. */
   intents?: string[];
   /** Teams the turn must be about (canonical names), after follow-ups are resolved from context. */
@@ -98,5 +105,12 @@ export interface Dialog {
   language: DialogLanguage;
   /** IANA zone sent as `time_zone` with every turn; default Europe/Madrid. */
   timeZone?: string;
+  /**
+   * A day named in the dialogue that must hold a match of `team`: the weekday of its first fixture
+   * from tomorrow to six days ahead, chosen when the dialogue is played. `{day}` in a turn's text is
+   * that weekday in the dialogue's language ("Saturday", "sábado") and the DateSpec `match_day`
+   * means it, so a question about a day always asks about one that exists in the data.
+   */
+  matchDay?: { team: string; sport?: Sport };
   turns: DialogTurn[];
 }

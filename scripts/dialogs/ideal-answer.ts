@@ -104,7 +104,7 @@ export class IdealChatClient implements ChatClient {
   constructor(private readonly api: SportsApi) {}
 
   async send(body: ChatRequest, context: TurnContext) {
-    const answer = await idealAnswer(context.turn, new Oracle(this.api, new Date(), body.time_zone), context.language);
+    const answer = await idealAnswer(context.turn, new Oracle(this.api, new Date(), context.zone), context.language);
     return { ...answer, session_id: body.session_id ?? 'self-test' };
   }
 }

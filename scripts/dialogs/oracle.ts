@@ -5,7 +5,7 @@
  */
 import { accumulatorReturn, roundMoney } from '@app/betting';
 import { normalizeName } from '@app/sports-data';
-import { resolveDateSpec } from './date-spec.js';
+import { type InstantRange, resolveDateSpec } from './date-spec.js';
 import type { FixtureRef, LegRef, Sport } from './dialog.types.js';
 
 export interface ApiTeam {
@@ -193,9 +193,13 @@ export class Oracle {
 
   /** The fixture a FixtureRef names (see its doc comment). */
   async fixture(ref: FixtureRef): Promise<ApiFixture> {
+    return this.fixtureIn(ref, ref.date === undefined ? undefined : resolveDateSpec(ref.date, this.now, this.zone));
+  }
+
+  /** The first fixture not yet finished of `ref`'s team (and opponent) starting within `range`. */
+  async fixtureIn(ref: Omit<FixtureRef, 'date'> & { date?: FixtureRef['date'] }, range: InstantRange | undefined): Promise<ApiFixture> {
     const team = await this.teamInSport(ref.team, ref.sport);
     const opponent = ref.opponent === undefined ? undefined : await this.teamInSport(ref.opponent, ref.sport);
-    const range = ref.date === undefined ? undefined : resolveDateSpec(ref.date, this.now, this.zone);
     const query: Record<string, string> = { team: team.name, limit: '200' };
     if (range !== undefined) {
       query.from = range.from.toISOString();
@@ -211,7 +215,7 @@ export class Oracle {
     const fixture = candidates[0];
     if (fixture === undefined) {
       const against = opponent ? ` against ${opponent.name}` : '';
-      const when = ref.date ? ` on ${ref.date}` : '';
+      const when = ref.date ? ` on ${ref.date}` : range ? ` from ${range.from.toISOString()} to ${range.to.toISOString()}` : '';
       throw new OracleError(`no fixture of ${team.name}${against}${when} in the data`);
     }
     return fixture;

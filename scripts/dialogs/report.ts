@@ -2,11 +2,14 @@
 import type { DialogCategory, DialogLanguage } from './dialog.types.js';
 import type { DialogResult } from './runner.js';
 
+/** Counts over scorable turns only; turns the data could not judge are counted apart in `unscorable`. */
 export interface Score {
   turns: number;
   turnsCorrect: number;
   dialogs: number;
   dialogsCorrect: number;
+  /** Turns left out because their expectation could not be computed on the day's data. */
+  unscorable: number;
 }
 
 export interface ScoreRow extends Score {
@@ -31,21 +34,32 @@ export interface DialogReport {
   finishedAt: string;
   rows: ScoreRow[];
   overall: Score;
-  /** Failed checks the data could not evaluate (a problem of the set or the data). */
-  oracleErrors: number;
   /** Failed checks per kind, and turns that failed on that kind alone. */
   failedChecks: Record<string, { checks: number; soleCause: number }>;
   failing: FailingTurn[];
+  /** Turns left out of every score, with why (see TurnResult.unscorable). */
+  unscorable: UnscorableTurn[];
   dialogs: DialogResult[];
 }
 
+export interface UnscorableTurn {
+  dialog: string;
+  turn: number;
+  user: string;
+  reason: string;
+}
+
 function score(results: readonly DialogResult[]): Score {
-  const turns = results.flatMap((d) => d.turns);
+  const scorable = (turns: DialogResult['turns']) => turns.filter((t) => t.unscorable === undefined);
+  const turns = scorable(results.flatMap((d) => d.turns));
+  // A dialogue counts when at least one of its turns could be judged, and is right when all those were.
+  const dialogs = results.filter((d) => scorable(d.turns).length > 0);
   return {
     turns: turns.length,
     turnsCorrect: turns.filter((t) => t.pass).length,
-    dialogs: results.length,
-    dialogsCorrect: results.filter((d) => d.pass).length,
+    dialogs: dialogs.length,
+    dialogsCorrect: dialogs.filter((d) => scorable(d.turns).every((t) => t.pass)).length,
+    unscorable: results.flatMap((d) => d.turns).length - turns.length,
   };
 }
 
@@ -64,7 +78,7 @@ export function buildReport(results: readonly DialogResult[], startedAt: Date, f
   for (const language of languages) rows.push({ category: 'all', language, ...score(results.filter((d) => d.language === language)) });
   const failing: FailingTurn[] = results.flatMap((dialog) =>
     dialog.turns
-      .filter((turn) => !turn.pass)
+      .filter((turn) => !turn.pass && turn.unscorable === undefined)
       .map((turn) => ({
         dialog: dialog.id,
         category: dialog.category,
@@ -77,7 +91,6 @@ export function buildReport(results: readonly DialogResult[], startedAt: Date, f
         failed: turn.checks.filter((c) => !c.pass).map((c) => ({ kind: c.kind, detail: c.detail, ...(c.oracleError ? { oracleError: true } : {}) })),
       })),
   );
-  const oracleErrors = failing.reduce((sum, turn) => sum + turn.failed.filter((c) => c.oracleError).length, 0);
   const failedChecks: DialogReport['failedChecks'] = {};
   for (const turn of failing) {
     const kinds = new Set(turn.failed.map((c) => c.kind));
@@ -87,12 +100,26 @@ export function buildReport(results: readonly DialogResult[], startedAt: Date, f
       if (kinds.size === 1) failedChecks[kind].soleCause += 1;
     }
   }
-  return { startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), rows, overall: score(results), oracleErrors, failedChecks, failing, dialogs: [...results] };
+  const unscorable: UnscorableTurn[] = results.flatMap((dialog) =>
+    dialog.turns.flatMap((turn) => (turn.unscorable === undefined ? [] : [{ dialog: dialog.id, turn: turn.index + 1, user: turn.user, reason: turn.unscorable }])),
+  );
+  return { startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), rows, overall: score(results), failedChecks, failing, unscorable, dialogs: [...results] };
 }
 
-/** Share of turns fully correct, 0 when there are none. */
+/** Share of scorable turns fully correct, 0 when there are none. */
 export function turnScore(score: Score): number {
   return score.turns === 0 ? 0 : score.turnsCorrect / score.turns;
+}
+
+/** Share of all turns that could not be scored on the day's data, 0 when there are none. */
+export function unscorableShare(score: Score): number {
+  const all = score.turns + score.unscorable;
+  return all === 0 ? 0 : score.unscorable / all;
+}
+
+/** The unscorable turns, one line each: "id #turn: reason". */
+export function formatUnscorable(report: DialogReport): string {
+  return report.unscorable.map((turn) => `${turn.dialog} #${turn.turn}: ${turn.reason}`).join('\n');
 }
 
 const percent = (part: number, whole: number) => (whole === 0 ? '   -  ' : `${((100 * part) / whole).toFixed(1).padStart(5)}%`);
@@ -108,6 +135,10 @@ export function formatTable(report: DialogReport): string {
   }
   lines.push('-'.repeat(header.length));
   lines.push(line({ category: 'overall', language: 'all', ...report.overall }));
+  if (report.overall.unscorable > 0) {
+    const all = report.overall.turns + report.overall.unscorable;
+    lines.push(`unscorable on today's data (left out above): ${report.overall.unscorable}/${all} turns ${percent(report.overall.unscorable, all).trim()}`);
+  }
   const kinds = Object.entries(report.failedChecks).sort(([, a], [, b]) => b.checks - a.checks);
   if (kinds.length > 0) {
     lines.push('', 'Failed checks by kind (turns failing on that kind alone):');

@@ -54,5 +54,7 @@ describe('runDialog against the running application', () => {
     };
     const result = await runDialog(impossible, new HttpChatClient(baseUrl), new HttpSportsApi(baseUrl), 'runner-spec-user-2');
     expect(result.turns[0].checks[0]).toMatchObject({ pass: false, oracleError: true });
+    // Such a turn is left out of the score rather than counted wrong.
+    expect(result.turns[0].unscorable).toContain('no fixture of Arsenal against Real Oviedo');
   });
 });

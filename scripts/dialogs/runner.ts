@@ -6,9 +6,13 @@
  */
 import type { Check, Dialog, DialogCategory, DialogLanguage, DialogTurn } from './dialog.types.js';
 import { type ChatAnswer, checkIntent, checkTeams, type CheckOutcome, evaluateCheck } from './checks.js';
+import { prepareDialog, usesMatchDay } from './match-day.js';
 import { Oracle, type SportsApi } from './oracle.js';
 
 export const DEFAULT_TIME_ZONE = 'Europe/Madrid';
+
+/** Above this share of turns that cannot be scored on the day's data, a run's score proves little. */
+export const MAX_UNSCORABLE_SHARE = 0.05;
 
 export interface CheckResult extends CheckOutcome {
   /** A check of the set, the turn's intents or teams, or the chat request itself. */
@@ -25,6 +29,11 @@ export interface TurnResult {
   error?: string;
   checks: CheckResult[];
   pass: boolean;
+  /**
+   * Why the turn cannot be scored on today's data (a check's expectation could not be computed:
+   * no such fixture, market or match day); such a turn counts neither as right nor as wrong.
+   */
+  unscorable?: string;
 }
 
 export interface DialogResult {
@@ -38,7 +47,7 @@ export interface DialogResult {
 /** The body of POST /api/v1/chat/message. */
 export interface ChatRequest {
   message: string;
-  time_zone: string;
+  time_zone?: string;
   user_id: string;
   session_id?: string;
 }
@@ -47,6 +56,8 @@ export interface ChatRequest {
 export interface TurnContext {
   turn: DialogTurn;
   language: DialogLanguage;
+  /** The dialogue's time zone (the request may carry another, or none). */
+  zone: string;
 }
 
 /** Sends one chat turn; the app's answer or its error. */
@@ -79,12 +90,14 @@ async function judge(check: Check, answer: ChatAnswer, before: Oracle, after: Or
 }
 
 async function playTurn(turn: DialogTurn, index: number, context: { chat: ChatClient; api: SportsApi; zone: string; language: DialogLanguage; userId: string; sessionId?: string }) {
+  // The zone the request carries (or none); checks read days in the dialogue's zone either way.
+  const sentZone = turn.timeZone === undefined ? context.zone : (turn.timeZone ?? undefined);
   const before = new Oracle(context.api, new Date(), context.zone);
   // Fetches everything the checks need as the data stands before the question.
   await Promise.all([...turn.checks.map((check) => evaluateCheck(check, NO_ANSWER, before)), checkTeams(turn, NO_ANSWER, before)]);
   const reply = await context.chat.send(
-    { message: turn.user, time_zone: context.zone, user_id: context.userId, ...(context.sessionId ? { session_id: context.sessionId } : {}) },
-    { turn, language: context.language },
+    { message: turn.user, ...(sentZone ? { time_zone: sentZone } : {}), user_id: context.userId, ...(context.sessionId ? { session_id: context.sessionId } : {}) },
+    { turn, language: context.language, zone: context.zone },
   );
   if ('error' in reply) {
     const result: TurnResult = { index, user: turn.user, answer: '', tools: [], error: reply.error, checks: [{ kind: 'request', pass: false, detail: reply.error }], pass: false };
@@ -106,14 +119,24 @@ async function playTurn(turn: DialogTurn, index: number, context: { chat: ChatCl
     checks,
     pass: checks.every((check) => check.pass),
   };
+  const unevaluated = checks.filter((check) => !check.pass && check.oracleError);
+  if (unevaluated.length > 0) result.unscorable = unevaluated.map((check) => `${check.kind}: ${check.detail}`).join('; ');
   return { result, sessionId: reply.session_id };
 }
 
-export async function runDialog(dialog: Dialog, chat: ChatClient, api: SportsApi, userId: string): Promise<DialogResult> {
-  const zone = dialog.timeZone ?? DEFAULT_TIME_ZONE;
+export async function runDialog(original: Dialog, chat: ChatClient, api: SportsApi, userId: string): Promise<DialogResult> {
+  const zone = original.timeZone ?? DEFAULT_TIME_ZONE;
+  const prepared = await prepareDialog(original, new Oracle(api, new Date(), zone));
+  if ('unscorable' in prepared) {
+    // Not played: its questions would ask about a day the data has no match on.
+    const turns = original.turns.map((turn, index): TurnResult => ({ index, user: turn.user, answer: '', tools: [], checks: [], pass: false, unscorable: prepared.unscorable }));
+    return { id: original.id, category: original.category, language: original.language, turns, pass: false };
+  }
+  const dialog = prepared.dialog;
   const turns: TurnResult[] = [];
   let sessionId: string | undefined;
   for (const [index, turn] of dialog.turns.entries()) {
+    if (turn.newSession) sessionId = undefined;
     const played = await playTurn(turn, index, { chat, api, zone, language: dialog.language, userId, sessionId });
     turns.push(played.result);
     sessionId = played.sessionId;
@@ -121,10 +144,15 @@ export async function runDialog(dialog: Dialog, chat: ChatClient, api: SportsApi
   return { id: dialog.id, category: dialog.category, language: dialog.language, turns, pass: turns.every((t) => t.pass) };
 }
 
-/** Dialogues whose id starts with, or whose category or language equals, one of the filters. */
+/**
+ * Dialogues whose id starts with, or whose category or language equals, one of the filters; a filter
+ * starting with a dot (".c.") matches that part anywhere in the id, to pick one writer's dialogues
+ * across categories.
+ */
 export function selectDialogs(dialogs: readonly Dialog[], filters: readonly string[]): Dialog[] {
   if (filters.length === 0) return [...dialogs];
-  return dialogs.filter((d) => filters.some((f) => d.id.startsWith(f) || d.category === f || d.language === f));
+  const matches = (d: Dialog, f: string) => (f.startsWith('.') ? d.id.includes(f) : d.id.startsWith(f)) || d.category === f || d.language === f;
+  return dialogs.filter((d) => filters.some((f) => matches(d, f)));
 }
 
 /** Problems of the set itself: duplicate ids, turns without checks, empty dialogues. */
@@ -135,6 +163,7 @@ export function validateSet(dialogs: readonly Dialog[]): string[] {
     if (seen.has(dialog.id)) problems.push(`${dialog.id}: duplicate id`);
     seen.add(dialog.id);
     if (dialog.turns.length === 0) problems.push(`${dialog.id}: no turns`);
+    if (usesMatchDay(dialog) && dialog.matchDay === undefined) problems.push(`${dialog.id}: uses {day} or match_day without a matchDay`);
     dialog.turns.forEach((turn, index) => {
       if (turn.checks.length === 0) problems.push(`${dialog.id} turn ${index + 1}: no checks`);
       if (turn.user.trim().length === 0) problems.push(`${dialog.id} turn ${index + 1}: empty message`);
@@ -151,6 +180,7 @@ export function teamNamesOf(dialog: Dialog): { known: Set<string>; invented: Set
     known.add(r.team);
     if (r.opponent) known.add(r.opponent);
   };
+  if (dialog.matchDay) known.add(dialog.matchDay.team);
   for (const turn of dialog.turns) {
     for (const team of turn.teams ?? []) known.add(team);
     for (const check of turn.checks) {

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { type Identity, TokenService } from '@app/auth';
-import { currentCorrelation, redactPii } from '@app/common';
+import { currentCorrelation, isValidTimeZone, redactPii } from '@app/common';
 import { conversationConfig, type ConversationConfig } from '@app/config';
-import { type ChatMessage, ConversationService, type FunctionCallRecord, type OpenTurn, type PreferencesPatch, SessionBusyError, SessionLockService, type TurnLock } from '@app/conversation';
+import { type ChatMessage, ConversationService, type FunctionCallRecord, type OpenTurn, type PreferencesPatch, SessionBusyError, SessionLockService, type TurnLock, type UserPreferences } from '@app/conversation';
 import { type AgentTurnResult, ConversationAgent } from '@app/llm';
 import { MetricsService } from '@app/metrics';
 import { CHATBET, GEN_AI, inSpan, setDefined } from '@app/telemetry';
@@ -132,6 +132,7 @@ export class ChatService {
           context: session.context,
           timeZone: request.timeZone,
           languageHint: session.preferences.language,
+          preferences: { favouriteTeams: session.preferences.favouriteTeams, timeZone: session.preferences.timeZone },
           signal: request.signal,
         },
         // Always listened to, even without a caller listening, so time to first token is measured for
@@ -166,7 +167,7 @@ export class ChatService {
       // The exchange, its context, summary, activity, preferences and the lock's release go in one write.
       await this.conversations.closeTurn(turn, userMessage, assistantMessage, {
         contextUpdate: result.contextUpdate,
-        ...(request.identity.proof !== 'new' && { preferences: preferencesOf(result) }),
+        ...(request.identity.proof !== 'new' && { preferences: preferencesOf(result, session.preferences, request.timeZone) }),
         ...(lease.lock && { lockToken: lease.lock.token }),
       });
       lease.releasedByWrite();
@@ -264,9 +265,30 @@ function correctionOf(result: AgentTurnResult): AnswerCorrection | undefined {
  * What a user's turns reveal about them, carried to their next sessions: the language they write
  * in, and the stake they usually name.
  */
-function preferencesOf(result: AgentTurnResult): PreferencesPatch {
+/**
+ * What a user's turn reveals about them, carried to their next sessions: the language they write
+ * in, the stake they usually name, the teams they support and the time zone they are in.
+ */
+export function preferencesOf(result: AgentTurnResult, known: UserPreferences, clientZone: string | undefined): PreferencesPatch {
   const stake = result.entities.amounts?.[0];
-  return { language: result.language, ...(stake ? { usualStake: { value: stake.value, currency: stake.currency } } : {}) };
+  const supports = result.entities.supports ?? [];
+  return {
+    language: result.language,
+    ...(stake ? { usualStake: { value: stake.value, currency: stake.currency } } : {}),
+    // The team declared last is "my team"; earlier ones stay behind it.
+    ...(supports.length > 0 ? { favouriteTeams: [...new Set([...supports, ...known.favouriteTeams])] } : {}),
+    ...rememberedZone(result.contextUpdate.timeZone, clientZone, known),
+  };
+}
+
+/**
+ * The zone to keep for the user's next sessions: one they state ("I'm in Mexico City") always; the
+ * client's only while they have stated none.
+ */
+export function rememberedZone(stated: string | undefined, client: string | undefined, known: UserPreferences): Pick<UserPreferences, 'timeZone' | 'timeZoneSource'> {
+  if (stated !== undefined && isValidTimeZone(stated)) return { timeZone: stated, timeZoneSource: 'stated' };
+  if (client !== undefined && isValidTimeZone(client) && known.timeZoneSource !== 'stated') return { timeZone: client, timeZoneSource: 'client' };
+  return {};
 }
 
 function describeSession(session: Awaited<ReturnType<ConversationService['get']>>) {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { isValidTimeZone } from '@app/common';
 import { conversationConfig, type ConversationConfig } from '@app/config';
 import { InvalidPreferencesError, SessionAccessDeniedError, SessionNotFoundError } from './conversation.errors.js';
 import {
@@ -339,6 +340,12 @@ function validatePreferences(patch: PreferencesPatch): PreferencesPatch {
     const { value, currency } = patch.usualStake;
     if (!Number.isFinite(value) || value <= 0) throw new InvalidPreferencesError('usualStake.value must be a positive number');
     if (currency !== null && !/^[A-Z]{3}$/.test(currency)) throw new InvalidPreferencesError('usualStake.currency must be an ISO 4217 code or null');
+  }
+  if (patch.timeZone !== undefined && !isValidTimeZone(patch.timeZone)) {
+    throw new InvalidPreferencesError('timeZone must be an IANA zone such as Europe/Madrid');
+  }
+  if (patch.timeZoneSource !== undefined && !['stated', 'client'].includes(patch.timeZoneSource)) {
+    throw new InvalidPreferencesError('timeZoneSource must be stated or client');
   }
   if (patch.favouriteTeams !== undefined) {
     if (!Array.isArray(patch.favouriteTeams) || patch.favouriteTeams.some((team) => typeof team !== 'string')) {

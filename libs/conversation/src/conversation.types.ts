@@ -54,15 +54,25 @@ export interface TrackedContext {
   lastCall?: { name: string; args: Record<string, unknown> };
   /** The time zone of the city the user said they are in ("I'm in New York"); wins over the client's. */
   timeZone?: string;
+  /** The sport the conversation is in: a club named without a sport word is read in it. */
+  lastSport?: 'football' | 'basketball';
   /** The selection last priced or asked about ("over 2.5", "the draw"), for "put 10 on it". */
   lastSelection?: { selection: string; market?: string; line?: number };
 }
 
 export interface UserPreferences {
+  /** Teams the user said they support, newest first ("my team" is the first). */
   favouriteTeams: string[];
   usualStake?: Amount;
   language?: Language;
   oddsFormat: 'decimal' | 'fractional' | 'american';
+  /** IANA zone used when a request carries none. */
+  timeZone?: string;
+  /**
+   * `stated`: the user named the city or zone they are in; a client's zone does not replace it.
+   * `client`: the zone a client last sent.
+   */
+  timeZoneSource?: 'stated' | 'client';
 }
 
 export interface ConversationSession {

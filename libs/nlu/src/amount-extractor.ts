@@ -72,8 +72,9 @@ const FOLLOW_UP_STAKE_RE = new RegExp(
 );
 
 const SLANG_AMOUNTS: readonly [RegExp, number, string][] = [
-  [/\b(?:a|one)\s+tenner\b/g, 10, 'GBP'],
-  [/\b(?:a|one)\s+fiver\b/g, 5, 'GBP'],
+  [/\b(?:(?:a|one)\s+)?tenner\b/g, 10, 'GBP'],
+  [/\b(?:(?:a|one)\s+)?fiver\b/g, 5, 'GBP'],
+  [/\b(?:a|one)\s+pony\b/g, 25, 'GBP'],
 ];
 
 export function parseNumber(raw: string, multiplier?: string): number {

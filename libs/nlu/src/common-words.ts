@@ -4,7 +4,7 @@
  * from drifting into entity matches.
  */
 export const EN_FUNCTION_WORDS: readonly string[] = [
-  'the', 'is', 'are', 'was', 'were', 'be', 'been', 'what', 'whats', 'when', 'where', 'which', 'who', 'whos', 'why',
+  'the', 'is', 'are', 'was', 'were', 'be', 'been', 'what', 'whats', 'when', 'whens', 'wheres', 'where', 'which', 'who', 'whos', 'why',
   'how', 'does', 'do', 'did', 'doesnt', 'dont', 'my', 'me', 'i', 'im', 'ive', 'id', 'you', 'your', 'youre', 'we',
   'our', 'they', 'their', 'them', 'it', 'its', 'this', 'that', 'these', 'those', 'there', 'here', 'of', 'to', 'for',
   'with', 'on', 'at', 'in', 'from', 'by', 'about', 'and', 'or', 'but', 'if', 'would', 'will', 'should', 'could',

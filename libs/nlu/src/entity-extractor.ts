@@ -20,7 +20,7 @@ const CUE_BEFORE = new Set([
 const CUE_AFTER = new Set([
   'vs', 'v', 'versus', 'contra', 'against', 'x', 'fc', 'game', 'games', 'match', 'matches', 'partido', 'partidos',
   'fixture', 'odds', 'cuotas', 'play', 'plays', 'playing', 'juega', 'juegan', 'win', 'wins', 'gana', 'ganan', 'or', 'and',
-  'y', 'o',
+  'y', 'o', 'next',
 ]);
 // "cómo" and "y cómo" are everywhere in Spanish; only the strongest cues count for Como.
 const STRICT_BEFORE = new Set(['vs', 'v', 'versus', 'contra', 'against', 'x', 'beat', 'beats', 'face', 'faces', 'facing', 'host', 'hosts', 'visit', 'visits', 'does', 'did', 'will', 'al', 'del', 'on', 'for']);

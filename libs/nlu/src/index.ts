@@ -20,3 +20,4 @@ export {
   type LabelledUtterance,
   type PrfScore,
 } from './nlu-evaluator.js';
+export { namingMyTeam } from './fan-cues.js';

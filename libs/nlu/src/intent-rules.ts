@@ -464,7 +464,7 @@ export const INTENT_RULES: readonly IntentRule[] = [
     String.raw`\b(?:help|helps|ayuda|ayudame|ayudas|ayudar|ayudarme|assist|assistance|support|soporte|socorro)\b`,
   ),
   rule('HELP_REQUEST', 'what-can-you-do', 3.5,
-    String.raw`\bwhat\s+(?:can|do|could|are)\s+(?:you|u|i)\s+(?:do|ask|able|offer|help|say|use|know)\b`,
+    String.raw`\bwhat\s+(?:can|do|could|are)\s+(?:you|u|i)\s+(?:(?:actually|really|even|exactly|else)\s+)?(?:do|ask|able|offer|help|say|use|know)\b`,
     String.raw`\bwhat\s+(?:kind|sort|type)s?\s+of\s+(?:questions|things|stuff|bets)\b`,
     String.raw`\bwhat\s+are\s+you\b`,
     String.raw`\bwho\s+are\s+you\b`,

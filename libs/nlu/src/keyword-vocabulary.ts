@@ -1,4 +1,5 @@
 import { CUE_PATTERNS } from './conversation-cues.js';
+import { FAN_PATTERNS } from './fan-cues.js';
 import { ACCA_RE } from './leg-extractor.js';
 import { BETTING_TERM_PATTERNS } from './betting-terms-extractor.js';
 import { EN_FUNCTION_WORDS, ES_FUNCTION_WORDS } from './common-words.js';
@@ -71,7 +72,7 @@ export function knownKeywords(): Set<string> {
     ...EN_FUNCTION_WORDS,
     ...ES_FUNCTION_WORDS,
   ]);
-  const sources = [...INTENT_RULES.map((r) => r.pattern.source), ...BETTING_TERM_PATTERNS.map((p) => p.source), ...CUE_PATTERNS.map((p) => p.source), ACCA_RE.source];
+  const sources = [...INTENT_RULES.map((r) => r.pattern.source), ...BETTING_TERM_PATTERNS.map((p) => p.source), ...CUE_PATTERNS.map((p) => p.source), ...FAN_PATTERNS.map((p) => p.source), ACCA_RE.source];
   for (const source of sources) {
     for (const w of literalWords(source)) words.add(w);
   }

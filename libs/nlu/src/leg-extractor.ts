@@ -15,11 +15,11 @@ export const ACCA_RE =
 const CONJUNCTIONS = new Set(['and', 'y', 'e', 'plus', 'also', 'tambien', 'then', 'luego']);
 const CLAUSE_PUNCTUATION = /[,;+&\n]/;
 // Words that say a leg backs something, so two legs read as a bet even without a stake.
-const PICK_CUE = /\b(?:win|wins|to\s+win|beat|beats|victory|gana|ganan|gane|ganen|ganar|victoria|lose|loses|pierde|pierden|draw|empate|empatan|over|under|mas\s+de|menos\s+de|btts|ambos\s+marcan)\b/;
+const PICK_CUE = /\b(?:win|wins|to\s+win|beat|beats|victory|gana|ganan|gane|ganen|ganar|victoria|lose|loses|pierde|pierden|draw|empate|empatan|level|square|over|under|mas\s+de|menos\s+de|btts|ambos\s+marcan|marquen|score)\b/;
 const LOSE_RE = /\b(?:lose|loses|losing|to\s+lose|pierde|pierden|pierda|perder|derrota\s+del?)\b/;
-const DRAW_RE = /\b(?:draw|tie|empate|empatan|empaten)\b/;
+const DRAW_RE = /\b(?:draw|draws|drawn|tie|tied|empate|empatan|empaten|empatados?|tablas)\b|\b(?:ends?|finish(?:es)?|end\s+up)\s+(?:level|all\s+square|even)\b|\ball\s+square\b/;
 const TOTAL_RE = /\b(over|under|mas\s+de|menos\s+de)\s*(\d+(?:[.,]\d+)?)/;
-const BTTS_RE = /\b(?:btts|both\s+teams?\s+to\s+score|ambos\s+(?:equipos\s+)?marcan|marcan\s+ambos)\b/;
+const BTTS_RE = /\b(?:btts|both\s+(?:teams?|sides)\s+(?:to\s+)?score|both\s+score|ambos\s+(?:equipos\s+)?marca[nr]|marca[nr]\s+ambos|marque[n]?\s+(?:los\s+)?(?:dos|ambos)|marcan\s+los\s+dos)\b/;
 
 interface Clause {
   names: string[];
@@ -38,17 +38,24 @@ export interface LegInput {
 export function extractLegs({ matches, tokens, corrected, normalized, hasAmount }: LegInput): LegEntity[] | undefined {
   const clauses = splitClauses(matches, tokens, corrected, normalized);
   const legs: LegEntity[] = [];
+  // Legs whose clause said what it backs ("Barcelona to win"), as opposed to only naming the match.
+  const stated = new Set<LegEntity>();
   let cues = 0;
   for (const clause of clauses) {
-    if (PICK_CUE.test(clause.text)) cues++;
+    const cued = PICK_CUE.test(clause.text);
+    if (cued) cues++;
     const leg = legOf(clause);
     if (!leg) continue;
-    // A clause about a team already in a leg ("Barça vs Madrid, €20 on Barça") refines that leg.
+    // A clause about a team already in a leg ("Barça vs Madrid, €20 on Barça") refines that leg,
+    // unless both say what they back ("Barcelona to win and over 2.5 in Barça–Madrid"): two legs of
+    // one match, which the pricing then explains it cannot combine.
     const previous = legs.find((l) => [l.team, l.opponent].some((t) => t === leg.team || (leg.opponent !== undefined && t === leg.opponent)));
-    if (previous) {
+    const twoPicks = previous !== undefined && cued && stated.has(previous) && (leg.selection !== previous.selection || leg.team !== previous.team);
+    if (previous && !twoPicks) {
       if (previous.selection === 'win' && leg.selection !== 'win') Object.assign(previous, { selection: leg.selection, line: leg.line });
       continue;
     }
+    if (cued) stated.add(leg);
     legs.push(leg);
   }
   if (legs.length < 2) return undefined;

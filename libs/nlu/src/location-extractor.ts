@@ -27,11 +27,27 @@ const CITY_ALT = Object.keys(CITY_ZONES)
   .map((city) => city.replace(/ /g, '\\s+'))
   .join('|');
 
-// Saying where one is: the zone holds for the rest of the conversation.
+// Saying where one is, or whose time one keeps: the zone holds for the rest of the conversation.
 const STAY_RE = new RegExp(
-  String.raw`\b(?:i'?m|i\s+am|im|we'?re|we\s+are|estoy|estamos|vivo|vivimos|live|living|based|watching|viendo|veo\s+el\s+partido)\s+(?:(?:this\s+week|esta\s+semana|now|ahora)\s+)?(?:in|en|from|desde)\s+(${CITY_ALT})\b`,
+  [
+    String.raw`\b(?:i'?m|i\s+am|im|we'?re|we\s+are|estoy|estamos|vivo|vivimos|live|living|based|watching|viendo|veo\s+el\s+partido)\s+(?:(?:this\s+week|esta\s+semana|now|ahora)\s+)?(?:in|en|from|desde)\s+(${CITY_ALT})\b`,
+    String.raw`\b(?:i'?m|i\s+am|im|we'?re|we\s+are)\s+on\s+(${CITY_ALT})\s+time\b`,
+    String.raw`\b(?:my|our|mi|nuestra)\s+(?:time\s*zone|timezone|zona\s+horaria|huso\s+horario|hora)\s+(?:is|es)\s+(?:the\s+|la\s+)?(?:(?:one\s+)?of\s+|de\s+)?(${CITY_ALT})\b`,
+    String.raw`\b(?:uso|tengo)\s+(?:la\s+)?hora\s+de\s+(${CITY_ALT})\b`,
+  ].join('|'),
   'g',
 );
+// A zone given by its IANA name ("my time zone is America/Bogota", "zona horaria: Europe/Madrid").
+const IANA_RE = /\b(?:time\s*zone|timezone|zona\s+horaria|huso\s+horario|tz)\s*(?:is|es|:|=)?\s*((?:africa|america|antarctica|asia|atlantic|australia|europe|indian|pacific)\/[a-z_]+(?:\/[a-z_]+)?|utc)\b/g;
+
+/** The canonical spelling of an IANA zone typed in any case, or undefined when there is none such. */
+function canonicalZone(typed: string): string | undefined {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: typed }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+}
 // Asking the time somewhere: this answer only.
 const ASK_RE = new RegExp(
   String.raw`\b(?:what\s+time\s+is\s+(?:that|it|the\s+\w+)\s+in|in\s+(?=(?:${CITY_ALT})\s+time\b)|(?:que|a\s+que)\s+hora\s+(?:es\s+|sera\s+)?(?:eso\s+|el\s+partido\s+)?en|hora\s+de)\s+(${CITY_ALT})\b`,
@@ -49,13 +65,21 @@ export interface LocationMatch {
 }
 
 export function extractLocation(normalized: string): LocationMatch | undefined {
+  for (const m of normalized.matchAll(IANA_RE)) {
+    const timeZone = canonicalZone(m[1]);
+    if (timeZone === undefined) continue;
+    const end = (m.index ?? 0) + m[0].length;
+    return { city: timeZone, timeZone, stays: true, start: end - m[1].length, end };
+  }
   for (const [re, stays] of [[STAY_RE, true], [ASK_RE, false]] as const) {
     for (const m of normalized.matchAll(re)) {
-      const city = m[1].replace(/\s+/g, ' ');
+      const found = m.slice(1).find((group) => group !== undefined);
+      if (found === undefined) continue;
+      const city = found.replace(/\s+/g, ' ');
       const timeZone = CITY_ZONES[city];
       if (!timeZone) continue;
-      const end = (m.index ?? 0) + m[0].length;
-      return { city, timeZone, stays, start: end - m[1].length, end };
+      const start = (m.index ?? 0) + m[0].lastIndexOf(found);
+      return { city, timeZone, stays, start, end: start + found.length };
     }
   }
   return undefined;

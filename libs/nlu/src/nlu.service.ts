@@ -7,8 +7,9 @@ import {
   extractRiskProfile,
 } from './betting-terms-extractor.js';
 import { COMMON_WORDS } from './common-words.js';
-import { detectAsk, detectCertainty, detectChasingLosses, detectOffTopic, detectSport } from './conversation-cues.js';
+import { detectAsk, detectCertainty, detectChasingLosses, detectOffTopic, detectSport, detectSportCorrection } from './conversation-cues.js';
 import { extractDates } from './date-extractor.js';
+import { declaredTeamSlots, refersToMyTeam } from './fan-cues.js';
 import { findFixturePair, findPick, matchEntities, namesOf, type EntityMatch } from './entity-extractor.js';
 import { detectFollowUp } from './follow-up-detector.js';
 import { IntentClassifier } from './intent-classifier.js';
@@ -87,6 +88,14 @@ export class NluService {
     return this.run(text, opts).result;
   }
 
+  /**
+   * A club's side in a sport: "Real Madrid" in basketball is "Real Madrid Baloncesto", and
+   * "Real Madrid Baloncesto" in football is "Real Madrid"; a team without one is itself.
+   */
+  inSport(team: string, sport: Sport): string {
+    return this.sports.section(team, sport);
+  }
+
   /** Same as `analyze`, plus the features behind the decision. */
   explain(text: string, opts: AnalyzeOptions = {}): NluExplanation {
     return this.run(text, opts);
@@ -145,9 +154,13 @@ export class NluService {
       this.sports.sportOfTournaments(tournaments) ??
       // "Real Madrid Baloncesto vs Barça": a basketball side named makes it a basketball question.
       (matches.some((m) => m.kind === 'team' && this.lexicon.phrases.get(corrected.slice(m.startToken, m.endToken).join(' '))?.sportId === BASKETBALL_SPORT_ID) ? 'basketball' : undefined);
-    // In a basketball question "Real Madrid" is the club's basketball side.
-    const inSport = (name: string): string => this.sports.section(name, sport);
-    const teams = [...new Set(namesOf(matches, ['team', 'derby']).map(inSport))];
+    // In a basketball question (or conversation) "Real Madrid" is the club's basketball side.
+    const sectionSport = sport ?? opts.sportHint;
+    const inSport = (name: string): string => this.sports.section(name, sectionSport);
+    const named = namesOf(matches, ['team', 'derby']);
+    const teams = [...new Set(named.map(inSport))];
+    // A club read in the conversation's sport makes the question one of that sport.
+    const readInHint = sport === undefined && named.some((name) => inSport(name) !== name);
 
     const bettingContext =
       amounts.length > 0 || BETTING_CONTEXT_RE.test(skeleton) || /\b(?:win|gana|ganar|victoria)\b/.test(skeleton);
@@ -179,6 +192,8 @@ export class NluService {
     const riskProfile = extractRiskProfile(skeleton);
     if (riskProfile) entities.riskProfile = riskProfile;
     if (sport) entities.sport = sport;
+    else if (readInHint && opts.sportHint) entities.sport = opts.sportHint;
+    if (sport && teams.length === 0 && tournaments.length === 0 && amounts.length === 0 && detectSportCorrection(skeleton)) entities.correctsSport = true;
     const legs = extractLegs({ matches, tokens, corrected, normalized, hasAmount: amounts.length > 0 });
     if (legs) {
       entities.legs = legs.map((leg) => ({ ...leg, team: inSport(leg.team), ...(leg.opponent ? { opponent: inSport(leg.opponent) } : {}) }));
@@ -189,6 +204,11 @@ export class NluService {
     if (location) entities.location = { city: location.city, timeZone: location.timeZone, stays: location.stays };
     if (detectCertainty(skeleton)) entities.certainty = true;
     if (detectChasingLosses(skeleton)) entities.chasingLosses = true;
+    // The @team placeholders of the skeleton in order: a declared slot names the team supported.
+    const teamSlots = [...matches.filter((m) => m.kind !== 'tournament'), ...placeholders].sort((a, b) => a.startToken - b.startToken);
+    const supports = [...new Set(declaredTeamSlots(skeleton).flatMap((slot) => (teamSlots[slot]?.names ?? []).slice(0, 1).map(inSport)))];
+    if (supports.length > 0) entities.supports = supports;
+    if (refersToMyTeam(skeleton)) entities.myTeam = true;
     const aboutBetting = amounts.length > 0 || BETTING_CONTEXT_RE.test(skeleton);
     if (detectOffTopic(skeleton, aboutBetting)) entities.offTopic = true;
 
@@ -288,8 +308,9 @@ function sportDirectory(lexicon: NluLexicon): SportDirectory {
       if (!basketballOf.has(footballName) && ` ${phrase} `.includes(` ${footballPhrase} `)) basketballOf.set(footballName, name);
     }
   }
+  const footballOf = new Map([...basketballOf].map(([club, section]) => [section, club]));
   return {
-    section: (name, sport) => (sport === 'basketball' ? (basketballOf.get(name) ?? name) : name),
+    section: (name, sport) => (sport === 'basketball' ? (basketballOf.get(name) ?? name) : sport === 'football' ? (footballOf.get(name) ?? name) : name),
     sportOfTournaments: (names) => names.map((n) => tournamentSport.get(n)).find((s) => s !== undefined),
   };
 }

@@ -86,6 +86,15 @@ export interface NluEntities {
   chasingLosses?: boolean;
   /** The message is about something outside sports betting (weather, politics, jokes…). */
   offTopic?: boolean;
+  /** Teams the user says they support ("I'm a Liverpool fan", "soy del Betis"), canonical names. */
+  supports?: string[];
+  /** The message refers to the user's own team ("my team", "mi equipo") without naming it. */
+  myTeam?: boolean;
+  /**
+   * The message only corrects the sport of the previous question ("No, I mean the basketball
+   * team", "no, el de baloncesto"): ask it again in `sport`.
+   */
+  correctsSport?: boolean;
 }
 
 export interface IntentScore {
@@ -110,4 +119,9 @@ export interface AnalyzeOptions {
   now?: Date;
   /** Used only when the text gives no clear language signal. */
   languageHint?: Language;
+  /**
+   * The sport the conversation is in: a club named without a sport word is read as its side in it
+   * ("Real Madrid" in a basketball conversation is Real Madrid Baloncesto).
+   */
+  sportHint?: Sport;
 }

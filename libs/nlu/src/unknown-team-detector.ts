@@ -19,7 +19,7 @@ const CLUB_WORDS = new Set([
 const CUE_BEFORE = new Set(['vs', 'v', 'versus', 'against', 'contra', 'does', 'do', 'did', 'for', 'on', 'al', 'del', 'el', 'beat', 'beats', 'play', 'plays', 'juega', 'juegan', 'face', 'faces', 'odds', 'cuotas', 'momios', 'paga']);
 const CUE_AFTER = new Set(['vs', 'v', 'versus', 'against', 'contra', 'play', 'plays', 'playing', 'juega', 'juegan', 'game', 'games', 'match', 'partido', 'fc', 'cf', 'win', 'gana', 'odds', 'next']);
 // Cues strong enough to read a lower-case word as a name ("cuando juega boca juniors").
-const LOWER_CUE_BEFORE = new Set(['vs', 'v', 'versus', 'against', 'contra', 'does', 'beat', 'beats', 'juega', 'juegan', 'face', 'faces']);
+const LOWER_CUE_BEFORE = new Set(['vs', 'v', 'versus', 'against', 'contra', 'does', 'beat', 'beats', 'juega', 'juegan', 'face', 'faces', 'paga', 'pagan', 'partido', 'partidos']);
 const LOWER_CUE_AFTER = new Set(['vs', 'v', 'versus', 'against', 'contra', 'play', 'plays', 'playing', 'juega', 'juegan']);
 // "springfield atoms next match?": a name that opens the message.
 const OPENING_CUE_AFTER = new Set(['next', 'game', 'games', 'match', 'odds', 'fixtures']);
@@ -28,6 +28,7 @@ const LEAD_WORDS = new Set(['el', 'la', 'los', 'las', 'the', 'del', 'de', 'al', 
 // Club words that can join a lower-case name; articles and prepositions only join a capitalised one.
 const LINKING = new Set(['de', 'del', 'la']);
 const MIN_UNKNOWN_LENGTH = 4;
+const MIN_SINGLE_LENGTH = 5;
 
 export interface UnknownTeamInput {
   original: string;
@@ -89,7 +90,9 @@ function crossSportNames(input: UnknownTeamInput, located: readonly { start: num
   const names: UnknownTeam[] = [];
   for (let i = 0; i + 1 < teams.length; i++) {
     const [a, b] = [teams[i], teams[i + 1]];
-    const touching = b.startToken === a.endToken && input.tokens[b.startToken].start - input.tokens[a.endToken - 1].end <= 1;
+    // A hyphen between them pairs two teams ("Baskonia-Olympiacos"); only a space runs them into one name.
+    const gap = input.normalized.slice(input.tokens[a.endToken - 1].end, input.tokens[b.startToken].start);
+    const touching = b.startToken === a.endToken && /^\s?$/.test(gap);
     if (!touching || input.sportOf(a) === input.sportOf(b)) continue;
     names.push({ startToken: a.startToken, endToken: b.endToken, name: input.original.slice(located[a.startToken].start, located[b.endToken - 1].end) });
   }
@@ -111,12 +114,14 @@ function lowerCaseNames(input: UnknownTeamInput, inEntity: readonly boolean[], l
     (CLUB_WORDS.has(tokens[k].key) || input.isTeamWord(input.corrected[k]) || (!input.isKnown(tokens[k].key) && tokens[k].key.length >= 3));
   const strange = (k: number) => !inEntity[k] && !input.isKnown(tokens[k].key) && tokens[k].key.length >= MIN_UNKNOWN_LENGTH;
   const runs: UnknownTeam[] = [];
-  const consider = (startToken: number, endToken: number) => {
+  const consider = (startToken: number, endToken: number, single = false) => {
     if (endToken <= startToken) return;
     const run = { startToken, endToken };
     if (!range(run).some(strange)) return;
-    // One lower-case word is too often an ordinary word ("fixed", "ganando") to call it a team.
-    if (endToken - startToken < 2) return;
+    // One lower-case word is too often an ordinary word ("fixed", "ganando") to call it a team,
+    // unless it stands right where a team goes in a message naming no team ("wrexham next match?",
+    // "celtic v rangers", "próximo partido del flamengo") and is long enough not to be a stray word.
+    if (endToken - startToken < 2 && !(single && input.matches.every((m) => m.kind === 'tournament') && tokens[startToken].key.length >= MIN_SINGLE_LENGTH)) return;
     if (runs.some((r) => startToken < r.endToken && r.startToken < endToken)) return;
     runs.push({ ...run, name: input.original.slice(located[startToken].start, located[endToken - 1].end) });
   };
@@ -126,12 +131,12 @@ function lowerCaseNames(input: UnknownTeamInput, inEntity: readonly boolean[], l
       while (k < tokens.length && LEAD_WORDS.has(tokens[k].key)) k++;
       let end = k;
       while (end < tokens.length && joinable(end)) end++;
-      consider(k, end);
+      consider(k, end, true);
     }
     if (LOWER_CUE_AFTER.has(token.key) || OPENING_CUE_AFTER.has(token.key)) {
       let start = c;
       while (start > 0 && joinable(start - 1)) start--;
-      if (LOWER_CUE_AFTER.has(token.key) || start === 0) consider(start, c);
+      if (LOWER_CUE_AFTER.has(token.key) || start === 0) consider(start, c, true);
     }
   });
   // A club word with a word nobody knows ("cuotas del deportivo narnia", "club america") is a name wherever it stands.

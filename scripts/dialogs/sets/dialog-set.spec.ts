@@ -3,7 +3,7 @@ import type { DialogCategory } from '../dialog.types.js';
 import { teamNamesOf, validateSet } from '../runner.js';
 import { DIALOGS } from './index.js';
 
-const CATEGORIES: DialogCategory[] = ['basics', 'accumulator', 'verdict', 'follow_up', 'unknown_team', 'basketball', 'lists', 'off_topic', 'time_zone'];
+const CATEGORIES: DialogCategory[] = ['basics', 'accumulator', 'verdict', 'follow_up', 'unknown_team', 'basketball', 'lists', 'off_topic', 'time_zone', 'preferences'];
 
 describe('the labelled dialogue set', () => {
   it('has unique ids, and every turn a message and at least one check', () => {

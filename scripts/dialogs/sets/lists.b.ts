@@ -4,26 +4,26 @@ import type { Check, Dialog } from '../dialog.types.js';
 // a page does not hold them all, and paging on "more" / "más".
 
 /** A fixture list writes its pairings with a separator. */
-const LIST: Check = { kind: 'mentions', any: [' vs ', ' vs. ', ' v ', ' - ', '–', '—', ' @ '] };
+export const LIST: Check = { kind: 'mentions', any: [' vs ', ' vs. ', ' v ', ' - ', '–', '—', ' @ '] };
 const NOT_LOST_EN: Check = { kind: 'not_mentions', any: ["didn't understand", 'did not understand', 'rephrase'] };
 const NOT_LOST_ES: Check = { kind: 'not_mentions', any: ['no entendí', 'no he entendido', 'reformula'] };
 
-const LA_LIGA = ['Barcelona', 'Barça', 'Real Madrid', 'Atlético', 'Atletico', 'Athletic', 'Villarreal', 'Betis', 'Real Sociedad',
+export const LA_LIGA = ['Barcelona', 'Barça', 'Real Madrid', 'Atlético', 'Atletico', 'Athletic', 'Villarreal', 'Betis', 'Real Sociedad',
   'Sevilla', 'Valencia', 'Celta', 'Girona', 'Osasuna', 'Rayo', 'Getafe', 'Mallorca', 'Espanyol', 'Alavés', 'Alaves', 'Elche',
   'Levante', 'Oviedo'];
-const PREMIER = ['Arsenal', 'Manchester City', 'Man City', 'Manchester United', 'Man United', 'Man Utd', 'Liverpool', 'Chelsea',
+export const PREMIER = ['Arsenal', 'Manchester City', 'Man City', 'Manchester United', 'Man United', 'Man Utd', 'Liverpool', 'Chelsea',
   'Tottenham', 'Newcastle', 'Aston Villa', 'Brighton', 'Brentford', 'Bournemouth', 'Crystal Palace', 'Fulham', 'Everton',
   'Nottingham', 'West Ham', 'Wolves', 'Wolverhampton', 'Leeds', 'Burnley', 'Sunderland'];
 // Names that are also common words ("Como", "Inter", "Nice", "Pisa", "Angers") are left out of the lists
 // below, which only need one unmistakable club of the competition to appear.
-const SERIE_A = ['Juventus', 'Milan', 'Napoli', 'Nápoles', 'Lazio', 'Atalanta', 'Bologna', 'Fiorentina', 'Torino', 'Udinese',
+export const SERIE_A = ['Juventus', 'Milan', 'Napoli', 'Nápoles', 'Lazio', 'Atalanta', 'Bologna', 'Fiorentina', 'Torino', 'Udinese',
   'Genoa', 'Verona', 'Cagliari', 'Lecce', 'Sassuolo', 'Cremonese'];
-const BUNDESLIGA = ['Bayern', 'Dortmund', 'Leipzig', 'Leverkusen', 'Frankfurt', 'Stuttgart', 'Freiburg', 'Gladbach',
+export const BUNDESLIGA = ['Bayern', 'Dortmund', 'Leipzig', 'Leverkusen', 'Frankfurt', 'Stuttgart', 'Freiburg', 'Gladbach',
   'Mönchengladbach', 'Wolfsburg', 'Bremen', 'Hoffenheim', 'Mainz', 'Union Berlin', 'Augsburg', 'Köln', 'Colonia', 'Hamburg',
   'St. Pauli', 'Heidenheim'];
-const LIGUE_1 = ['Paris Saint-Germain', 'PSG', 'Marseille', 'Marsella', 'Monaco', 'Mónaco', 'Lyon', 'Lille', 'Niza',
+export const LIGUE_1 = ['Paris Saint-Germain', 'PSG', 'Marseille', 'Marsella', 'Monaco', 'Mónaco', 'Lyon', 'Lille', 'Niza',
   'Strasbourg', 'Estrasburgo', 'Rennes', 'Brest', 'Toulouse', 'Nantes', 'Auxerre', 'Le Havre', 'Lorient', 'Paris FC', 'Metz'];
-const CL_GUESTS = ['Benfica', 'Sporting CP', 'Sporting de Lisboa', 'PSV', 'Ajax', 'Brugge', 'Brujas', 'Union Saint-Gilloise', 'Galatasaray', 'Olympiacos',
+export const CL_GUESTS = ['Benfica', 'Sporting CP', 'Sporting de Lisboa', 'PSV', 'Ajax', 'Brugge', 'Brujas', 'Union Saint-Gilloise', 'Galatasaray', 'Olympiacos',
   'Copenhagen', 'Copenhague', 'Bodø', 'Bodo', 'Slavia', 'Qarabağ', 'Qarabag', 'Kairat', 'Pafos'];
 
 const mentionsAny = (names: string[]): Check => ({ kind: 'mentions', any: names });

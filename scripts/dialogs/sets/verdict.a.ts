@@ -4,8 +4,8 @@ import { draw, favourite, fixture, intents, language, legPrice, NO_PROMISE, odds
 // Questions that need a verdict (who is the favourite, who wins), answered for the match the user
 // means: the next one, the one on the day they name, or the pairing they name. A date-scoped
 // verdict also quotes both sides' prices of that match, which tells it from the team's other games.
-// Day-scoped questions name teams of the marquee weekend games the schedule always has, so that
-// the day named has a match of theirs.
+// Questions about a weekday name the day of the team's next match (Dialog.matchDay), so the day
+// named always has a match of theirs.
 
 const CLASICO = { opponent: 'Real Madrid' };
 const MANCHESTER_DERBY = { opponent: 'Manchester United' };
@@ -38,7 +38,8 @@ export const dialogs: Dialog[] = [
     id: 'verdict.a.chelsea-saturday-odds.en',
     category: 'verdict',
     language: 'en',
-    turns: [{ user: 'Odds for Chelsea on Saturday?', intents: intents('odds'), teams: ['Chelsea'], checks: [odds('Chelsea', { date: 'saturday' })] }],
+    matchDay: { team: 'Chelsea' },
+    turns: [{ user: 'Odds for Chelsea on {day}?', intents: intents('odds'), teams: ['Chelsea'], checks: [odds('Chelsea', { date: 'match_day' })] }],
   },
   {
     id: 'verdict.a.clasico-who-wins.en',
@@ -112,12 +113,13 @@ export const dialogs: Dialog[] = [
     category: 'verdict',
     language: 'en',
     timeZone: 'America/New_York',
+    matchDay: { team: 'Juventus' },
     turns: [
       {
-        user: 'are juventus favorites on sunday?',
+        user: 'are juventus favorites on {day}?',
         intents: intents('verdict'),
         teams: ['Juventus'],
-        checks: [favourite('Juventus', { date: 'sunday' }), sidePrices('Juventus', { date: 'sunday' })],
+        checks: [favourite('Juventus', { date: 'match_day' }), sidePrices('Juventus', { date: 'match_day' })],
       },
     ],
   },
@@ -197,12 +199,13 @@ export const dialogs: Dialog[] = [
     id: 'verdict.a.chelsea-sabado.es',
     category: 'verdict',
     language: 'es',
+    matchDay: { team: 'Chelsea' },
     turns: [
       {
-        user: 'cuotas del Chelsea el sábado',
+        user: 'cuotas del Chelsea el {day}',
         intents: intents('odds'),
         teams: ['Chelsea'],
-        checks: [odds('Chelsea', { date: 'saturday' }), fixture('Chelsea', { date: 'saturday' })],
+        checks: [odds('Chelsea', { date: 'match_day' }), fixture('Chelsea', { date: 'match_day' })],
       },
     ],
   },
@@ -295,9 +298,10 @@ export const dialogs: Dialog[] = [
     id: 'verdict.a.madrid-sabado-luego-favorito.es',
     category: 'verdict',
     language: 'es',
+    matchDay: { team: 'Real Madrid' },
     turns: [
-      { user: '¿Juega el Madrid el sábado?', intents: intents('schedule'), teams: ['Real Madrid'], checks: [fixture('Real Madrid', { date: 'saturday' })] },
-      { user: '¿y quién es favorito?', teams: ['Real Madrid'], checks: [favourite('Real Madrid', { date: 'saturday' }), sidePrices('Real Madrid', { date: 'saturday' })] },
+      { user: '¿Juega el Madrid el {day}?', intents: intents('schedule'), teams: ['Real Madrid'], checks: [fixture('Real Madrid', { date: 'match_day' })] },
+      { user: '¿y quién es favorito?', teams: ['Real Madrid'], checks: [favourite('Real Madrid', { date: 'match_day' }), sidePrices('Real Madrid', { date: 'match_day' })] },
     ],
   },
 ];

@@ -28,7 +28,16 @@ export interface AgentTurnInput {
   /** IANA time zone of the user (default UTC). */
   timeZone?: string;
   languageHint?: Language;
+  /** What the user's earlier sessions told about them. */
+  preferences?: AgentPreferences;
   signal?: AbortSignal;
+}
+
+/** The stored preferences a turn reads: the user's teams (newest first) and their usual time zone. */
+export interface AgentPreferences {
+  favouriteTeams?: readonly string[];
+  /** Used when the request carries no time zone. */
+  timeZone?: string;
 }
 
 export interface TokenUsage {

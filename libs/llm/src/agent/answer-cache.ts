@@ -10,7 +10,7 @@ import type { AgentMode, AgentTurnResult } from './agent.types.js';
 import type { ExecutedCall } from './context-tracker.js';
 
 /** Bumped when the shape or wording of stored answers changes, so older entries are never served. */
-const ANSWER_FORMAT_VERSION = 1;
+const ANSWER_FORMAT_VERSION = 2;
 /** Answers that read no data (what the assistant can do) are still rewritten now and then. */
 const NO_DATA_TTL_MS = 60 * 60 * 1000;
 
@@ -52,6 +52,8 @@ export interface AnswerKeyInput {
   location?: { timeZone: string; stays: boolean };
   /** See `isContextFree`. */
   contextFree: boolean;
+  /** The user's teams: broad lists lead with their matches, so they are part of the answer. */
+  favouriteTeams?: readonly string[];
 }
 
 /** A stored answer: what the turn said and what it leaves in the conversation context. */
@@ -92,6 +94,7 @@ export class AnswerCache {
       intent: focus.intent,
       teams: focus.teams,
       tournament: focus.tournament,
+      tournaments: focus.tournaments,
       dates: focus.dates,
       market: focus.market,
       outcome: focus.outcome,
@@ -104,6 +107,9 @@ export class AnswerCache {
       unknown: focus.unknownTeams,
       certainty: focus.certainty,
       selection: focus.selection,
+      supports: focus.supports,
+      myTeam: focus.myTeam,
+      favourites: input.favouriteTeams !== undefined && input.favouriteTeams.length > 0 ? input.favouriteTeams : undefined,
       language: input.language,
       timeZone: input.timeZone,
       location: input.location === undefined ? undefined : { zone: input.location.timeZone, stays: input.location.stays },

@@ -107,10 +107,20 @@ export function contextUpdateFor(focus: TurnFocus, calls: readonly ExecutedCall[
   if (focus.dates) update.lastDates = { ...focus.dates };
   if (focus.amount) update.lastAmount = { ...focus.amount };
   if (focus.pick) update.lastPick = focus.pick;
+  // The sport the conversation is now in: the one named or read, or football when clubs were named without one.
+  if (focus.sport) update.lastSport = focus.sport;
+  else if (focus.teams.length > 0 && !focus.usedContext) update.lastSport = 'football';
 
   const remembered = REMEMBERED_CALLS.map((name) => calls.find((c) => c.ok && c.name === name && c.result && c.result.error === undefined)).find((c) => c !== undefined);
   if (remembered) update.lastCall = { name: remembered.name, args: { ...remembered.args } };
   if (focus.selection) update.lastSelection = { ...focus.selection };
+  else if (remembered?.name === RECOMMEND_BETS) {
+    // "Vale, pon 5 €" after a tip: the tip's selection (its match is the turn's primary match).
+    const tip = firstOf(remembered.result?.selections) as { market?: unknown; selection?: unknown; line?: unknown } | undefined;
+    if (typeof tip?.selection === 'string' && typeof tip.market === 'string') {
+      update.lastSelection = { selection: tip.selection, market: tip.market, ...(typeof tip.line === 'number' ? { line: tip.line } : {}) };
+    }
+  }
 
   const leg = calls.find((c) => c.ok && c.name === SIMULATE_BET)?.result;
   const firstLeg = firstOf(leg?.legs) as { market?: string; selection?: string } | undefined;

@@ -73,6 +73,9 @@ async function agentWith(model: ScriptedChatModel): Promise<{ agent: Conversatio
   return { agent: moduleRef.get(ConversationAgent), moduleRef };
 }
 
+/** The turn data and the user's text, the two parts of the latest message a model is sent. */
+const latestParts = (messages: BaseMessage[]): string[] => (messages[messages.length - 1].content as Array<{ text: string }>).map((part) => part.text);
+
 const input = (message: string) => ({ sessionId: 's', message, history: [], context: { lastTeams: [] }, timeZone: 'Europe/Madrid' });
 
 describe('ConversationAgent loop', () => {
@@ -186,5 +189,48 @@ describe('ConversationAgent loop', () => {
     expect(data).toContain('"lastTeams":["Barcelona"]');
     expect(data.match(/<\/conversation_summary>/g)).toHaveLength(1);
     expect(call.messages[2]).toBeInstanceOf(AIMessage);
+  });
+
+  it('reads "my team" as the team the user supports, and uses the stored zone when the request has none', async () => {
+    const model = new ScriptedChatModel(() => ({ text: 'Noted.' }));
+    const { agent, moduleRef } = await agentWith(model);
+    const { timeZone: _none, ...withoutZone } = input('When does my team play?');
+    const result = await agent.run({ ...withoutZone, preferences: { favouriteTeams: ['Sevilla', 'Liverpool'], timeZone: 'America/Mexico_City' } });
+    await moduleRef.close();
+
+    const [data, text] = latestParts(model.seen[0].messages);
+    expect(text).toBe('When does Sevilla play?');
+    expect(result.entities.teams).toEqual(['Sevilla']);
+    expect(data).toContain('in America/Mexico_City');
+    expect(data).toContain('"favouriteTeams":["Sevilla","Liverpool"]');
+  });
+
+  it('puts a team declared now before the stored ones, and a request zone before the stored one', async () => {
+    const model = new ScriptedChatModel(() => ({ text: 'Noted.' }));
+    const { agent, moduleRef } = await agentWith(model);
+    const result = await agent.run({ ...input("I'm a Liverpool fan. When does my team play?"), preferences: { favouriteTeams: ['Sevilla'], timeZone: 'America/Mexico_City' } });
+    await moduleRef.close();
+
+    expect(result.entities.supports).toEqual(['Liverpool']);
+    const [data] = latestParts(model.seen[0].messages);
+    expect(data).toContain('"favouriteTeams":["Liverpool","Sevilla"]');
+    expect(data).toContain('in Europe/Madrid');
+  });
+
+  it('asks the last question again about the other sport\'s side when the user corrects the sport', async () => {
+    const model = new ScriptedChatModel(() => ({ text: 'Here.' }));
+    const { agent, moduleRef } = await agentWith(model);
+    const result = await agent.run({
+      ...input('no, el de baloncesto'),
+      context: { lastTeams: ['Real Madrid'], lastIntent: 'MATCH_SCHEDULE_QUERY', lastFixtureId: 'f-football', lastSport: 'football' },
+    });
+    await moduleRef.close();
+
+    expect(result.intent).toBe('MATCH_SCHEDULE_QUERY');
+    expect(result.entities.teams).toEqual(['Real Madrid Baloncesto']);
+    const [data] = latestParts(model.seen[0].messages);
+    expect(data).toContain('"lastTeams":["Real Madrid Baloncesto"]');
+    expect(data).not.toContain('f-football');
+    expect(result.contextUpdate).toMatchObject({ lastTeams: ['Real Madrid Baloncesto'], lastSport: 'basketball' });
   });
 });

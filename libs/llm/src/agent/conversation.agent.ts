@@ -4,7 +4,7 @@ import { AIMessage, type AIMessageChunk, type BaseMessage, HumanMessage, SystemM
 import type { ToolCall } from '@langchain/core/messages/tool';
 import { redactPii } from '@app/common';
 import { CHATBET, GEN_AI, inSpan, recordFailure } from '@app/telemetry';
-import { NluService } from '@app/nlu';
+import { namingMyTeam, NluService } from '@app/nlu';
 import type { FunctionCallRecord, Language, TrackedContext } from '../shared/conversation-types.js';
 import { FORBIDDEN_PROMISES } from '../shared/responsible-gambling.js';
 import { stripDelimiters } from '../shared/turn-context.js';
@@ -49,13 +49,24 @@ export class ConversationAgent {
   ) {}
 
   async run(input: AgentTurnInput, onToken?: (delta: string) => void): Promise<AgentTurnResult> {
-    const clientZone = safeTimeZone(input.timeZone);
+    // The client's zone, else the one the user's earlier sessions left.
+    const clientZone = safeTimeZone(input.timeZone ?? input.preferences?.timeZone);
     // Personal data never reaches a model, Gemini or offline (ChatService stores the redacted text too),
     // and neither do our data delimiters typed by the user.
-    const message = stripDelimiters(redactPii(input.message)).slice(0, MAX_MESSAGE_CHARS);
+    const typed = stripDelimiters(redactPii(input.message)).slice(0, MAX_MESSAGE_CHARS);
     const now = new Date();
-    const context: TrackedContext = { ...input.context, lastTeams: Array.isArray(input.context?.lastTeams) ? input.context.lastTeams : [] };
-    const nlu = this.nlu.analyze(message, { timeZone: clientZone, now, ...(input.languageHint ? { languageHint: input.languageHint } : {}) });
+    const stored: TrackedContext = { ...input.context, lastTeams: Array.isArray(input.context?.lastTeams) ? input.context.lastTeams : [] };
+    const sportHint = stored.lastSport;
+    const analyze = (text: string) =>
+      this.nlu.analyze(text, { timeZone: clientZone, now, ...(input.languageHint ? { languageHint: input.languageHint } : {}), ...(sportHint ? { sportHint } : {}) });
+    const said = analyze(typed);
+    // The user's teams, the ones declared now first ("I'm a Liverpool fan").
+    const favouriteTeams = [...new Set([...(said.entities.supports ?? []), ...(input.preferences?.favouriteTeams ?? [])])];
+    // "When does my team play?" is read, by either engine, as the question about the team they support.
+    const message = said.entities.myTeam && favouriteTeams.length > 0 ? namingMyTeam(typed, favouriteTeams[0]) : typed;
+    const nlu = message === typed ? said : analyze(message);
+    // "No, I mean the basketball team": the last question again, about the clubs' sides in that sport.
+    const context = nlu.entities.correctsSport && nlu.entities.sport && stored.lastTeams.length > 0 ? inSport(stored, nlu.entities.sport, (team, sport) => this.nlu.inSport(team, sport)) : stored;
     // Times follow the user: a city they name ("I'm in New York", "what time is that in London?"), then
     // the one they said they are in earlier, then the client's zone.
     const location = nlu.entities.location;
@@ -63,15 +74,15 @@ export class ConversationAgent {
     const language: Language = nlu.language;
     const focus = resolveTurnFocus(nlu, context, message);
     const userId = input.userId?.trim() ? input.userId : undefined;
-    const toolContext: ToolContext = { sessionId: input.sessionId, language, timeZone, ...(userId ? { userId } : {}) };
+    const toolContext: ToolContext = { sessionId: input.sessionId, language, timeZone, ...(userId ? { userId } : {}), ...(favouriteTeams.length > 0 ? { favouriteTeams } : {}) };
     const signal = input.signal;
     const turnId = randomUUID();
-    const cacheKey = this.answers?.keyFor({ focus, language, timeZone, localDay: localDay(now, timeZone), authenticated: userId !== undefined, mode: this.runner.mode, ...(location ? { location } : {}), contextFree: isContextFree(nlu, context, message, focus) });
+    const cacheKey = this.answers?.keyFor({ focus, language, timeZone, localDay: localDay(now, timeZone), authenticated: userId !== undefined, mode: this.runner.mode, ...(location ? { location } : {}), contextFree: isContextFree(nlu, context, message, focus), favouriteTeams });
     const cached = cacheKey === undefined ? undefined : await this.answers?.get(cacheKey);
     if (cached !== undefined) return this.cachedTurn(cached, onToken);
 
     const systemPrompt = buildSystemPrompt();
-    const turnData = buildTurnData({ language, timeZone, now, context, authenticated: userId !== undefined, summary: input.summary && redactPii(input.summary) });
+    const turnData = buildTurnData({ language, timeZone, now, context, favouriteTeams, authenticated: userId !== undefined, summary: input.summary && redactPii(input.summary) });
     // The system message and the tool declarations are the same on every request (a cacheable
     // prefix); the turn's data rides in front of the user's message, in its own part.
     const latest = new HumanMessage({ content: [{ type: 'text', text: turnData }, { type: 'text', text: message }] });
@@ -178,7 +189,7 @@ export class ConversationAgent {
         currency: focus.amount?.currency,
       }),
       tokenUsage: { ...usage, total: usage.input + usage.output },
-      contextUpdate: cancelled ? {} : { ...contextUpdateFor(focus, executed), ...(location?.stays ? { timeZone: location.timeZone } : {}) },
+      contextUpdate: cancelled ? {} : { ...(context === stored ? {} : context), ...contextUpdateFor(focus, executed), ...(location?.stays ? { timeZone: location.timeZone } : {}) },
       mode,
       cancelled,
       ...(grounding && { grounding }),
@@ -256,6 +267,20 @@ export class ConversationAgent {
     if (error) record.error = typeof result?.message === 'string' ? `${error}: ${result.message}`.slice(0, 300) : error;
     return { record, outcome: { name: call.name, args, result, ok: error === undefined }, output };
   }
+}
+
+/**
+ * The context with its teams read as their sides in `sport`, and what was tied to the other sport's
+ * match (its fixture, call and selection) let go, so the last question can be asked again.
+ */
+export function inSport(context: TrackedContext, sport: NonNullable<TrackedContext['lastSport']>, sideOf: (team: string, sport: NonNullable<TrackedContext['lastSport']>) => string): TrackedContext {
+  const { lastFixtureId: _fixture, lastCall: _call, lastSelection: _selection, ...rest } = context;
+  return {
+    ...rest,
+    lastTeams: context.lastTeams.map((team) => sideOf(team, sport)),
+    ...(context.lastPick ? { lastPick: sideOf(context.lastPick, sport) } : {}),
+    lastSport: sport,
+  };
 }
 
 function asHistoryMessage(message: AIMessageChunk, calls: Array<ToolCall & { id: string }>): AIMessage {

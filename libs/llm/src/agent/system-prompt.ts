@@ -8,6 +8,8 @@ export interface SystemPromptInput {
   now: Date;
   context: TrackedContext;
   authenticated: boolean;
+  /** Teams the user supports, newest first ("my team" is the first). */
+  favouriteTeams?: readonly string[];
   /** Running summary of older exchanges, written from user-supplied text. */
   summary?: string;
 }
@@ -34,6 +36,8 @@ Rules, in order of priority:
 15. An accumulator ("a double on X and Y", "combinada") is one simulate_bet call with every leg; say which leg cannot be priced and why, and price the rest. A new stake or an added, dropped or swapped leg changes the last slip.
 16. A team you cannot find is unknown: say so (with the close names the tool suggests) and never answer with another team's data. Basketball has no draw: moneyline, point spread and total points.
 17. For a list, say how many more matches there are (remaining) and fetch the next page with offset when asked.
+18. The context's favouriteTeams are the teams the user supports ("my team" / "mi equipo" is the first). Acknowledge in one line when the user says which team they support; if they say "my team" and none is known, ask which. Lists lead with their teams' matches.
+19. Say which time zone the times are in; when the user names the city or zone they are in, use it from then on.
 
 Betting knowledge: decimal odds; implied probability = 1 / odds, margin (overround) included; edge = model probability × odds − 1, value when positive. An accumulator multiplies its legs' odds and needs every leg to win. Return includes the stake; profit = return − stake. Favourites win more often but pay less; no bet is free of risk.`;
 
@@ -59,6 +63,7 @@ export function buildTurnData(input: SystemPromptInput): string {
       language: input.language,
       authenticated: input.authenticated,
       tracked: input.context,
+      ...(input.favouriteTeams && input.favouriteTeams.length > 0 ? { favouriteTeams: [...input.favouriteTeams] } : {}),
     }),
   ];
   const summary = input.summary ? stripDelimiters(input.summary).slice(0, MAX_SUMMARY_CHARS).trim() : '';

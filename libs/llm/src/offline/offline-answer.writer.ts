@@ -28,7 +28,7 @@ export class OfflineAnswerWriter {
 
     const results = turnResults(succeeded);
     const primary = ANSWER_PRIORITY.find((name) => results.all(name).length > 0);
-    const text = withZone(primary ? render(primary, ctx, results) : failure ? renderError(failure, ctx) : '', ctx);
+    const text = withZone(supportNote(ctx) + (primary ? render(primary, ctx, results) : failure ? renderError(failure, ctx) : ''), ctx);
 
     // Any stale figure in the turn makes the whole answer stale: the answer may quote it.
     const stale = succeeded.map((o) => o.result).find((r) => r.stale);
@@ -38,6 +38,16 @@ export class OfflineAnswerWriter {
 }
 
 const REFUSALS: ReadonlySet<string> = new Set(['SELF_EXCLUDED']);
+
+/** The team the user just said they support, acknowledged before the answer. */
+function supportNote({ focus, language }: RenderContext): string {
+  const teams = focus.supports ?? [];
+  if (teams.length === 0) return '';
+  const names = teams.join(language === 'es' ? ' y ' : ' and ');
+  return language === 'es'
+    ? `Apuntado: ${names} es tu equipo. Lo recordaré y sus partidos saldrán primero en las listas.\n`
+    : `Noted: ${names} is your team. I'll remember it and list their matches first.\n`;
+}
 
 const CLOCK_TIME_RE = /\b\d{1,2}:\d{2}\b/;
 

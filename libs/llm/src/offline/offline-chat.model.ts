@@ -129,6 +129,7 @@ export class OfflineChatModel extends BaseChatModel<OfflineChatModelCallOptions,
       timeZone: turn.timeZone,
       now: new Date(turn.now),
       ...(hasContextBlock ? { languageHint: turn.language } : {}),
+      ...(turn.tracked.lastSport ? { sportHint: turn.tracked.lastSport } : {}),
     });
     const language = hasContextBlock ? turn.language : nlu.language;
     const focus = resolveTurnFocus(nlu, turn.tracked, message);
@@ -143,7 +144,7 @@ export class OfflineChatModel extends BaseChatModel<OfflineChatModelCallOptions,
       return { kind: 'text', text: '' };
     }
     const plan = this.planner.plan({ message, nlu, focus, tools: new Set(toolNames(options.tools)) });
-    if (plan.kind === 'reply') return { kind: 'text', text: directReply(plan.reply, language, focus.pick) };
+    if (plan.kind === 'reply') return { kind: 'text', text: directReply(plan.reply, language, { ...(focus.pick ? { pick: focus.pick } : {}), ...(focus.sport ? { sport: focus.sport } : {}), timeZone: turn.timeZone }) };
     return { kind: 'tool_calls', calls: plan.calls.map((c) => ({ ...c, id: `call_${randomUUID().slice(0, 12)}` })) };
   }
 }

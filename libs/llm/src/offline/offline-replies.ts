@@ -41,7 +41,14 @@ const CAPABILITIES = {
   ],
 };
 
-export function directReply(reply: DirectReply, language: Language, pick?: string): string {
+/** What a fixed text may name: the team picked, the zone times are shown in. */
+export interface ReplyDetails {
+  pick?: string;
+  timeZone?: string;
+  sport?: 'football' | 'basketball';
+}
+
+export function directReply(reply: DirectReply, language: Language, { pick, timeZone = 'UTC', sport }: ReplyDetails = {}): string {
   const es = language === 'es';
   const examples = EXAMPLES[language];
   switch (reply) {
@@ -76,6 +83,12 @@ export function directReply(reply: DirectReply, language: Language, pick?: strin
         ? `¿Cuánto quieres apostar? Por ejemplo: "¿Cuánto ganaría con 20 € ${pick ? `al ${pick}` : 'al empate'}?"`
         : `How much would you like to stake? For example: "How much would I win with €20 on ${pick ?? 'a draw'}?"`;
     case 'need_pick':
+      // Basketball has no draw: a side or the total points.
+      if (sport === 'basketball') {
+        return es
+          ? '¿A qué quieres apostar: a un equipo o a más/menos puntos? Por ejemplo: "¿Cuánto ganaría con 20 € a los Lakers?"'
+          : 'What would you like to back: a team, or over/under points? For example: "How much would I win with $20 on the Lakers?"';
+      }
       return es
         ? '¿A qué quieres apostar: a un equipo, al empate o a más/menos goles? Por ejemplo: "¿Cuánto ganaría con 20 € al empate?"'
         : 'What would you like to back: a team, the draw, or over/under goals? For example: "How much would I win with €20 on a draw?"';
@@ -87,6 +100,14 @@ export function directReply(reply: DirectReply, language: Language, pick?: strin
       return es
         ? '¿Cuánto quieres apostar en la combinada? Por ejemplo: "10 €". Con el importe te calculo la cuota combinada y lo que pagaría.'
         : 'How much would you like to stake on the accumulator? For example "€10". With the stake I will price every leg and work out the return.';
+    case 'zone_noted':
+      return es
+        ? `Apuntado: a partir de ahora te doy las horas en ${timeZone}, también en tus próximas conversaciones. ¿Qué partido quieres ver? Por ejemplo ${examples[0]}`
+        : `Noted: from now on I'll give you times in ${timeZone}, in your next conversations too. Which match would you like to check? For example ${examples[0]}`;
+    case 'need_my_team':
+      return es
+        ? '¿Cuál es tu equipo? Dímelo, por ejemplo "soy del Betis" o "mi equipo es el Sevilla", y lo recordaré: te diré cuándo juega y sus partidos saldrán primero en las listas.'
+        : 'Which team is yours? Tell me, for example "I\'m a Liverpool fan", and I\'ll remember it: I\'ll tell you when they play and list their matches first.';
     case 'off_topic':
       return es
         ? `Con eso no puedo ayudarte: solo trabajo con apuestas de fútbol y baloncesto, y no tengo datos del tiempo, el clima, noticias, política ni otros temas. Esto sí lo hago:\n${CAPABILITIES.es.slice(0, 4).join('\n')}`

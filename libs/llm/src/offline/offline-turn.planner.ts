@@ -29,6 +29,8 @@ export type DirectReply =
   | 'need_pick'
   | 'need_teams'
   | 'need_legs_amount'
+  | 'need_my_team'
+  | 'zone_noted'
   | 'off_topic'
   | 'no_guarantee'
   | 'chasing_losses'
@@ -96,11 +98,15 @@ export class OfflineTurnPlanner {
         return tools({ name: GET_USER_BALANCE, args: {} });
 
       case 'MATCH_SCHEDULE_QUERY':
-        if (focus.teams.length > 0) {
-          // With two teams the writer looks for their meeting among the first team's fixtures.
-          return tools({ name: SEARCH_FIXTURES, args: { team: focus.teams[0], ...dates, limit: focus.teams.length > 1 ? 25 : 5 } });
+        if (focus.teams.length > 1) {
+          // Two teams: their meeting among the first team's fixtures, else each one's next match.
+          return tools(
+            { name: SEARCH_FIXTURES, args: { team: focus.teams[0], ...dates, limit: 25 } },
+            { name: SEARCH_FIXTURES, args: { team: focus.teams[1], ...dates, limit: 5 } },
+          );
         }
-        if (focus.tournament) return tools({ name: SEARCH_FIXTURES, args: { tournament: focus.tournament, ...dates, limit: 10 } });
+        if (focus.teams.length > 0) return tools({ name: SEARCH_FIXTURES, args: { team: focus.teams[0], ...dates, limit: 5 } });
+        if (focus.tournament) return tools({ name: SEARCH_FIXTURES, args: { ...competitionArgs(focus), ...dates, limit: 10 } });
         return tools({ name: SEARCH_FIXTURES, args: { ...dates, ...sportArgs(focus), limit: 10 } });
 
       case 'ODDS_INFORMATION_QUERY':
@@ -132,7 +138,9 @@ export class OfflineTurnPlanner {
 
       case 'BETTING_RECOMMENDATION': {
         const aboutOneMatch = !focus.riskProfile && match !== undefined && (nlu.entities.teams.length >= 2 || PREDICTION_RE.test(message) || focus.usedContext);
-        if (aboutOneMatch && match) return tools({ name: focus.sport === 'basketball' ? MATCH_VERDICT : PREDICT_MATCH, args: match });
+        // A follow-up of a verdict ("and against Monaco?") is a verdict too.
+        const verdictAgain = focus.usedContext && focus.lastCall?.name === MATCH_VERDICT;
+        if (aboutOneMatch && match) return tools({ name: focus.sport === 'basketball' || verdictAgain ? MATCH_VERDICT : PREDICT_MATCH, args: match });
         const args: Record<string, unknown> = { risk: focus.riskProfile ?? 'safest', ...dates };
         if (focus.amount) {
           args.budget = focus.amount.value;
@@ -140,6 +148,11 @@ export class OfflineTurnPlanner {
         }
         if (focus.tournament) args.tournament = focus.tournament;
         if (nlu.entities.teams.length === 1) args.team = nlu.entities.teams[0];
+        // "Any of those worth a bet?" after a list: picks from that list's competition, team and days.
+        const listed = focus.lastCall?.name === SEARCH_FIXTURES && THOSE_RE.test(message) && nlu.entities.teams.length === 0 && nlu.entities.tournaments.length === 0 ? focus.lastCall.args : undefined;
+        if (listed) {
+          for (const key of ['tournament', 'team', 'date_from', 'date_to'] as const) if (typeof listed[key] === 'string') args[key] = listed[key];
+        }
         return tools({ name: RECOMMEND_BETS, args });
       }
 
@@ -151,7 +164,7 @@ export class OfflineTurnPlanner {
         if (focus.tournament) {
           return tools(
             { name: LIST_TOURNAMENTS, args: {} },
-            { name: SEARCH_FIXTURES, args: { tournament: focus.tournament, ...dates, limit: 8 } },
+            { name: SEARCH_FIXTURES, args: { ...competitionArgs(focus), ...dates, limit: focus.tournaments ? 10 : 8 } },
           );
         }
         const args: Record<string, unknown> = {};
@@ -193,6 +206,11 @@ function dateArgs(focus: TurnFocus): Record<string, string> {
   return focus.dates ? { date_from: focus.dates.from, date_to: focus.dates.to } : {};
 }
 
+/** The competition asked about, or all of them when several are named. */
+function competitionArgs(focus: TurnFocus): Record<string, unknown> {
+  return { tournament: focus.tournament, ...(focus.tournaments ? { tournaments: focus.tournaments } : {}) };
+}
+
 function sportArgs(focus: TurnFocus): Record<string, string> {
   return focus.sport ? { sport: focus.sport } : {};
 }
@@ -202,6 +220,9 @@ type PlanRule = (input: PlanInput) => OfflinePlan | undefined;
 const reply = (r: DirectReply): OfflinePlan => ({ kind: 'reply', reply: r });
 const call = (name: string, args: Record<string, unknown>): OfflinePlan => ({ kind: 'tools', calls: [{ name, args }] });
 const PAGE_SIZE = 10;
+// The matches just listed: "any of those", "alguno de esos".
+const THOSE_RE = /\b(?:those|these|them|any\s+of\s+(?:those|these|them)|esos|estos|esas|estas|alguno\s+de\s+(?:esos|estos|ellos))\b/i;
+const NOT_A_QUESTION: ReadonlySet<string> = new Set(['UNCLEAR', 'GREETING', 'GENERAL_SPORTS_QUERY', 'HELP_REQUEST']);
 const WH_RE = /\b(?:who|which|qui[eé]n|cu[aá]l)\b/i;
 const YES_NO_RE = /^\W*(?:is|are|isn'?t|aren'?t|will|es|son|sera|será)\b|\b(?:es|son|sera|será)\s+(?:el\s+|la\s+)?favorit/i;
 
@@ -213,9 +234,19 @@ const YES_NO_RE = /^\W*(?:is|are|isn'?t|aren'?t|will|es|son|sera|será)\b|\b(?:e
 const PRE_RULES: readonly PlanRule[] = [
   // Chasing losses is answered with help, not a tip.
   ({ focus }) => (focus.chasingLosses ? reply('chasing_losses') : undefined),
-  // Certainty is never on offer, whatever else the message asks.
-  ({ focus }) => (focus.certainty ? reply('no_guarantee') : undefined),
+  // Certainty is never on offer, whatever else the message asks; about a match, the prices say how likely it is.
+  ({ focus }) => {
+    if (!focus.certainty) return undefined;
+    const match = focus.legs ? undefined : matchArgs(focus);
+    if (!match) return reply('no_guarantee');
+    const asked = focus.outcome === 'draw' ? 'draw' : (focus.pick ?? focus.teams[0]);
+    return call(MATCH_VERDICT, { ...match, ...(asked ? { selection: asked } : {}) });
+  },
   ({ focus }) => (focus.offTopic ? reply('off_topic') : undefined),
+  // "I'm in Mexico City" and nothing else: the zone is taken (the agent keeps it), and said so.
+  ({ nlu }) => (nlu.entities.location?.stays && NOT_A_QUESTION.has(nlu.intent) && nlu.entities.teams.length === 0 && nlu.entities.tournaments.length === 0 ? reply('zone_noted') : undefined),
+  // "When does my team play?" before the user has said which team is theirs.
+  ({ nlu, focus }) => (focus.myTeam && nlu.entities.teams.length === 0 ? reply('need_my_team') : undefined),
   // "Can you bet on a draw in the NBA?": basketball has none.
   ({ nlu, focus }) => (focus.sport === 'basketball' && focus.outcome === 'draw' && nlu.entities.teams.length === 0 && nlu.entities.amounts.length === 0 ? reply('basketball_draw') : undefined),
   // "Only football": the last list again, for that sport.
@@ -264,6 +295,7 @@ const PRE_RULES: readonly PlanRule[] = [
 const ADD_RE = /\b(?:add|adding|include|plus|throw\s+in|make\s+it\s+a\s+\w+\s+with|too|a[nñ]ad\w*|agreg\w*|s[uú]ma(?:le)?|incl[uú]y\w*|tambi[eé]n)\b/i;
 const DROP_RE = /\b(?:drop|remove|take\b.*\bout|without|leave\b.*\bout|quit\w*|saca\w*|elimin\w*|sin)\b/i;
 const SWAP_RE = /\b(?:swap|replace|change|switch|instead\s+of|cambia\w*|sustitu\w*|reemplaz\w*|en\s+vez\s+de|en\s+lugar\s+de)\b/i;
+const INSTEAD_RE = /\b(?:instead|rather|en\s+(?:vez|lugar)|mejor)\b/i;
 const DRAW_WORD_RE = /\b(?:draw|draws|tie|empate|empatan|empata|empaten)\b/i;
 
 // Words that name a new selection, so a stake said with them is a new bet, not the last one re-staked.
@@ -293,6 +325,9 @@ function editSlip({ message, nlu, focus }: PlanInput): OfflinePlan | undefined {
   if (changed && DRAW_WORD_RE.test(message) && teams.length === 1) {
     // "What if Milan only draw?", "¿y si en vez del Arsenal pongo el empate?": that leg becomes the draw.
     next = legs.map((leg) => (about(leg, changed) ? { ...matchOf(leg, changed), selection: 'draw', market: '1x2' } : leg));
+  } else if (changed && teams.length === 1 && INSTEAD_RE.test(message)) {
+    // "And with Madrid winning instead?": the leg of Madrid's match now backs Madrid.
+    next = legs.map((leg) => (about(leg, changed) ? { ...matchOf(leg, changed), selection: changed, market: '1x2' } : leg));
   } else if (SWAP_RE.test(message) && teams.length >= 2) {
     next = legs.map((leg) => (about(leg, teams[0]) ? { team_a: teams[1], selection: teams[1] } : leg));
   } else if (DROP_RE.test(message) && teams.length >= 1 && legs.length > 1) {

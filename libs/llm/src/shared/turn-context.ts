@@ -13,6 +13,8 @@ export interface TurnContext {
   language: Language;
   authenticated: boolean;
   tracked: TrackedContext;
+  /** Teams the user supports, newest first. */
+  favouriteTeams?: string[];
 }
 
 const OPEN = '<conversation_context>';
@@ -37,12 +39,14 @@ export function parseTurnContext(systemText: string): TurnContext | undefined {
     const raw = JSON.parse(match[1]) as Partial<TurnContext>;
     const now = typeof raw.now === 'string' && !Number.isNaN(Date.parse(raw.now)) ? raw.now : new Date().toISOString();
     const tracked = typeof raw.tracked === 'object' && raw.tracked !== null ? raw.tracked : { lastTeams: [] };
+    const favouriteTeams = Array.isArray(raw.favouriteTeams) ? raw.favouriteTeams.filter((t): t is string => typeof t === 'string') : [];
     return {
       now,
       timeZone: safeTimeZone(raw.timeZone),
       language: raw.language === 'es' ? 'es' : 'en',
       authenticated: raw.authenticated === true,
       tracked: { ...tracked, lastTeams: Array.isArray(tracked.lastTeams) ? tracked.lastTeams.filter((t) => typeof t === 'string') : [] },
+      ...(favouriteTeams.length > 0 ? { favouriteTeams } : {}),
     };
   } catch {
     return undefined;

@@ -44,3 +44,25 @@ describe('resolveTurnFocus', () => {
     expect(focus.teams).toEqual([]);
   });
 });
+
+describe('resolveTurnFocus with a team against another, the same match and a stake on a tip', () => {
+  it('reads "and against Monaco?" after a verdict on Newcastle as Newcastle against Monaco', () => {
+    const focus = focusOf('and against monaco?', { lastTeams: ['Newcastle United'], lastFixtureId: 'w', lastIntent: 'BETTING_RECOMMENDATION' });
+    expect(focus).toMatchObject({ intent: 'BETTING_RECOMMENDATION', teams: ['Newcastle United', 'Monaco'], usedContext: true });
+    expect(focus.fixtureId).toBeUndefined();
+  });
+
+  it('keeps "¿y cuánto paga el Bayern?" on the match just talked about', () => {
+    const focus = focusOf('y cuánto paga el bayern', { lastTeams: ['Bayern Munich', 'Borussia Dortmund'], lastFixtureId: 'klassiker', lastIntent: 'MATCH_SCHEDULE_QUERY' });
+    expect(focus).toMatchObject({ intent: 'ODDS_INFORMATION_QUERY', fixtureId: 'klassiker', teams: ['Bayern Munich', 'Borussia Dortmund'], pick: 'Bayern Munich' });
+  });
+
+  it('backs the team named in the same message when told to put a stake "on them"', () => {
+    expect(focusOf('dubs next game, 25 bucks on them to win', { lastTeams: [] })).toMatchObject({ intent: 'BET_SIMULATION', pick: 'Golden State Warriors' });
+  });
+
+  it('stakes on the selection of the last tip', () => {
+    const focus = focusOf('vale, pon 5€', { lastTeams: ['Girona', 'Sevilla'], lastFixtureId: 'g', lastIntent: 'BETTING_RECOMMENDATION', lastSelection: { selection: 'yes', market: 'btts' } });
+    expect(focus).toMatchObject({ intent: 'BET_SIMULATION', fixtureId: 'g', selection: { selection: 'yes', market: 'btts' }, amount: { value: 5 } });
+  });
+});

@@ -10,6 +10,8 @@ export interface TurnFocus {
   /** The match the conversation was on, when the message names none. */
   fixtureId?: string;
   tournament?: string;
+  /** Every competition named, when there are several ("Premier League and Serie A"). */
+  tournaments?: string[];
   dates?: { from: string; to: string };
   market?: Market;
   outcome?: Outcome;
@@ -29,6 +31,10 @@ export interface TurnFocus {
   lastCall?: { name: string; args: Record<string, unknown> };
   /** What a bet of this turn backs: a team, the draw, a total or both-teams-to-score. */
   selection?: FocusSelection;
+  /** Teams the user just said they support. */
+  supports?: string[];
+  /** "My team" said with no team of the user's known. */
+  myTeam?: boolean;
 }
 
 export interface FocusSelection {
@@ -83,6 +89,7 @@ const PRICE_WORDS_RE = /\b(?:odds|price|prices|priced|cuotas?|momios?|paga|pagan
 const PRICE_LEANING: ReadonlySet<Intent> = new Set<Intent>(['MATCH_SCHEDULE_QUERY', 'GENERAL_SPORTS_QUERY', 'UNCLEAR']);
 // Markets that, named alone after a match ("¿marcan ambos equipos?", "over 2.5?"), ask for that market's odds.
 const MATCH_MARKETS: ReadonlySet<Market> = new Set<Market>(['btts', 'over_under', 'double_chance', 'handicap']);
+const AGAINST_RE = /^\W*(?:(?:and|y|what\s+about|how\s+about|qu[eé]\s+tal)\s+)?(?:against|vs\.?|versus|v|contra|frente\s+a(?:l)?|ante)\b/i;
 
 export function resolveTurnFocus(nlu: NluResult, context: TrackedContext, message: string): TurnFocus {
   const e = nlu.entities;
@@ -90,7 +97,8 @@ export function resolveTurnFocus(nlu: NluResult, context: TrackedContext, messag
   const hasEntities = e.teams.length > 0 || e.tournaments.length > 0 || e.dates !== undefined || e.amounts.length > 0 || e.outcome !== undefined;
   const short = message.trim().split(/\s+/).length <= SHORT_MESSAGE_TOKENS;
   const weak = nlu.confidence < WEAK_CONFIDENCE || nlu.intent === 'UNCLEAR';
-  const followUp = e.isFollowUp || (short && hasEntities && weak && lastIntent !== undefined);
+  // A correction of the sport ("no, el de baloncesto") asks the last question again.
+  const followUp = e.isFollowUp || e.correctsSport === true || (short && hasEntities && weak && lastIntent !== undefined);
 
   let intent = nlu.intent;
   let usedContext = false;
@@ -127,8 +135,25 @@ export function resolveTurnFocus(nlu: NluResult, context: TrackedContext, messag
   const focus: TurnFocus = { intent, usedContext, teams: [...e.teams] };
   const lastTeams = context.lastTeams ?? [];
   const verdict = e.ask === 'favourite' || e.ask === 'value';
+  // "And against Monaco?": the team the conversation is about, against the one now named.
+  const against = AGAINST_RE.test(message) && e.teams.length === 1 && lastTeams.length > 0 && !lastTeams.includes(e.teams[0]) && lastIntent !== undefined;
+  if (against) {
+    focus.teams = [context.lastPick ?? lastTeams[0], e.teams[0]];
+    if (weak || intent === 'MATCH_SCHEDULE_QUERY') focus.intent = intent = lastIntent;
+    focus.usedContext = true;
+  }
+  // "¿Y cuánto paga el Bayern?" right after Bayern–Dortmund: that match, not Bayern's next one.
+  const sameMatch =
+    !against && (MATCH_INTENTS.has(intent) || verdict) && context.lastFixtureId !== undefined && !e.dates && lastTeams.length >= 2 && e.teams.length > 0 && e.teams.every((t) => lastTeams.includes(t));
 
-  if (focus.teams.length === 0 && lastTeams.length > 0) {
+  if (sameMatch) {
+    focus.fixtureId = context.lastFixtureId;
+    focus.teams = [...lastTeams];
+    focus.usedContext = true;
+    if (e.teams.length === 1 && !e.pick && !e.outcome && intent === 'ODDS_INFORMATION_QUERY') focus.pick = e.teams[0];
+  } else if (against) {
+    // Teams already set above.
+  } else if (focus.teams.length === 0 && lastTeams.length > 0) {
     if ((MATCH_INTENTS.has(intent) || verdict) && context.lastFixtureId && !e.unknownTeams) {
       focus.fixtureId = context.lastFixtureId;
       focus.teams = [...lastTeams];
@@ -154,13 +179,14 @@ export function resolveTurnFocus(nlu: NluResult, context: TrackedContext, messag
 
   const tournament = e.tournaments[0] ?? (followUp ? context.lastTournament : undefined);
   if (tournament) focus.tournament = tournament;
+  if (e.tournaments.length > 1) focus.tournaments = [...e.tournaments];
   const dates = e.dates ?? (followUp && focus.teams.length === 0 ? context.lastDates : undefined);
   if (dates) focus.dates = { from: dates.from, to: dates.to };
   const market = e.markets[0] ?? (followUp && MATCH_INTENTS.has(intent) ? asMarket(context.lastMarket) : undefined);
   if (market) focus.market = market;
   if (e.outcome) focus.outcome = e.outcome;
   if (e.pick) focus.pick = e.pick;
-  const subject = context.lastPick ?? (lastTeams.length === 1 ? lastTeams[0] : undefined);
+  const subject = (e.teams.length === 1 ? e.teams[0] : undefined) ?? context.lastPick ?? (lastTeams.length === 1 ? lastTeams[0] : undefined);
   if (intent === 'BET_SIMULATION' && !e.pick && !e.outcome && e.teams.length === 0 && e.markets.length === 0 && ON_IT_RE.test(message) && context.lastSelection) {
     focus.selection = { ...context.lastSelection };
     focus.usedContext = true;
@@ -190,6 +216,8 @@ export function resolveTurnFocus(nlu: NluResult, context: TrackedContext, messag
   if (e.certainty) focus.certainty = true;
   if (e.chasingLosses) focus.chasingLosses = true;
   if (e.offTopic) focus.offTopic = true;
+  if (e.supports) focus.supports = [...e.supports];
+  if (e.myTeam) focus.myTeam = true;
   if (context.lastCall) focus.lastCall = context.lastCall;
   // "¿y a que sí?" / "yes" after both-teams-to-score: the market talked about.
   if (intent === 'BET_SIMULATION' && !focus.market && /\b(?:yes|si|sí|no)\b/i.test(message) && context.lastSelection?.market === 'btts') focus.market = 'btts';

@@ -116,6 +116,48 @@ describe('BettingToolsService', () => {
     expect(spanish.matches.some((m: { competition: string }) => m.competition === 'La Liga')).toBe(true);
   });
 
+  it("leads a broad list with the user's teams, even from a league the list would not otherwise reach", async () => {
+    const plain = await call('search_fixtures', { limit: 5 });
+    const ids = new Set(plain.matches.map((m: { home: string; away: string }) => `${m.home}|${m.away}`));
+    // A team whose next match the plain first page leaves out.
+    const all = await call('search_fixtures', { limit: 25, offset: 5, sport: 'football' });
+    const outside = all.matches.find((m: { home: string; away: string }) => !ids.has(`${m.home}|${m.away}`));
+    const favourite = outside.home as string;
+    const withTeam = await call('search_fixtures', { limit: 5 }, { favouriteTeams: [favourite] });
+    expect([withTeam.matches[0].home, withTeam.matches[0].away]).toContain(favourite);
+    expect(withTeam.favouriteTeams).toEqual([favourite]);
+    expect(plain.favouriteTeams).toBeUndefined();
+    // A list for one team is left as asked.
+    const teamList = await call('search_fixtures', { team: 'Barcelona' }, { favouriteTeams: [favourite] });
+    expect(teamList.favouriteTeams).toBeUndefined();
+  });
+
+  it('lists several competitions together, each with its share of the page', async () => {
+    const result = await call('search_fixtures', { tournament: 'Premier League', tournaments: ['Premier League', 'Serie A'], limit: 6 });
+    expect(result.filters.tournaments).toEqual(['Premier League', 'Serie A']);
+    const competitions = result.matches.map((m: { competition: string }) => m.competition);
+    expect(competitions.filter((c: string) => c === 'Premier League')).toHaveLength(3);
+    expect(competitions.filter((c: string) => c === 'Serie A')).toHaveLength(3);
+    expect(result.total).toBe(result.count + result.remaining);
+    const premier = await call('search_fixtures', { tournament: 'Premier League', limit: 25 });
+    const serieA = await call('search_fixtures', { tournament: 'Serie A', limit: 25 });
+    expect(result.total).toBe(premier.total + serieA.total);
+  });
+
+  it('leaves out a second selection of a match already in the accumulator, saying which leg it clashes with', async () => {
+    const result = await call('simulate_bet', {
+      selections: [{ match_id: clasico.id, selection: 'Barcelona' }, { match_id: clasico.id, selection: 'over', market: 'over_under' }, { selection: 'Liverpool' }],
+      stake: 10,
+    });
+    expect(result.type).toBe('accumulator');
+    expect(result.legs.map((l: { match: { id: string } }) => l.match.id)).toContain(clasico.id);
+    expect(result.legs).toHaveLength(2);
+    expect(result.failedLegs).toEqual([expect.objectContaining({ index: 1, error: 'SAME_MATCH', sameMatchAs: 0, match: 'Barcelona vs Real Madrid' })]);
+    const single = await call('simulate_bet', { selections: [{ match_id: clasico.id, selection: 'draw' }, { match_id: clasico.id, selection: 'Real Madrid' }], stake: 10 });
+    expect(single.type).toBe('single');
+    expect(single.failedLegs).toEqual([expect.objectContaining({ index: 1, error: 'SAME_MATCH' })]);
+  });
+
   it('prices the legs it can and names the leg it cannot', async () => {
     const result = await call('simulate_bet', {
       selections: [{ selection: 'Barcelona' }, { selection: 'Real Springfield FC' }, { selection: 'Liverpool' }],

@@ -24,16 +24,32 @@ export function isDerby(fixture: Fixture): boolean {
   return DERBY_PAIRS.has([normalizeName(fixture.home.name), normalizeName(fixture.away.name)].sort().join('|'));
 }
 
-export function relevanceRank(fixture: Fixture, language: Language): number {
-  const order = COMPETITION_ORDER[language];
-  const place = order.indexOf(normalizeName(fixture.tournament.name));
-  return (place < 0 ? order.length : place) - (isDerby(fixture) ? DERBY_BONUS : 0);
+/** Whether one of `teams` (any spelling of their names) plays in the fixture. */
+export function playsIn(fixture: Fixture, teams: readonly string[]): boolean {
+  if (teams.length === 0) return false;
+  const wanted = new Set(teams.map(normalizeName));
+  return wanted.has(normalizeName(fixture.home.name)) || wanted.has(normalizeName(fixture.away.name));
 }
 
-/** Fixtures most relevant first; equal relevance keeps kick-off order. */
-export function byRelevance(fixtures: readonly Fixture[], language: Language): Fixture[] {
+export function relevanceRank(fixture: Fixture, language: Language, favouriteTeams: readonly string[] = []): number {
+  const order = COMPETITION_ORDER[language];
+  const place = order.indexOf(normalizeName(fixture.tournament.name));
+  // The user's own teams come before any competition.
+  const favourite = playsIn(fixture, favouriteTeams) ? order.length + DERBY_BONUS + 1 : 0;
+  return (place < 0 ? order.length : place) - (isDerby(fixture) ? DERBY_BONUS : 0) - favourite;
+}
+
+/** Fixtures most relevant first (the user's teams, then by competition and derby); equal relevance keeps kick-off order. */
+export function byRelevance(fixtures: readonly Fixture[], language: Language, favouriteTeams: readonly string[] = []): Fixture[] {
   return fixtures
-    .map((fixture, index) => ({ fixture, index, rank: relevanceRank(fixture, language) }))
+    .map((fixture, index) => ({ fixture, index, rank: relevanceRank(fixture, language, favouriteTeams) }))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
     .map((entry) => entry.fixture);
+}
+
+/** One from each list in turn ("Premier League and Serie A": each competition gets its share of a page). */
+export function interleave<T>(lists: readonly (readonly T[])[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; lists.some((list) => i < list.length); i++) for (const list of lists) if (i < list.length) out.push(list[i]);
+  return out;
 }

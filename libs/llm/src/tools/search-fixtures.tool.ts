@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { BASKETBALL_SPORT_ID, FOOTBALL_SPORT_ID, type FixtureQuery } from '@app/sports-data';
 import { localDay } from '../shared/zoned-time.js';
 import { clampInt, dateWindow } from './date-range.js';
-import { byRelevance } from './fixture-relevance.js';
+import { byRelevance, interleave, playsIn } from './fixture-relevance.js';
 import { toolContextOf } from './tool-context.js';
 import type { ToolDeps } from './tool-deps.js';
 import { freshness, runTool, summariseMatch, type Freshness, type MatchSummary } from './tool-results.js';
@@ -13,7 +13,10 @@ export const SEARCH_FIXTURES = 'search_fixtures';
 export interface SearchFixturesResult extends Freshness {
   filters: {
     team?: string;
+    /** The first competition asked for. */
     tournament?: string;
+    /** Every competition asked for, when there are several ("Premier League and Serie A"). */
+    tournaments?: string[];
     sport?: 'football' | 'basketball';
     /** YYYY-MM-DD in the turn's time zone. */
     from: string;
@@ -34,6 +37,8 @@ export interface SearchFixturesResult extends Freshness {
    * the matches the user most likely means (their language's leagues, derbies), shown by kick-off.
    */
   order: 'time' | 'relevance';
+  /** The user's teams that play in this page; their matches lead it. */
+  favouriteTeams?: string[];
   matches: MatchSummary[];
 }
 
@@ -41,6 +46,7 @@ const DEFAULT_DAYS = 14;
 const MAX_DAYS = 31;
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 25;
+const MAX_TOURNAMENTS = 4;
 
 const schema = z.object({
   team: z.string().max(80).optional(),
@@ -49,6 +55,11 @@ const schema = z.object({
     .max(80)
     .optional()
     .describe('Competition, e.g. "Premier League", "NBA".'),
+  tournaments: z
+    .array(z.string().max(80))
+    .max(MAX_TOURNAMENTS)
+    .optional()
+    .describe('Several competitions at once ("Premier League and Serie A").'),
   date_from: z
     .string()
     .max(40)
@@ -70,7 +81,7 @@ export function createSearchFixturesTool(deps: ToolDeps) {
   return tool(
     (args: z.infer<typeof schema>, config: ToolRunnableConfig) =>
       runTool(SEARCH_FIXTURES, deps.logger, async (): Promise<SearchFixturesResult> => {
-        const { timeZone, language } = toolContextOf(config);
+        const { timeZone, language, favouriteTeams = [] } = toolContextOf(config);
         const finished = args.status === 'finished';
         const now = Date.now();
         const range = dateWindow(args.date_from, args.date_to, {
@@ -86,22 +97,38 @@ export function createSearchFixturesTool(deps: ToolDeps) {
         const query: FixtureQuery = { from: range.from, to: range.to };
         if (args.status) query.status = args.status;
         if (args.sport) query.sportId = SPORT_IDS[args.sport];
-        const [team, tournament] = await Promise.all([
+        const asked = [...new Set([...(args.tournament ? [args.tournament] : []), ...(args.tournaments ?? [])])].slice(0, MAX_TOURNAMENTS);
+        const [team, ...resolved] = await Promise.all([
           args.team ? deps.sportsData.resolveTeam(args.team) : undefined,
-          args.tournament ? deps.sportsData.resolveTournament(args.tournament) : undefined,
+          ...asked.map((name) => deps.sportsData.resolveTournament(name)),
         ]);
+        const tournaments = [...new Map(resolved.filter((t) => t !== undefined).map((t) => [t.id, t])).values()];
         if (team) query.teamId = team.id;
-        if (tournament) query.tournamentId = tournament.id;
+        // Several competitions are read together and told apart below.
+        if (tournaments.length === 1) query.tournamentId = tournaments[0].id;
         const fixtures = await deps.sportsData.getFixtures(query);
+        const ids = new Set(tournaments.map((t) => t.id));
+        const found = tournaments.length > 1 ? fixtures.data.filter((f) => ids.has(f.tournament.id)) : fixtures.data;
         // A list for one team is what was asked for; a broad one leads with what the user most likely means.
-        const order = !team && !finished && fixtures.data.length > limit ? 'relevance' : 'time';
-        const ordered = finished ? [...fixtures.data].reverse() : order === 'relevance' ? byRelevance(fixtures.data, language) : fixtures.data;
+        const order = !team && !finished && found.length > limit ? 'relevance' : 'time';
+        const relevant = (list: typeof found) => byRelevance(list, language, favouriteTeams);
+        const ordered = finished
+          ? [...found].reverse()
+          : order === 'relevance'
+            ? tournaments.length > 1
+              ? interleave(tournaments.map((t) => relevant(found.filter((f) => f.tournament.id === t.id))))
+              : relevant(found)
+            : found;
         const page = ordered.slice(offset, offset + limit);
-        if (order === 'relevance') page.sort((a, b) => Date.parse(a.startTime) - Date.parse(b.startTime));
+        // A broad page leads with the user's teams, then goes by kick-off.
+        const favourite = (f: (typeof page)[number]) => (!team && !finished && playsIn(f, favouriteTeams) ? 0 : 1);
+        if (order === 'relevance' || (!team && !finished)) page.sort((a, b) => favourite(a) - favourite(b) || Date.parse(a.startTime) - Date.parse(b.startTime));
+        const yours = team || finished ? [] : favouriteTeams.filter((name) => page.some((f) => playsIn(f, [name])));
         return {
           filters: {
             ...(team ? { team: team.name } : {}),
-            ...(tournament ? { tournament: tournament.name } : {}),
+            ...(tournaments[0] ? { tournament: tournaments[0].name } : {}),
+            ...(tournaments.length > 1 ? { tournaments: tournaments.map((t) => t.name) } : {}),
             ...(args.sport ? { sport: args.sport } : {}),
             from: localDay(range.from, timeZone),
             to: localDay(range.to, timeZone),
@@ -109,11 +136,12 @@ export function createSearchFixturesTool(deps: ToolDeps) {
             ...(range.clamped ? { clampedToDays: MAX_DAYS } : {}),
           },
           timeZone,
-          total: fixtures.data.length,
+          total: found.length,
           offset,
           count: page.length,
           remaining: Math.max(0, ordered.length - offset - page.length),
           order,
+          ...(yours.length > 0 ? { favouriteTeams: yours } : {}),
           matches: page.map((f) => summariseMatch(f, timeZone)),
           ...freshness(fixtures),
         };
@@ -121,8 +149,8 @@ export function createSearchFixturesTool(deps: ToolDeps) {
     {
       name: SEARCH_FIXTURES,
       description:
-        'Find matches by team, competition, dates or status ("when does X play", "games tomorrow", results: status finished). ' +
-        'Gives match ids for other tools and local kick-off times; remaining > 0: page with offset.',
+        'Find matches by team, competition(s), dates or status ("when does X play", "games tomorrow", results: status finished). ' +
+        'Gives match ids for other tools and local kick-off times; broad lists lead with the user\'s teams; remaining > 0: page with offset.',
       schema,
     },
   );

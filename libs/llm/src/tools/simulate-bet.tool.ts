@@ -95,6 +95,9 @@ export interface FailedLeg {
   error: string;
   message: string;
   suggestions?: string[];
+  /** For SAME_MATCH: the leg (from 0) already taken from that match, and the match. */
+  sameMatchAs?: number;
+  match?: string;
 }
 
 interface SimulationBase extends Freshness {
@@ -127,22 +130,38 @@ export function createSimulateBetTool(deps: ToolDeps) {
 
         // Each leg is priced on its own, so one unknown team does not hide the others' prices.
         const settled = await Promise.allSettled(args.selections.map((leg) => priceLeg(deps, leg, timeZone, language)));
-        const priced = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-        const failedLegs = settled.flatMap((s, index): FailedLeg[] => {
-          if (s.status === 'fulfilled') return [];
-          // A single leg's failure is the answer itself, as for any other tool.
-          if (args.selections.length === 1) throw s.reason;
-          const error = toolError(s.reason, deps.logger, SIMULATE_BET);
-          return [{ index, requested: describeLeg(args.selections[index]), ...error }];
+        const priced: Awaited<ReturnType<typeof priceLeg>>[] = [];
+        const failedLegs: FailedLeg[] = [];
+        // The leg already kept for each match: a second selection of the same match is left out, with why.
+        const legOfMatch = new Map<string, number>();
+        settled.forEach((s, index) => {
+          if (s.status === 'rejected') {
+            // A single leg's failure is the answer itself, as for any other tool.
+            if (args.selections.length === 1) throw s.reason;
+            failedLegs.push({ index, requested: describeLeg(args.selections[index]), ...toolError(s.reason, deps.logger, SIMULATE_BET) });
+            return;
+          }
+          const match = s.value.leg.match;
+          const first = legOfMatch.get(match.id);
+          if (first !== undefined) {
+            failedLegs.push({
+              index,
+              requested: describeLeg(args.selections[index]),
+              error: 'SAME_MATCH',
+              message: `It is in the same match as leg ${first + 1} (${match.home} vs ${match.away}): selections of one match depend on each other, so an accumulator cannot combine them. Each can be priced as a single.`,
+              sameMatchAs: first,
+              match: `${match.home} vs ${match.away}`,
+            });
+            return;
+          }
+          legOfMatch.set(match.id, index);
+          priced.push(s.value);
         });
         if (priced.length === 0) throw (settled[0] as PromiseRejectedResult).reason;
+        failedLegs.sort((a, b) => a.index - b.index);
         const legs = priced.map((p) => p.leg);
         const partial = failedLegs.length > 0 ? { failedLegs } : {};
         const requestedLegs = args.selections.length;
-        const ids = new Set(legs.map((l) => l.match.id));
-        if (legs.length > 1 && ids.size < legs.length) {
-          throw new ToolRequestError('INVALID_ARGUMENT', 'An accumulator cannot combine two selections from the same match.');
-        }
         const sources = priced.flatMap((p) => [p.fixture, p.odds]);
         if (legs.length === 1) {
           const single = singleReturn(stake, legs[0].odds);

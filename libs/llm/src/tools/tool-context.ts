@@ -14,6 +14,8 @@ export interface ToolContext {
   language: Language;
   /** IANA zone in which dates are read and times are shown. */
   timeZone: string;
+  /** Teams the user supports, newest first: broad lists lead with their matches. */
+  favouriteTeams?: string[];
 }
 
 const CONFIG_KEY = 'chatbetToolContext';
@@ -33,5 +35,7 @@ export function toolContextOf(config: RunnableConfig | undefined): ToolContext {
     timeZone: safeTimeZone(value.timeZone),
   };
   if (typeof value.userId === 'string' && value.userId.trim().length > 0) context.userId = value.userId;
+  const favourites = Array.isArray(value.favouriteTeams) ? value.favouriteTeams.filter((t): t is string => typeof t === 'string') : [];
+  if (favourites.length > 0) context.favouriteTeams = favourites;
   return context;
 }

@@ -22,15 +22,20 @@ export const renderMatchVerdict: Renderer<MatchVerdictResult> = (result, ctx) =>
   const fav = result.favourite;
   const favName = fav.key === 'draw' ? (es ? 'El empate' : 'The draw') : fav.name;
   const lines: string[] = [];
+  if (focus.certainty) {
+    lines.push(es ? 'Nada es seguro en una apuesta y no puedo prometerte ningún resultado. Esto es lo que dicen las cuotas:' : "No result is ever certain and I can't promise you one. Here is what the prices say:");
+  }
 
   if (focus.ask === 'value') {
     lines.push(`${matchWhere(result.match, ctx)}:`, valueLine(result, language));
   } else if (result.asked) {
     const a = result.asked;
+    // The verdict names the favourite next to the word, the match apart, so it cannot be read as the other side.
+    const where = matchWhere(result.match, ctx);
     lines.push(
       a.isFavourite
-        ? es ? `Sí: ${a.name} es el favorito en ${matchWhere(result.match, ctx)}.` : `Yes: ${a.name} are the favourites for ${matchWhere(result.match, ctx)}.`
-        : es ? `No: el favorito en ${matchWhere(result.match, ctx)} es ${fav.name}, no ${a.name}.` : `No: the favourites for ${matchWhere(result.match, ctx)} are ${fav.name}, not ${a.name}.`,
+        ? es ? `Sí: ${a.name} es el favorito (${where}).` : `Yes: ${a.name} are the favourites (${where}).`
+        : es ? `No: el favorito es ${fav.name}, no ${a.name} (${where}).` : `No: the favourites are ${fav.name}, not ${a.name} (${where}).`,
     );
   } else {
     lines.push(`${es ? 'Veredicto' : 'Verdict'} (${matchWhere(result.match, ctx)}): ${STRENGTH[result.strength][language](favName)}.`);

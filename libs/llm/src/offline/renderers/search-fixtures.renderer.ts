@@ -10,6 +10,8 @@ export const renderSearchFixtures: Renderer<SearchFixturesResult> = (_result, ct
   const results = siblings.all(SEARCH_FIXTURES);
   const finished = results.find((r) => r.filters.status === 'finished');
   const upcoming = results.find((r) => r.filters.status !== 'finished');
+  // "¿Cuándo juegan el Betis y el Sevilla?": the other team's own list, for when they do not meet.
+  const other = results.find((r) => r !== upcoming && r.filters.status !== 'finished' && r.filters.team !== undefined && r.filters.team !== upcoming?.filters.team);
   const lines: string[] = [];
 
   if (finished) {
@@ -30,7 +32,7 @@ export const renderSearchFixtures: Renderer<SearchFixturesResult> = (_result, ct
   }
   if (upcoming) {
     if (finished) lines.push(es ? 'Próximos partidos:' : 'Coming up:');
-    lines.push(...(finished ? upcoming.matches.map((m) => `• ${fixtureLine(m, ctx)}`) : upcomingLines(upcoming, ctx)));
+    lines.push(...(finished ? upcoming.matches.map((m) => `• ${fixtureLine(m, ctx)}`) : upcomingLines(upcoming, ctx, other)));
     if (finished && upcoming.matches.length === 0) lines.push(es ? '• Ninguno en los próximos 14 días.' : '• None in the next 14 days.');
   }
   lines.push(timesNote(ctx));
@@ -38,7 +40,7 @@ export const renderSearchFixtures: Renderer<SearchFixturesResult> = (_result, ct
 };
 
 /** Upcoming matches of a team (its next match as a card), of a competition, or of all. */
-export function upcomingLines(result: SearchFixturesResult, ctx: RenderContext): string[] {
+export function upcomingLines(result: SearchFixturesResult, ctx: RenderContext, other?: SearchFixturesResult): string[] {
   const { language, focus } = ctx;
   const es = language === 'es';
   const { matches, filters } = result;
@@ -54,6 +56,8 @@ export function upcomingLines(result: SearchFixturesResult, ctx: RenderContext):
       if (meeting) return [matchCard(meeting, es ? `El próximo ${meeting.home} vs ${meeting.away}` : `The next ${meeting.home} vs ${meeting.away}`, ctx)];
       const lines = [es ? `No hay un ${team} vs ${opponent} programado ${period}.` : `There is no ${team} vs ${opponent} scheduled ${period}.`];
       if (matches[0]) lines.push(matchCard(matches[0], es ? `El próximo partido del ${team}` : `${team}'s next match`, ctx));
+      const theirs = other?.filters.team === opponent ? other.matches[0] : undefined;
+      if (theirs) lines.push(matchCard(theirs, es ? `El próximo partido del ${opponent}` : `${opponent}'s next match`, ctx));
       return lines;
     }
     if (matches.length === 0) {
@@ -70,7 +74,12 @@ export function upcomingLines(result: SearchFixturesResult, ctx: RenderContext):
     return lines;
   }
 
-  const title = filters.tournament ? competitionLabel(filters.tournament, language) : undefined;
+  const several = (filters.tournaments?.length ?? 0) > 1;
+  const title = several
+    ? (filters.tournaments ?? []).map((name) => competitionLabel(name, language)).join(es ? ' y ' : ' and ')
+    : filters.tournament
+      ? competitionLabel(filters.tournament, language)
+      : undefined;
   if (matches.length === 0 && result.offset > 0) {
     return [es ? `Eso es todo: ya te he mostrado los ${result.total} partidos de esas fechas.` : `That's the whole list: I've shown all ${result.total} matches in that period.`];
   }
@@ -95,7 +104,9 @@ export function upcomingLines(result: SearchFixturesResult, ctx: RenderContext):
   if (result.order === 'relevance' && result.offset === 0) {
     lines.push(es ? '(Primero los más destacados para ti; por orden de hora.)' : '(The most notable for you first, listed by kick-off.)');
   }
-  lines.push(...matches.map((m) => `• ${fixtureLine(m, ctx, !title)}`));
+  const yours = result.favouriteTeams ?? [];
+  if (yours.length > 0 && result.offset === 0) lines.push(es ? `(Tu equipo primero: ${yours.join(', ')}.)` : `(Your team first: ${yours.join(', ')}.)`);
+  lines.push(...matches.map((m) => `• ${fixtureLine(m, ctx, !title || several)}`));
   if (result.remaining > 0) {
     lines.push(
       es

@@ -42,6 +42,14 @@ export const renderSimulation: Renderer<SimulationResult> = (result, ctx) => {
     }
     }
   for (const failed of result.failedLegs ?? []) {
+    if (failed.error === 'SAME_MATCH' && failed.sameMatchAs !== undefined) {
+      lines.push(
+        es
+          ? `⚠️ La selección ${failed.index + 1} («${failed.requested}») es del mismo partido que la ${failed.sameMatchAs + 1} (${failed.match}): las selecciones de un mismo partido dependen entre sí, así que no se pueden combinar en una combinada. La he dejado fuera; puedo calcularla como apuesta simple si quieres.`
+          : `⚠️ Leg ${failed.index + 1} ("${failed.requested}") is in the same match as leg ${failed.sameMatchAs + 1} (${failed.match}): selections of one match depend on each other, so they can't be combined in an accumulator. I've left it out; I can price it as a single if you like.`,
+      );
+      continue;
+    }
     const hint = failed.suggestions?.length ? (es ? ` (¿quizás ${failed.suggestions.slice(0, 3).join(', ')}?)` : ` (did you mean ${failed.suggestions.slice(0, 3).join(', ')}?)`) : '';
     lines.push(
       es
