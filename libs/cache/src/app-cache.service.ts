@@ -49,14 +49,16 @@ export class AppCacheService {
     }
   }
 
-  /** Stores `value` for the TTL of `ttl` (a resource name) or for `ttl` milliseconds. */
-  async set<T>(key: string, value: T, ttl: CacheResourceName | number): Promise<void> {
-    if (!this.available) return;
+  /** Stores `value` for the TTL of `ttl` (a resource name) or for `ttl` milliseconds; answers whether it was stored. */
+  async set<T>(key: string, value: T, ttl: CacheResourceName | number): Promise<boolean> {
+    if (!this.available) return false;
     const ttlMs = typeof ttl === 'number' ? ttl : this.ttlMs(ttl);
     try {
       await withTimeout(this.cache.set(key, value, ttlMs), CACHE_OP_TIMEOUT_MS, 'cache write timed out');
+      return true;
     } catch (error) {
       this.logger.debug(`cache write failed for ${key}: ${(error as Error).message}`);
+      return false;
     }
   }
 

@@ -1,10 +1,10 @@
 import { ConfigModule } from '@nestjs/config';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { AppCacheModule } from '@app/cache';
-import { ALL_CONFIGS } from '@app/config';
+import { AppCacheModule, AppCacheService } from '@app/cache';
+import { ALL_CONFIGS, conversationConfig, type ConversationConfig } from '@app/config';
 import { NluModule, NluService } from '@app/nlu';
 import { RedisModule } from '@app/redis';
-import { SportsDataModule } from '@app/sports-data';
+import { SportsDataModule, SportsDataService } from '@app/sports-data';
 import type { TrackedContext } from '../shared/conversation-types.js';
 import { resolveTurnFocus } from '../shared/turn-focus.js';
 import type { AgentTurnResult } from './agent.types.js';
@@ -88,5 +88,26 @@ describe('AnswerCache', () => {
     expect(await answers.get(`${key}:failed`)).toBeUndefined();
     expect(await answers.get(`${key}:stale`)).toBeUndefined();
     expect(await answers.get(key)).toMatchObject({ content: 'fresh', contextUpdate: { lastTeams: ['Arsenal', 'Chelsea'] } });
+  });
+  it('keeps an answer in the process that stored it until the stored copy expires, as a new object on every read', async () => {
+    const key = answers.keyFor(keyInput('Which tournaments are active?'))!;
+    const validUntil = new Date(Date.now() + 300).toISOString();
+    await answers.store(key, result('kept'), [{ name: 'list_tournaments', args: {}, ok: true, result: { stale: false, validUntil } }]);
+    // Another instance reads the stored copy: the answer alone, without the expiry it is stored with.
+    const cache = moduleRef.get(AppCacheService);
+    const other = new AnswerCache(cache, moduleRef.get(SportsDataService), moduleRef.get<ConversationConfig>(conversationConfig.KEY));
+    const read = await other.get(key);
+    expect(read).toMatchObject({ content: 'kept' });
+    expect(read).not.toHaveProperty('expiresAt');
+    // Gone from the store, it is still served here (no round trip), and a reader changing it changes nothing for the next.
+    await cache.delete(key);
+    const first = await answers.get(key);
+    expect(first).toMatchObject({ content: 'kept', contextUpdate: { lastTeams: ['Arsenal', 'Chelsea'] } });
+    first!.contextUpdate!.lastTeams = ['Changed'];
+    expect(await answers.get(key)).toMatchObject({ contextUpdate: { lastTeams: ['Arsenal', 'Chelsea'] } });
+    // Never after the stored copy's own expiry.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await answers.get(key)).toBeUndefined();
+    expect(await other.get(key)).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AppCacheService } from '@app/cache';
+import { AppCacheService, LocalTextCache } from '@app/cache';
 import { conversationConfig, type CacheResourceName, type ConversationConfig } from '@app/config';
 import type { Intent, NluResult } from '@app/nlu';
 import { SportsDataService } from '@app/sports-data';
@@ -10,9 +10,12 @@ import type { AgentMode, AgentTurnResult } from './agent.types.js';
 import type { ExecutedCall } from './context-tracker.js';
 
 /** Bumped when the shape or wording of stored answers changes, so older entries are never served. */
-const ANSWER_FORMAT_VERSION = 2;
+const ANSWER_FORMAT_VERSION = 3;
 /** Answers that read no data (what the assistant can do) are still rewritten now and then. */
 const NO_DATA_TTL_MS = 60 * 60 * 1000;
+/** Answers kept in the process as well, in front of the shared cache: the most recent ones, bounded in number and length. */
+const LOCAL_ANSWERS = 1_000;
+const LOCAL_ANSWERS_TOTAL_LENGTH = 8 * 2 ** 20;
 
 /** Intents whose answer can be public; anything about the user's own account never is. */
 const PUBLIC_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
@@ -58,6 +61,8 @@ export interface AnswerKeyInput {
 
 /** A stored answer: what the turn said and what it leaves in the conversation context. */
 type CachedAnswer = Pick<AgentTurnResult, 'content' | 'intent' | 'intentConfidence' | 'entities' | 'language' | 'suggestedActions' | 'contextUpdate'>;
+/** As stored: with the time (epoch ms) the shared copy expires, so a copy kept in a process never outlives it. */
+type StoredAnswer = CachedAnswer & { expiresAt: number };
 
 /**
  * Answers to context-free questions over public data ("Which tournaments are active?", "Odds for
@@ -75,6 +80,12 @@ type CachedAnswer = Pick<AgentTurnResult, 'content' | 'intent' | 'intentConfiden
 @Injectable()
 export class AnswerCache {
   private readonly logger = new Logger(AnswerCache.name);
+  /**
+   * The answers this process wrote or last read, as their JSON, until the shared copy expires: a
+   * repeated question is then answered without a round trip to the store before its first token.
+   * Parsed on every read, so no two turns share an object.
+   */
+  private readonly local = new LocalTextCache(LOCAL_ANSWERS, LOCAL_ANSWERS_TOTAL_LENGTH);
 
   constructor(
     private readonly cache: AppCacheService,
@@ -120,7 +131,15 @@ export class AnswerCache {
   }
 
   async get(key: string): Promise<CachedAnswer | undefined> {
-    return this.cache.get<CachedAnswer>(key);
+    // While Redis is away no answer is served, as when none is kept here.
+    if (!this.cache.available) return undefined;
+    const kept = this.local.get(key);
+    if (kept !== undefined) return JSON.parse(kept.toString('utf8')) as CachedAnswer;
+    const stored = await this.cache.get<StoredAnswer>(key);
+    if (stored === undefined) return undefined;
+    const { expiresAt, ...answer } = stored;
+    if (typeof expiresAt === 'number') this.local.set(key, JSON.stringify(answer), expiresAt);
+    return answer;
   }
 
   /** Stores a finished turn's answer when everything it read was public, fresh and read without error. */
@@ -137,7 +156,10 @@ export class AnswerCache {
       suggestedActions: result.suggestedActions,
       contextUpdate: result.contextUpdate,
     };
-    await this.cache.set(key, answer, ttlMs);
+    // Taken before the write: the copy kept here never outlives the stored one.
+    const expiresAt = Date.now() + ttlMs;
+    // Kept here only once the store holds it: while Redis is away nothing is cached, in any process.
+    if (await this.cache.set<StoredAnswer>(key, { ...answer, expiresAt }, ttlMs)) this.local.set(key, JSON.stringify(answer), expiresAt);
     this.logger.debug({ msg: 'answer cached', key, ttlMs });
   }
 
