@@ -3,6 +3,7 @@ import { type RedisService, withTimeout } from '@app/redis';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { RedisClientType } from 'redis';
 import type { Server } from 'socket.io';
+import type { Adapter } from 'socket.io-adapter';
 import { closeRecoveryGaps } from './gapless-recovery.js';
 
 export type SocketIoAdapterFactory = ReturnType<typeof createAdapter>;
@@ -52,6 +53,7 @@ export class SocketIoRedisAdapter {
     // Socket.IO calls the factory with `new`: a function, not an arrow.
     this.factory = function (namespace: unknown) {
       const adapter = create(namespace);
+      skipOwnEntries(adapter);
       closeRecoveryGaps(adapter);
       return adapter;
     };
@@ -80,6 +82,20 @@ export class SocketIoRedisAdapter {
     }
     if (publisher.isOpen) publisher.destroy();
   }
+}
+
+/**
+ * The stream reader gets back every event this instance stored (each emit of every turn), and the
+ * adapter parses each entry's JSON before finding it is its own and dropping it. Dropped here
+ * instead, by the sender id the entry carries unparsed: the same outcome without the parse and its
+ * garbage on the event loop.
+ */
+function skipOwnEntries(adapter: Adapter): void {
+  const internals = adapter as unknown as { uid: string; onRawMessage(raw: { uid?: unknown }, offset: string): void };
+  const read = internals.onRawMessage.bind(adapter);
+  internals.onRawMessage = (raw, offset) => {
+    if (raw.uid !== internals.uid) read(raw, offset);
+  };
 }
 
 /** The shared client reports Redis outages; these connections stay silent about the same outage. */
