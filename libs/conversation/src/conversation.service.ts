@@ -73,20 +73,7 @@ export class ConversationService {
 
   /** Opens a session, creating it on first use; throws SessionAccessDeniedError when someone else owns the id. */
   async getOrCreate(sessionId: string, ownerId: string, userId?: string): Promise<ConversationSession> {
-    assertSafeId(sessionId, 'sessionId');
-    assertSafeId(ownerId, 'ownerId');
-    if (userId !== undefined) assertSafeId(userId, 'userId');
-    const now = new Date().toISOString();
-    const { record, created } = await this.store.createIfAbsent({
-      sessionId,
-      ownerId,
-      ...(userId !== undefined && { userId }),
-      createdAt: now,
-      updatedAt: now,
-      context: { lastTeams: [] },
-      messageCount: 0,
-      foldedThrough: 0,
-    });
+    const { record, created } = await this.store.createIfAbsent(newSessionRecord(sessionId, ownerId, userId));
     if (record.ownerId !== ownerId) throw new SessionAccessDeniedError(sessionId);
     if (created) this.logger.debug(`session ${sessionId} created`);
     return this.toSession(record);
@@ -199,20 +186,7 @@ export class ConversationService {
    * owns it), and reads its model window and the owner's preferences.
    */
   async openTurn(sessionId: string, ownerId: string, userId?: string, lock?: TurnLock): Promise<OpenTurn | 'busy'> {
-    assertSafeId(sessionId, 'sessionId');
-    assertSafeId(ownerId, 'ownerId');
-    if (userId !== undefined) assertSafeId(userId, 'userId');
-    const now = new Date().toISOString();
-    const record: SessionRecord = {
-      sessionId,
-      ownerId,
-      ...(userId !== undefined && { userId }),
-      createdAt: now,
-      updatedAt: now,
-      context: { lastTeams: [] },
-      messageCount: 0,
-      foldedThrough: 0,
-    };
+    const record = newSessionRecord(sessionId, ownerId, userId);
     const opened = await this.store.openTurn(record, preferencesSubject(record), lock);
     if (opened.status === 'busy') return 'busy';
     if (opened.status === 'denied' || opened.record.ownerId !== ownerId) throw new SessionAccessDeniedError(sessionId);
@@ -358,4 +332,22 @@ function validatePreferences(patch: PreferencesPatch): PreferencesPatch {
       .slice(0, MAX_FAVOURITE_TEAMS);
   }
   return result;
+}
+
+/** A new, empty session of `ownerId`, its ids checked: what a first turn creates when none exists yet. */
+function newSessionRecord(sessionId: string, ownerId: string, userId?: string): SessionRecord {
+  assertSafeId(sessionId, 'sessionId');
+  assertSafeId(ownerId, 'ownerId');
+  if (userId !== undefined) assertSafeId(userId, 'userId');
+  const now = new Date().toISOString();
+  return {
+    sessionId,
+    ownerId,
+    ...(userId !== undefined && { userId }),
+    createdAt: now,
+    updatedAt: now,
+    context: { lastTeams: [] },
+    messageCount: 0,
+    foldedThrough: 0,
+  };
 }

@@ -5,7 +5,7 @@ import { conversationConfig, type CacheResourceName, type ConversationConfig } f
 import type { Intent, NluResult } from '@app/nlu';
 import { SportsDataService } from '@app/sports-data';
 import type { Language, TrackedContext } from '../shared/conversation-types.js';
-import { resolveTurnFocus, type TurnFocus } from '../shared/turn-focus.js';
+import { DATA_INTENTS, resolveTurnFocus, type TurnFocus } from '../shared/turn-focus.js';
 import type { AgentMode, AgentTurnResult } from './agent.types.js';
 import type { ExecutedCall } from './context-tracker.js';
 
@@ -18,17 +18,7 @@ const LOCAL_ANSWERS = 1_000;
 const LOCAL_ANSWERS_TOTAL_LENGTH = 8 * 2 ** 20;
 
 /** Intents whose answer can be public; anything about the user's own account never is. */
-const PUBLIC_INTENTS: ReadonlySet<Intent> = new Set<Intent>([
-  'MATCH_SCHEDULE_QUERY',
-  'ODDS_INFORMATION_QUERY',
-  'BETTING_RECOMMENDATION',
-  'TEAM_COMPARISON',
-  'TOURNAMENT_INFO',
-  'BET_SIMULATION',
-  'GENERAL_SPORTS_QUERY',
-  'GREETING',
-  'HELP_REQUEST',
-]);
+const PUBLIC_INTENTS: ReadonlySet<Intent> = new Set<Intent>([...DATA_INTENTS, 'GREETING', 'HELP_REQUEST']);
 
 /** Tools over public data only, with the cache resource whose TTL bounds an answer built on them. */
 const PUBLIC_TOOLS: Readonly<Record<string, CacheResourceName>> = {

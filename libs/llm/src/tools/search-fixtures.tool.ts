@@ -59,7 +59,7 @@ const schema = z.object({
     .array(z.string().max(80))
     .max(MAX_TOURNAMENTS)
     .optional()
-    .describe('Several competitions at once ("Premier League and Serie A").'),
+    .describe('Several competitions at once.'),
   date_from: z
     .string()
     .max(40)
