@@ -37,6 +37,9 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     'heap-snapshot': { type: 'boolean', default: false },
     store: { type: 'string', default: 'both' },
+    // Off by default: the bench repeats four public questions, which the answer cache would serve
+    // without running a turn, so the figures would measure cache hits instead of the turn path.
+    'answer-cache': { type: 'boolean', default: false },
   },
 });
 const connections = positive('connections');
@@ -136,6 +139,7 @@ async function runOn(store: Store): Promise<boolean> {
       SECRET_KEY: process.env.SECRET_KEY ?? randomBytes(24).toString('hex'),
       LOG_LEVEL: logLevel,
       LLM_PROVIDER: 'scripted',
+      CHAT_ANSWER_CACHE: String(values['answer-cache']),
       ...(store === 'redis' ? { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: redisPrefix } : { REDIS_URL: undefined, REDIS_HOST: undefined }),
       // Raised for the benchmark: every client comes from 127.0.0.1, and chatters send faster than people do.
       WS_MAX_CONNECTIONS_PER_IP: String(MAX_CONNECTIONS),
@@ -304,7 +308,7 @@ function buildReport(
   const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const markdown = [
     `Run ${new Date().toISOString()} on ${machine}; load generator and server are separate processes on the same machine (open-file limit ${fdLimit ?? 'unknown'}); 1-minute load average ${loadAtStart.toFixed(2)} just before the run (above ~0.1: other work shared the cores) and ${loadavg()[0].toFixed(2)} at its end.`,
-    `Server: ENVIRONMENT=production, LLM_PROVIDER=scripted (a fixed answer of a few dozen words streamed word by word, no tools: every millisecond measured is the service's own), redis=${redisMode}${store === 'redis' ? ` (${redact(redisUrl)}, keys under a prefix of the run's own, deleted after it)` : ''}, LOG_LEVEL=${logLevel}, WS_MAX_CONNECTIONS_PER_IP=${MAX_CONNECTIONS}, CHAT_RATE_LIMIT_PER_MINUTE=10000.`,
+    `Server: ENVIRONMENT=production, LLM_PROVIDER=scripted (a fixed answer of a few dozen words streamed word by word, no tools: every millisecond measured is the service's own), CHAT_ANSWER_CACHE=${values['answer-cache']} (every turn runs the full path unless --answer-cache), redis=${redisMode}${store === 'redis' ? ` (${redact(redisUrl)}, keys under a prefix of the run's own, deleted after it)` : ''}, LOG_LEVEL=${logLevel}, WS_MAX_CONNECTIONS_PER_IP=${MAX_CONNECTIONS}, CHAT_RATE_LIMIT_PER_MINUTE=10000.`,
     `Load: ${connect.attempted} Socket.IO clients on \`/chat\` (WebSocket transport); ${chatters} of them chat, each sending \`user_message\` every ${intervalMs / 1000} s (spread evenly); tiers of ${tiers.map((t) => t.chatters).join(' / ')} chatting users, ${tierDurationMs / 1000} s each, the last ${durationMs / 1000} s. Turn = send → \`bot_response\`; first token = send → first \`streaming_response\`, both seen by the client.`,
     '',
     ...summary.map((line) => `- ${line}`),
