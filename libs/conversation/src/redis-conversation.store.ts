@@ -58,17 +58,12 @@ const LOG_TRIM_SLACK = 50;
 const PREFERENCES_REFRESH_MS = 3_600_000;
 const MAX_WRITE_ATTEMPTS = 5;
 
-/** The stored value of a session. `rev` comes first in its JSON: WRITE reads it there. */
-interface State {
+/**
+ * The stored value of a session: its record (less the id, which is in the key) with the store's own
+ * bookkeeping. `rev` comes first in its JSON: WRITE reads it there.
+ */
+interface State extends Omit<SessionRecord, 'sessionId'> {
   rev: number;
-  ownerId: string;
-  userId?: string;
-  createdAt: string;
-  updatedAt: string;
-  summary?: string;
-  context: TrackedContext;
-  messageCount: number;
-  foldedThrough: number;
   /** Retained messages after `foldedThrough`, oldest first. */
   tail: ChatMessage[];
   /** The session's score in its owner's list. */
