@@ -15,15 +15,11 @@
  * counted apart. Records the figures in BENCHMARKS.md.
  */
 import 'reflect-metadata';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient } from 'redis';
 import { io, type Socket } from 'socket.io-client';
+import { DisposableRedis, freePort } from '../test/support/redis-server.js';
 import { writeBenchmarkSection } from './benchmarks-file.js';
 import { ADAPTER_COMMANDS, type ConnectionCounts, type ProxyTotals, RedisCountingProxy } from './redis-counting-proxy.js';
 
@@ -52,7 +48,7 @@ function fail(message: string): never {
 
 // ---------------------------------------------------------------- Redis and the application
 
-const privateRedis = values['redis-url'] ? undefined : await startRedis();
+const privateRedis = values['redis-url'] ? undefined : await DisposableRedis.start().catch((error: Error) => fail(`could not start redis-server (${error.message}); pass --redis-url`));
 const target = new URL(values['redis-url'] ?? `redis://127.0.0.1:${privateRedis!.port}`);
 const db = target.pathname.replace('/', '') || '0';
 const proxy = new RedisCountingProxy(target.hostname, Number(target.port || 6379));
@@ -179,7 +175,7 @@ try {
   await app.close();
   await stats.close();
   await proxy.close();
-  privateRedis?.child.kill('SIGTERM');
+  await privateRedis?.down();
 }
 process.exit(exitCode);
 
@@ -301,36 +297,4 @@ function redact(url: string): string {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRedis(): Promise<{ port: number; child: ChildProcess }> {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'bench-redis-'));
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
-  child.once('error', (error) => fail(`could not start redis-server (${error.message}); pass --redis-url`));
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const client = createClient({ url: `redis://127.0.0.1:${port}`, socket: { reconnectStrategy: false } });
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-      await client.ping();
-      await client.close();
-      return { port, child };
-    } catch {
-      if (client.isOpen) client.destroy();
-      await sleep(100);
-    }
-  }
-  fail('redis-server did not start');
 }

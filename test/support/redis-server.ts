@@ -42,7 +42,11 @@ export class DisposableRedis {
     this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
       stdio: 'ignore',
     });
+    // A missing binary is an 'error' event: fail at once with it rather than crash or wait out the timeout.
+    let spawnError: Error | undefined;
+    this.child.once('error', (error) => (spawnError = error));
     await waitFor(async () => {
+      if (spawnError) throw spawnError;
       const client = createClient({ url: this.url, socket: { reconnectStrategy: false } });
       client.on('error', () => undefined);
       try {
