@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { FakeGeminiServer, gemini, lastUserTextIn, type RecordedGeminiRequest, type ScriptedTurn } from '../test/fakes/fake-gemini-server.js';
 import { writeBenchmarkSection } from './benchmarks-file.js';
 import { SCRIPT_TOOL_CALLS, UPSTREAM_SCRIPT } from './upstream-script.js';
+import { startInProcessApp } from './in-process-app.js';
 
 const { values } = parseArgs({ options: { 'no-write': { type: 'boolean', default: false } } });
 
@@ -74,17 +75,7 @@ Object.assign(process.env, {
 });
 for (const name of ['REDIS_URL', 'CHATBET_API_BASE_URL', 'GEMINI_MODEL', 'GEMINI_TEMPERATURE', 'GEMINI_THINKING_LEVEL']) delete process.env[name];
 
-const [{ NestFactory }, { AppModule }, { configureApp }, { createHttpAdapter }] = await Promise.all([
-  import('@nestjs/core'),
-  import('../apps/api/src/app.module.js'),
-  import('../apps/api/src/configure-app.js'),
-  import('../apps/api/src/http-adapter.js'),
-]);
-const app = await NestFactory.create(AppModule, createHttpAdapter(), { bufferLogs: true, logger: ['error'] });
-configureApp(app as Parameters<typeof configureApp>[0]);
-await app.listen(0, '127.0.0.1');
-const address = app.getHttpServer().address();
-const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : Number(address)}`;
+const { app, baseUrl } = await startInProcessApp();
 
 interface Row {
   user: string;

@@ -20,6 +20,7 @@ import { FakeChatBetServer } from '../test/fakes/fake-chatbet-server.js';
 import { FakeGeminiServer, gemini, lastUserTextIn, type RecordedGeminiRequest, type ScriptedTurn } from '../test/fakes/fake-gemini-server.js';
 import { writeBenchmarkSection } from './benchmarks-file.js';
 import { SCRIPT_TOOL_CALLS, UPSTREAM_SCRIPT } from './upstream-script.js';
+import { startInProcessApp } from './in-process-app.js';
 
 const { values } = parseArgs({
   options: {
@@ -77,18 +78,8 @@ for (const name of ['GEMINI_MODEL', 'GEMINI_TEMPERATURE', 'GEMINI_THINKING_LEVEL
 if (values.redis) process.env.REDIS_URL = values.redis;
 else delete process.env.REDIS_URL;
 
-// Config is read when the modules load, so they are imported once the environment is set.
-const [{ NestFactory }, { AppModule }, { configureApp }, { createHttpAdapter }] = await Promise.all([
-  import('@nestjs/core'),
-  import('../apps/api/src/app.module.js'),
-  import('../apps/api/src/configure-app.js'),
-  import('../apps/api/src/http-adapter.js'),
-]);
-const app = await NestFactory.create(AppModule, createHttpAdapter(), { bufferLogs: true, logger: ['error'] });
-configureApp(app as Parameters<typeof configureApp>[0]);
-await app.listen(0, '127.0.0.1');
-const address = app.getHttpServer().address();
-const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : Number(address)}`;
+// Started once the environment is set: configuration is read when the modules load.
+const { app, baseUrl } = await startInProcessApp();
 
 async function ask(message: string, userId: string, sessionId?: string): Promise<TurnAnswer> {
   const response = await fetch(new URL('/api/v1/chat/message', baseUrl), {

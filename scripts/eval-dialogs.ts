@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { IdealChatClient } from './dialogs/ideal-answer.js';
 import { DIALOGS } from './dialogs/sets/index.js';
 import { HttpSportsApi, Oracle } from './dialogs/oracle.js';
+import { startInProcessApp } from './in-process-app.js';
 import { buildReport, formatFailures, formatTable, formatUnscorable, turnScore, unscorableShare } from './dialogs/report.js';
 import { type DialogResult, HttpChatClient, MAX_UNSCORABLE_SHARE, runDialog, selectDialogs, setTeamProblems, validateSet } from './dialogs/runner.js';
 
@@ -67,19 +68,8 @@ async function startApp(): Promise<{ baseUrl: string; close(): Promise<void> }> 
   // The embedded data and the offline engine: the evaluation must not depend on outside services.
   delete process.env.CHATBET_API_BASE_URL;
   delete process.env.GOOGLE_API_KEY;
-  // Config is read when the modules load, so they are imported once the environment is set.
-  const [{ NestFactory }, { AppModule }, { configureApp }, { createHttpAdapter }] = await Promise.all([
-    import('@nestjs/core'),
-    import('../apps/api/src/app.module.js'),
-    import('../apps/api/src/configure-app.js'),
-    import('../apps/api/src/http-adapter.js'),
-  ]);
-  const app = await NestFactory.create(AppModule, createHttpAdapter(), { bufferLogs: true, logger: ['error'] });
-  configureApp(app as Parameters<typeof configureApp>[0]);
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address();
-  const port = typeof address === 'object' && address !== null ? address.port : Number(address);
-  return { baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };
+  const { app, baseUrl } = await startInProcessApp();
+  return { baseUrl, close: () => app.close() };
 }
 
 const app = await startApp();
