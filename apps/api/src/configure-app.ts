@@ -30,7 +30,7 @@ export function configureApp(app: NestFastifyApplication): AppConfig {
   });
   closeLateIdleConnectionsOnClose(server);
   registerHttpMetrics(server, app.get(MetricsService));
-  // A server span per request, the root of a REST chat turn's trace; a no-op while tracing is off.
+  // A server span per request, the root of a REST chat turn's trace; nothing is registered while tracing is off.
   registerHttpTracing(server);
   registerRequestLogging(server, logger.pino, { service: config.name, environment: config.environment });
   if (config.allowedHosts.length > 0 && !config.allowedHosts.includes('*')) {

@@ -8,8 +8,11 @@ import { context, propagation, ROOT_CONTEXT, type Span, SpanKind, SpanStatusCode
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CHATBET } from './span-attributes.js';
 import { TRACER_NAME } from './spans.js';
+import { tracingStarted } from './tracing.js';
 
 export function registerHttpTracing(server: FastifyInstance): void {
+  // Without a started SDK every span would be a no-op: leave the four hooks out of every request.
+  if (!tracingStarted()) return;
   const spans = new WeakMap<FastifyRequest, Span>();
 
   server.addHook('onRequest', (request, _reply, done) => {

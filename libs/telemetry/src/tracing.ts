@@ -24,6 +24,13 @@ export interface TracingOverrides {
  * Starts tracing when the config enables it (or when span processors are given); otherwise does
  * nothing and returns undefined. Call before the first span is wanted, once per process.
  */
+let started = false;
+
+/** Whether this process records traces: without it the HTTP hooks are left out, so tracing off costs a request nothing. */
+export function tracingStarted(): boolean {
+  return started;
+}
+
 export function startTracing(config: TelemetryConfig, overrides: TracingOverrides = {}): TracingHandle | undefined {
   if (!config.enabled && overrides.spanProcessors === undefined) return undefined;
   const sdk = new NodeSDK({
@@ -38,9 +45,11 @@ export function startTracing(config: TelemetryConfig, overrides: TracingOverride
     logRecordProcessors: [],
   });
   sdk.start();
+  started = true;
   const redis = traceRedisCommands();
   return {
     shutdown: async () => {
+      started = false;
       redis.dispose();
       await sdk.shutdown();
     },
